@@ -1,0 +1,203 @@
+/**
+ * The handler table: every contract method -> its service call, behind one dispatch that
+ * validates input (zod), enforces the caller's role and screen lock, and maps every outcome to
+ * { ok: true, value } | { ok: false, error }. Transport-agnostic: the Electron IPC bridge and the
+ * browser-mode HTTP host both call dispatch(), so both get exactly the same checks.
+ */
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../shared/contract';
+import { roleAtLeast } from '../shared/domain/roles';
+import { msg } from '../shared/i18n';
+import { fail, ok, type Result } from '../shared/result';
+import { toAccountView } from './accounts/accounts';
+import type { Session } from './accounts/sessions';
+import type { Core } from './core/core';
+import { DeskFailure } from './core/failure';
+import { describeIssues, findForbiddenKey } from './core/validation';
+
+type AccountRow = ReturnType<Core['accounts']['byId']>;
+
+export interface Call {
+  /** Identifies the window (ipc:<webContentsId>) or browser tab (http:<tab id>) calling. */
+  callerKey: string;
+  session: Session | null;
+  account: AccountRow | null;
+}
+
+type Handler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+  call: Call,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+
+const actor = (call: Call) => call.account!.id;
+
+export function createHandlers(core: Core): HandlerTable {
+  const { accounts, sessions, settings, reference, complaints, audit } = core;
+
+  const sessionView = (call: Call) => {
+    const session = call.session ?? sessions.get(call.callerKey, settings.get().idleLockMinutes);
+    if (!session) return null;
+    return {
+      account: toAccountView(accounts.byId(session.accountId)),
+      locked: session.locked,
+      idleLockMinutes: settings.get().idleLockMinutes,
+    };
+  };
+
+  return {
+    'app.status': () => {
+      const deskRow = core.ctx.db.query.desk.findFirst().sync();
+      return {
+        setupDone: accounts.isSetUp(),
+        desk: deskRow ? { code: deskRow.code, siteName: deskRow.siteName } : null,
+        shell: core.shell,
+        version: core.version,
+      };
+    },
+    'setup.initialize': (input) => accounts.setup(input),
+
+    'auth.signIn': async (input, call) => {
+      if (!accounts.isSetUp()) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));
+      const row = await accounts.signIn(input.name, input.secret);
+      sessions.start(call.callerKey, row.id);
+      return sessionView({ ...call, session: null })!;
+    },
+    'auth.signOut': (_input, call) => {
+      if (call.account) audit.record(call.account.id, 'auth.signOut');
+      sessions.end(call.callerKey);
+      return null;
+    },
+    'auth.session': (_input, call) => sessionView(call),
+    'auth.lock': (_input, call) => {
+      call.session!.locked = true;
+      return null;
+    },
+    'auth.unlock': async (input, call) => {
+      if (!(await accounts.checkSecret(actor(call), input.secret))) {
+        // Wrong PIN on the lock screen counts like a wrong sign-in: it ends the session.
+        sessions.end(call.callerKey);
+        audit.record(actor(call), 'auth.unlock.failed', actor(call));
+        throw new DeskFailure('UNAUTHENTICATED', msg('errors.wrongCredentials', { left: '-' }));
+      }
+      call.session!.locked = false;
+      sessions.touch(call.session!);
+      return sessionView(call)!;
+    },
+    'auth.changeSecret': async (input, call) => {
+      if (!(await accounts.checkSecret(actor(call), input.current))) {
+        throw new DeskFailure('VALIDATION', msg('errors.wrongCurrentSecret'), {
+          current: msg('errors.wrongCurrentSecret'),
+        });
+      }
+      await accounts.setSecret(actor(call), actor(call), input.next);
+      return null;
+    },
+
+    'accounts.list': () => accounts.list(),
+    'accounts.create': (input, call) => accounts.create(actor(call), input),
+    'accounts.update': (input, call) => {
+      const view = accounts.update(actor(call), input);
+      if (view.disabled) sessions.endAllFor(view.id);
+      return view;
+    },
+    'accounts.resetSecret': async (input, call) => {
+      await accounts.setSecret(actor(call), input.id, input.secret);
+      if (input.id !== actor(call)) sessions.endAllFor(input.id);
+      return null;
+    },
+
+    'settings.get': () => settings.get(),
+    'settings.update': (input, call) => {
+      const next = settings.update(input);
+      audit.record(actor(call), 'settings.update', null, input);
+      return next;
+    },
+
+    'reference.all': () => reference.all(),
+    'reference.saveHoliday': (input, call) =>
+      reference.saveHoliday(actor(call), { ...input, basis: input.basis ?? null }),
+    'reference.deleteHoliday': (input, call) => {
+      reference.deleteHoliday(actor(call), input.date);
+      return null;
+    },
+    'reference.saveAgency': (input, call) =>
+      reference.saveAgency(actor(call), { ...input, note: input.note ?? null }),
+    'reference.saveCategory': (input, call) => reference.saveCategory(actor(call), input),
+    'reference.saveChannel': (input, call) => reference.saveChannel(actor(call), input),
+
+    'complaints.create': (input, call) => complaints.create(actor(call), input),
+    'complaints.get': (input) => complaints.get(input.id),
+    'complaints.findByReceipt': (input) => complaints.findByReceipt(input.receiptNumber),
+    'complaints.findByContact': (input) => complaints.findByContact(input),
+    'complaints.revealPersonalData': (input, call) => complaints.reveal(actor(call), input.id, input.reason),
+    'complaints.stats': () => complaints.stats(),
+
+    'audit.list': (input) => audit.list(input.limit, input.beforeId),
+  };
+}
+
+export interface Api {
+  dispatch(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>>;
+}
+
+export function createApi(core: Core, log: (error: unknown) => void = console.error): Api {
+  const handlers = createHandlers(core);
+
+  async function dispatch(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> {
+    if (!isMethodName(method))
+      return fail('UNKNOWN_METHOD', msg('errors.UNKNOWN_METHOD', { method: method.slice(0, 80) }));
+    const spec = contract[method];
+    try {
+      const badKey = findForbiddenKey(rawInput);
+      if (badKey)
+        return fail('VALIDATION', msg('errors.forbiddenKey', { key: badKey }), {
+          [badKey]: msg('errors.forbiddenKey', { key: badKey }),
+        });
+
+      const call: Call = { callerKey, session: null, account: null };
+      if (spec.access !== 'public' || method === 'auth.signOut' || method === 'auth.session') {
+        const session = core.sessions.get(callerKey, core.settings.get().idleLockMinutes) ?? null;
+        const account = session
+          ? (core.ctx.db.query.accounts
+              .findFirst({ where: (a, { eq }) => eq(a.id, session.accountId) })
+              .sync() ?? null)
+          : null;
+        if (session && (!account || account.disabled)) core.sessions.end(callerKey);
+        if (session && account && !account.disabled) {
+          call.session = session;
+          call.account = account;
+        }
+      }
+      if (spec.access !== 'public') {
+        if (!call.session || !call.account) return fail('UNAUTHENTICATED', msg('errors.UNAUTHENTICATED'));
+        if (call.session.locked && !spec.whileLocked)
+          return fail('SESSION_LOCKED', msg('errors.SESSION_LOCKED'));
+        if (!roleAtLeast(call.account.role, spec.access)) {
+          core.audit.record(call.account.id, 'access.denied', method);
+          return fail('FORBIDDEN', msg('errors.FORBIDDEN'));
+        }
+      }
+
+      const parsed = spec.input.safeParse(rawInput ?? {}, { reportInput: true });
+      if (!parsed.success)
+        return fail('VALIDATION', msg('errors.VALIDATION'), describeIssues(parsed.error.issues));
+
+      const value = await (handlers[method] as Handler<MethodName>)(parsed.data as never, call);
+      if (call.session && !call.session.locked && method !== 'auth.session')
+        core.sessions.touch(call.session);
+      return ok(spec.output.parse(value));
+    } catch (error) {
+      if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
+      log(error);
+      return fail('INTERNAL', msg('errors.INTERNAL'));
+    }
+  }
+
+  return { dispatch };
+}

@@ -1,0 +1,271 @@
+/**
+ * Complaints: the durable save (row, first history event and search row in one FULL-sync
+ * transaction) and the lookups a returning citizen needs. Personal data leaves here masked;
+ * unmasked reads go through reveal(), which is audited.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { ComplaintView } from '../../shared/contract/complaints';
+import { addCalendarDays, wibDate } from '../../shared/calendar/working-days';
+import { maskNik, normalizeNik } from '../../shared/domain/nik';
+import { maskPhone, normalizePhone } from '../../shared/domain/phone';
+import { formatReceiptNumber, parseReceiptNumber } from '../../shared/domain/receipt-number';
+import { msg } from '../../shared/i18n';
+import type { Audit } from '../audit/audit';
+import type { CoreContext } from '../core/context';
+import { DeskFailure } from '../core/failure';
+import { accounts, complaintEvents, complaints, desk } from '../db/schema';
+import type { Reference } from '../reference/reference';
+import type { SettingsService } from '../settings/settings';
+import { checkComplaint, type ParsedComplaint } from './validate';
+
+type ComplaintRow = typeof complaints.$inferSelect;
+
+const maskEmail = (e: string) => e.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
+const maskAddress = (a: string) => (a.length <= 6 ? '***' : a.slice(0, 6) + '***');
+
+export function createComplaints(
+  ctx: CoreContext,
+  reference: Reference,
+  settings: SettingsService,
+  audit: Audit,
+) {
+  const { db, sqlite, cipher, clock } = ctx;
+
+  const nextSequence = sqlite.prepare(
+    `INSERT INTO receipt_sequences (day, last) VALUES (?, 1)
+     ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
+  );
+  const insertFts = sqlite.prepare(
+    'INSERT INTO complaint_fts (complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  function view(row: ComplaintRow, officerName: string): ComplaintView {
+    const open = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
+      v === null ? null : cipher.decrypt(field, v);
+    const nik = open('nik', row.nikEnc);
+    const phone = open('phone', row.phoneEnc);
+    const email = open('email', row.emailEnc);
+    const address = open('address', row.addressEnc);
+    return {
+      id: row.id,
+      receiptNumber: row.receiptNumber,
+      type: row.type,
+      channel: row.channel,
+      title: row.title,
+      body: row.body,
+      incidentDate: row.incidentDate,
+      kecamatanCode: row.kecamatanCode,
+      desaCode: row.desaCode,
+      locationDetail: row.locationDetail,
+      categoryId: row.categoryId,
+      subcategoryId: row.subcategoryId,
+      agencyCode: row.agencyCode,
+      supervisory: row.supervisory,
+      anonymous: row.anonymous,
+      confidential: row.confidential,
+      complainantName: row.complainantName,
+      nik: nik && maskNik(nik),
+      phone: phone && maskPhone(phone),
+      email: email && maskEmail(email),
+      address: address && maskAddress(address),
+      officerName,
+      status: row.status as ComplaintView['status'],
+      receivedAt: row.receivedAt,
+      deadlines: { verifyBy: row.verifyDue, followUpBy: row.followUpDue, answerBy: row.answerDue },
+      laporTrackingId: row.laporTrackingId,
+    };
+  }
+
+  const selectWithOfficer = () =>
+    db
+      .select({ row: complaints, officerName: accounts.displayName })
+      .from(complaints)
+      .innerJoin(accounts, eq(accounts.id, complaints.officerId));
+
+  function get(id: string) {
+    const found = selectWithOfficer().where(eq(complaints.id, id)).get();
+    if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+    return found;
+  }
+
+  return {
+    create(officerId: string, input: ParsedComplaint) {
+      const now = clock();
+      const receivedAt = now.toISOString();
+      const receivedDay = wibDate(now);
+      const identity = checkComplaint(input, reference, receivedDay);
+      const rules = settings.get();
+      const calendar = reference.calendar();
+      const verifyBy = calendar.addWorkingDays(receivedDay, rules.verifyWorkingDays);
+      const deadlines = {
+        verifyBy,
+        followUpBy: calendar.addWorkingDays(verifyBy, rules.followUpWorkingDays),
+        answerBy: addCalendarDays(receivedDay, rules.answerCalendarDays),
+      };
+      const id = uuidv7();
+      const seal = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
+        v === null ? null : cipher.encrypt(field, v);
+      const location = [
+        input.locationDetail,
+        input.desaCode && reference.region(input.desaCode)?.name,
+        input.kecamatanCode && reference.region(input.kecamatanCode)?.name,
+      ]
+        .filter(Boolean)
+        .join(' ');
+
+      const receiptNumber = db.transaction((tx) => {
+        const deskRow = tx.select().from(desk).where(eq(desk.id, 1)).get();
+        if (!deskRow) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));
+        const day = receivedDay.replace(/-/g, '');
+        const { last } = nextSequence.get(day) as { last: number };
+        const number = formatReceiptNumber({ deskCode: deskRow.code, day, sequence: last });
+        tx.insert(complaints)
+          .values({
+            id,
+            receiptNumber: number,
+            type: input.type,
+            channel: input.channel,
+            title: input.title,
+            body: input.body,
+            incidentDate: input.incidentDate ?? null,
+            kecamatanCode: input.kecamatanCode ?? null,
+            desaCode: input.desaCode ?? null,
+            locationDetail: input.locationDetail ?? null,
+            categoryId: input.categoryId ?? null,
+            subcategoryId: input.subcategoryId ?? null,
+            agencyCode: input.agencyCode,
+            supervisory: input.supervisory,
+            anonymous: input.anonymous,
+            confidential: input.confidential,
+            complainantName: identity.name,
+            nikEnc: seal('nik', identity.nik),
+            nikBidx: identity.nik && cipher.blindIndex('nik', identity.nik),
+            phoneEnc: seal('phone', identity.phone),
+            phoneBidx: identity.phone && cipher.blindIndex('phone', identity.phone),
+            emailEnc: seal('email', identity.email),
+            addressEnc: seal('address', identity.address),
+            officerId,
+            status: 'BARU',
+            receivedAt,
+            receivedDay,
+            verifyDue: deadlines.verifyBy,
+            followUpDue: deadlines.followUpBy,
+            answerDue: deadlines.answerBy,
+            laporTrackingId: null,
+            createdAt: receivedAt,
+            updatedAt: receivedAt,
+          })
+          .run();
+        tx.insert(complaintEvents)
+          .values({
+            id: uuidv7(),
+            complaintId: id,
+            kind: 'DITERIMA',
+            at: receivedAt,
+            actorId: officerId,
+            toStatus: 'BARU',
+          })
+          .run();
+        insertFts.run(id, input.title, input.body, identity.name ?? '', location);
+        return number;
+      });
+      return { id, receiptNumber, receivedAt, deadlines };
+    },
+
+    get(id: string) {
+      const { row, officerName } = get(id);
+      const events = db
+        .select({
+          id: complaintEvents.id,
+          kind: complaintEvents.kind,
+          at: complaintEvents.at,
+          actorName: accounts.displayName,
+          fromStatus: complaintEvents.fromStatus,
+          toStatus: complaintEvents.toStatus,
+          reason: complaintEvents.reason,
+        })
+        .from(complaintEvents)
+        .leftJoin(accounts, eq(accounts.id, complaintEvents.actorId))
+        .where(eq(complaintEvents.complaintId, id))
+        .orderBy(complaintEvents.at, complaintEvents.id)
+        .all();
+      return { complaint: view(row, officerName), events: events as never };
+    },
+
+    findByReceipt(raw: string): ComplaintView {
+      const parsed = parseReceiptNumber(raw);
+      if (!parsed.valid) {
+        throw new DeskFailure('VALIDATION', msg('errors.receiptInvalid'), {
+          receiptNumber: msg('errors.receiptInvalid'),
+        });
+      }
+      const found = selectWithOfficer().where(eq(complaints.receiptNumber, parsed.number)).get();
+      if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+      return view(found.row, found.officerName);
+    },
+
+    findByContact(query: { phone?: string; nik?: string }): ComplaintView[] {
+      const conditions = [];
+      if (query.phone) {
+        const phone = normalizePhone(query.phone);
+        if (!phone)
+          throw new DeskFailure('VALIDATION', msg('validation.phone'), { phone: msg('validation.phone') });
+        conditions.push(eq(complaints.phoneBidx, cipher.blindIndex('phone', phone)));
+      }
+      if (query.nik) {
+        const nik = normalizeNik(query.nik);
+        conditions.push(eq(complaints.nikBidx, cipher.blindIndex('nik', nik)));
+      }
+      if (conditions.length === 0) return [];
+      return selectWithOfficer()
+        .where(and(...conditions))
+        .orderBy(desc(complaints.receivedAt))
+        .limit(200)
+        .all()
+        .map((r) => view(r.row, r.officerName));
+    },
+
+    reveal(actorId: string, id: string, reason: string) {
+      const { row } = get(id);
+      const open = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
+        v === null ? null : cipher.decrypt(field, v);
+      db.transaction((tx) => {
+        tx.insert(complaintEvents)
+          .values({
+            id: uuidv7(),
+            complaintId: id,
+            kind: 'PEMBUKAAN_DATA_PRIBADI',
+            at: clock().toISOString(),
+            actorId,
+            reason,
+          })
+          .run();
+      });
+      audit.record(actorId, 'complaints.revealPersonalData', id, { reason });
+      return {
+        nik: open('nik', row.nikEnc),
+        phone: open('phone', row.phoneEnc),
+        email: open('email', row.emailEnc),
+        address: open('address', row.addressEnc),
+      };
+    },
+
+    stats() {
+      const today = wibDate(clock());
+      const total =
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(complaints)
+          .get()?.n ?? 0;
+      const todayCount =
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(complaints)
+          .where(eq(complaints.receivedDay, today))
+          .get()?.n ?? 0;
+      return { total, today: todayCount };
+    },
+  };
+}
+export type Complaints = ReturnType<typeof createComplaints>;

@@ -1,0 +1,61 @@
+/** Assembles the desk's services around one open database. Both shells start here. */
+import { join } from 'node:path';
+import { createAccounts } from '../accounts/accounts';
+import { SessionStore } from '../accounts/sessions';
+import { createAudit } from '../audit/audit';
+import { createComplaints } from '../complaints/complaints';
+import { PersonalDataCipher } from '../crypto/personal-data';
+import { openDatabase } from '../db/open';
+import { seedReferenceData } from '../reference/seed';
+import { createReference } from '../reference/reference';
+import { createSettings } from '../settings/settings';
+import type { CoreContext } from './context';
+
+export interface CoreOptions {
+  /** Folder holding desk.sqlite and its backups. */
+  dataDir: string;
+  /** drizzle/ with the SQL migrations. */
+  migrationsFolder: string;
+  /** resources/data with the reference CSV files. */
+  referenceDataDir: string;
+  masterKey: Buffer;
+  shell: 'electron' | 'browser';
+  version: string;
+  clock?: () => Date;
+}
+
+export function createCore(options: CoreOptions) {
+  const clock = options.clock ?? (() => new Date());
+  const opened = openDatabase({
+    file: join(options.dataDir, 'desk.sqlite'),
+    migrationsFolder: options.migrationsFolder,
+    now: clock,
+  });
+  const ctx: CoreContext = {
+    db: opened.db,
+    sqlite: opened.sqlite,
+    cipher: new PersonalDataCipher(options.masterKey),
+    clock,
+  };
+  seedReferenceData(ctx, options.referenceDataDir);
+  const audit = createAudit(ctx);
+  const settings = createSettings(ctx);
+  const reference = createReference(ctx, audit);
+  const accounts = createAccounts(ctx, audit, settings);
+  const complaints = createComplaints(ctx, reference, settings, audit);
+  const sessions = new SessionStore(() => clock().getTime());
+  return {
+    ctx,
+    opened,
+    audit,
+    settings,
+    reference,
+    accounts,
+    complaints,
+    sessions,
+    shell: options.shell,
+    version: options.version,
+    close: () => opened.close(),
+  };
+}
+export type Core = ReturnType<typeof createCore>;

@@ -1,0 +1,36 @@
+/**
+ * Browser mode keeps the personal-data master key in a file only its owner can read (0600).
+ * The Electron shell keeps it with the OS key storage instead (main/electron/safe-storage-key.ts).
+ */
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+
+export function loadOrCreateKeyFile(path: string): Buffer {
+  if (existsSync(path)) {
+    if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
+      // Someone widened the permissions; narrow them back before using the key.
+      chmodSync(path, 0o600);
+    }
+    const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new Error(`key file ${path} is damaged (expected 32 bytes)`);
+    return key;
+  }
+  const key = randomBytes(32);
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, key.toString('base64') + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return key;
+}

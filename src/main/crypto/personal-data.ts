@@ -1,0 +1,53 @@
+/**
+ * Personal data at rest (UU 27/2022): NIK, phone, email and address are stored as AES-256-GCM
+ * envelopes with a fresh nonce per value and the field name as associated data (a value cannot be
+ * moved into another column unnoticed). Exact lookups use a keyed HMAC blind index of the
+ * normalised value, so the database never holds a searchable plain value.
+ */
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+export type PersonalField = 'nik' | 'phone' | 'email' | 'address';
+
+const version = 'v1';
+
+export class PersonalDataCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
+    const salt = Buffer.from('meja-pengaduan');
+    this.encKey = Buffer.from(hkdfSync('sha256', masterKey, salt, 'personal-data-encryption-v1', 32));
+    this.macKey = Buffer.from(hkdfSync('sha256', masterKey, salt, 'personal-data-blind-index-v1', 32));
+  }
+
+  encrypt(field: PersonalField, plain: string): string {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, nonce);
+    cipher.setAAD(Buffer.from(field));
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return `${version}.${Buffer.concat([nonce, body, tag]).toString('base64url')}`;
+  }
+
+  decrypt(field: PersonalField, envelope: string): string {
+    const [v, payload] = envelope.split('.');
+    if (v !== version || !payload) throw new Error('unknown personal-data envelope');
+    const raw = Buffer.from(payload, 'base64url');
+    const nonce = raw.subarray(0, 12);
+    const tag = raw.subarray(raw.length - 16);
+    const body = raw.subarray(12, raw.length - 16);
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, nonce);
+    decipher.setAAD(Buffer.from(field));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic keyed index of an already-normalised value (same input, same index). */
+  blindIndex(field: 'nik' | 'phone', normalized: string): string {
+    return createHmac('sha256', this.macKey)
+      .update(`${field}:${normalized}`)
+      .digest('base64url')
+      .slice(0, 32);
+  }
+}

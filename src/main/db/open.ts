@@ -1,0 +1,121 @@
+/**
+ * Opens the desk's SQLite file with the pragmas that make a saved complaint durable, and
+ * brings its schema up to date (backing the file up first when it already holds data).
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+export interface OpenedDatabase {
+  sqlite: Sqlite;
+  db: Db;
+  /** Path of the backup taken before migrating, when one was taken. */
+  backupPath: string | null;
+  appliedMigrations: string[];
+  close(): void;
+}
+
+export interface OpenOptions {
+  file: string;
+  migrationsFolder: string;
+  /** Where pre-migration backups go; default: <db folder>/backups */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+export function readJournal(migrationsFolder: string): JournalEntry[] {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
+  return journal.entries;
+}
+
+export function applyPragmas(sqlite: Sqlite): void {
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk (WAL fsynced) before the officer sees the receipt number.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('trusted_schema = OFF');
+}
+
+function pendingMigrations(sqlite: Sqlite, journal: JournalEntry[]): JournalEntry[] {
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!hasTable) return journal;
+  const last = sqlite.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as {
+    last: number | null;
+  };
+  return journal.filter((e) => last.last === null || e.when > last.last);
+}
+
+function holdsData(sqlite: Sqlite): boolean {
+  const row = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+    n: number;
+  };
+  return row.n > 0;
+}
+
+/**
+ * Runs drizzle's migrations with foreign keys off around them: drizzle rebuilds tables to alter
+ * them, and inside its transaction SQLite ignores the PRAGMA, so ON DELETE actions would fire on
+ * the rebuild. Afterwards foreign_key_check must come back empty, or the migration is refused.
+ */
+export function migrateWithForeignKeysOff(sqlite: Sqlite, db: Db, migrationsFolder: string): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const violations = sqlite.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`migration left ${violations.length} foreign key violation(s)`);
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  const now = options.now ?? (() => new Date());
+  mkdirSync(dirname(options.file), { recursive: true });
+  const existed = existsSync(options.file) && statSync(options.file).size > 0;
+  const sqlite = new Database(options.file);
+  try {
+    applyPragmas(sqlite);
+    const db = drizzle(sqlite, { schema });
+    const journal = readJournal(options.migrationsFolder);
+    const pending = pendingMigrations(sqlite, journal);
+    let backupPath: string | null = null;
+    if (pending.length > 0 && existed && holdsData(sqlite)) {
+      const backupDir = options.backupDir ?? join(dirname(options.file), 'backups');
+      mkdirSync(backupDir, { recursive: true });
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      backupPath = join(backupDir, `desk-${stamp}-before-${pending[0]!.tag}.sqlite`);
+      // VACUUM INTO writes a consistent, compact copy even with a WAL in use.
+      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+    }
+    if (pending.length > 0) migrateWithForeignKeysOff(sqlite, db, options.migrationsFolder);
+    return {
+      sqlite,
+      db,
+      backupPath,
+      appliedMigrations: pending.map((p) => p.tag),
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

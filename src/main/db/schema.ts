@@ -1,0 +1,194 @@
+/**
+ * The desk's SQLite schema (drizzle). Migrations in drizzle/ are generated from this file;
+ * FTS5 and the append-only triggers live in a hand-written migration next to them.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+};
+
+/** One row: this counter PC's identity. */
+export const desk = sqliteTable(
+  'desk',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull(),
+    siteName: text('site_name').notNull(),
+    ...timestamps,
+  },
+  (t) => [check('desk_single_row', sql`${t.id} = 1`)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** lower-cased name for case-insensitive sign-in and uniqueness */
+    nameKey: text('name_key').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['officer', 'supervisor', 'admin'] }).notNull(),
+    /** scrypt$N$r$p$salt$hash, never the secret itself */
+    secretHash: text('secret_hash').notNull(),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('accounts_name_key').on(t.nameKey)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const regions = sqliteTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['kabupaten', 'kecamatan', 'desa', 'kelurahan'] }).notNull(),
+    parentCode: text('parent_code'),
+  },
+  (t) => [index('regions_parent').on(t.parentCode)],
+);
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => categories.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  // Unique (parent, name) with NULL parents is an expression index: see drizzle/0001_search_and_history.sql.
+);
+
+export const agencies = sqliteTable('agencies', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['opd', 'tenant_mpp', 'kecamatan', 'lainnya'] }).notNull(),
+  note: text('note'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const channels = sqliteTable('channels', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['libur_nasional', 'cuti_bersama'] }).notNull(),
+  description: text('description').notNull(),
+  basis: text('basis'),
+});
+
+/** Daily receipt sequence, per WIB day; bumped inside the save transaction. */
+export const receiptSequences = sqliteTable('receipt_sequences', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    /** UUIDv7 made on the desk: safe offline, sortable by time. */
+    id: text('id').primaryKey(),
+    receiptNumber: text('receipt_number').notNull(),
+    type: text('type', { enum: ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] }).notNull(),
+    channel: text('channel')
+      .notNull()
+      .references(() => channels.code),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    incidentDate: text('incident_date'),
+    kecamatanCode: text('kecamatan_code').references(() => regions.code),
+    desaCode: text('desa_code').references(() => regions.code),
+    locationDetail: text('location_detail'),
+    categoryId: integer('category_id').references(() => categories.id),
+    subcategoryId: integer('subcategory_id').references(() => categories.id),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    supervisory: integer('supervisory', { mode: 'boolean' }).notNull(),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+    confidential: integer('confidential', { mode: 'boolean' }).notNull(),
+    complainantName: text('complainant_name'),
+    /** AES-256-GCM envelopes (see main/crypto); the *_bidx columns are keyed HMAC blind indexes. */
+    nikEnc: text('nik_enc'),
+    nikBidx: text('nik_bidx'),
+    phoneEnc: text('phone_enc'),
+    phoneBidx: text('phone_bidx'),
+    emailEnc: text('email_enc'),
+    addressEnc: text('address_enc'),
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status').notNull(),
+    receivedAt: text('received_at').notNull(),
+    /** WIB calendar day of receipt, for daily views */
+    receivedDay: text('received_day').notNull(),
+    verifyDue: text('verify_due').notNull(),
+    followUpDue: text('follow_up_due').notNull(),
+    answerDue: text('answer_due').notNull(),
+    laporTrackingId: text('lapor_tracking_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('complaints_receipt').on(t.receiptNumber),
+    index('complaints_received').on(t.receivedAt),
+    index('complaints_day').on(t.receivedDay),
+    index('complaints_status').on(t.status, t.receivedAt),
+    index('complaints_agency').on(t.agencyCode, t.receivedAt),
+    index('complaints_phone').on(t.phoneBidx),
+    index('complaints_nik').on(t.nikBidx),
+  ],
+);
+
+/** Append-only history: a trigger refuses UPDATE and DELETE. */
+export const complaintEvents = sqliteTable(
+  'complaint_events',
+  {
+    id: text('id').primaryKey(),
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    kind: text('kind').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id').references(() => accounts.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    data: text('data', { mode: 'json' }),
+  },
+  (t) => [index('complaint_events_complaint').on(t.complaintId, t.at)],
+);
+
+/** Append-only audit trail of what people did, reads of personal data included. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actorId: text('actor_id').references(() => accounts.id),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);

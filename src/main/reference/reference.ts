@@ -1,0 +1,125 @@
+/** Reference data: read for forms and filters; edited by admins, every change audited. */
+import { asc, eq } from 'drizzle-orm';
+import type { AgencyView, CategoryView, ChannelView, HolidayView } from '../../shared/contract/reference';
+import { WorkingCalendar } from '../../shared/calendar/working-days';
+import { msg } from '../../shared/i18n';
+import type { Audit } from '../audit/audit';
+import type { CoreContext } from '../core/context';
+import { DeskFailure } from '../core/failure';
+import { agencies, categories, channels, holidays, regions } from '../db/schema';
+
+export function createReference({ db }: CoreContext, audit: Audit) {
+  let calendar: WorkingCalendar | null = null;
+
+  const listHolidays = (): HolidayView[] => db.select().from(holidays).orderBy(asc(holidays.date)).all();
+
+  return {
+    all() {
+      return {
+        regions: db.select().from(regions).orderBy(asc(regions.code)).all(),
+        categories: db.select().from(categories).orderBy(asc(categories.name)).all(),
+        agencies: db.select().from(agencies).orderBy(asc(agencies.name)).all(),
+        channels: db.select().from(channels).all(),
+        holidays: listHolidays(),
+      };
+    },
+
+    /** The working-day calendar from the holiday table, rebuilt whenever a holiday changes. */
+    calendar(): WorkingCalendar {
+      calendar ??= new WorkingCalendar(listHolidays().map((h) => h.date));
+      return calendar;
+    },
+
+    region(code: string) {
+      return db.select().from(regions).where(eq(regions.code, code)).get();
+    },
+    agency(code: string) {
+      return db.select().from(agencies).where(eq(agencies.code, code)).get();
+    },
+    channel(code: string) {
+      return db.select().from(channels).where(eq(channels.code, code)).get();
+    },
+    category(id: number) {
+      return db.select().from(categories).where(eq(categories.id, id)).get();
+    },
+
+    saveHoliday(actorId: string, h: HolidayView): HolidayView {
+      db.insert(holidays)
+        .values(h)
+        .onConflictDoUpdate({
+          target: holidays.date,
+          set: { kind: h.kind, description: h.description, basis: h.basis },
+        })
+        .run();
+      calendar = null;
+      audit.record(actorId, 'reference.saveHoliday', h.date, h);
+      return h;
+    },
+
+    deleteHoliday(actorId: string, date: string): void {
+      const gone = db.delete(holidays).where(eq(holidays.date, date)).run();
+      if (gone.changes === 0) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+      calendar = null;
+      audit.record(actorId, 'reference.deleteHoliday', date);
+    },
+
+    saveAgency(actorId: string, a: AgencyView): AgencyView {
+      db.insert(agencies)
+        .values(a)
+        .onConflictDoUpdate({
+          target: agencies.code,
+          set: { name: a.name, kind: a.kind, note: a.note, active: a.active },
+        })
+        .run();
+      audit.record(actorId, 'reference.saveAgency', a.code, a);
+      return a;
+    },
+
+    saveChannel(actorId: string, c: ChannelView): ChannelView {
+      db.insert(channels)
+        .values(c)
+        .onConflictDoUpdate({ target: channels.code, set: { name: c.name, active: c.active } })
+        .run();
+      audit.record(actorId, 'reference.saveChannel', c.code, c);
+      return c;
+    },
+
+    saveCategory(actorId: string, c: Omit<CategoryView, 'id'> & { id?: number }): CategoryView {
+      if (c.parentId !== null) {
+        const parent = db.select().from(categories).where(eq(categories.id, c.parentId)).get();
+        if (!parent || parent.parentId !== null) {
+          throw new DeskFailure(
+            'VALIDATION',
+            msg('errors.unknownReference', { field: msg('fields.parentId') }),
+            {
+              parentId: msg('errors.unknownReference', { field: msg('fields.parentId') }),
+            },
+          );
+        }
+      }
+      try {
+        const saved = c.id
+          ? db
+              .update(categories)
+              .set({ name: c.name, parentId: c.parentId, active: c.active })
+              .where(eq(categories.id, c.id))
+              .returning()
+              .get()
+          : db
+              .insert(categories)
+              .values({ name: c.name, parentId: c.parentId, active: c.active })
+              .returning()
+              .get();
+        if (!saved) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+        audit.record(actorId, 'reference.saveCategory', String(saved.id), c);
+        return saved;
+      } catch (error) {
+        if (error instanceof Error && /UNIQUE/.test(error.message)) {
+          throw new DeskFailure('CONFLICT', msg('errors.CONFLICT'), { name: msg('errors.CONFLICT') });
+        }
+        throw error;
+      }
+    },
+  };
+}
+export type Reference = ReturnType<typeof createReference>;

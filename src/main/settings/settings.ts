@@ -1,0 +1,55 @@
+/** Desk settings, stored as key/value rows; defaults apply until an admin changes a value. */
+import { eq } from 'drizzle-orm';
+import { settingsSchema, type Settings } from '../../shared/contract/app';
+import { defaultDeadlineRules } from '../../shared/domain/complaint';
+import type { CoreContext } from '../core/context';
+import { desk, settings } from '../db/schema';
+
+export const defaultSettings: Omit<Settings, 'siteName'> = {
+  idleLockMinutes: 5,
+  lockoutAttempts: 5,
+  lockoutMinutes: 15,
+  ...defaultDeadlineRules,
+  footerText: undefined,
+};
+
+export function createSettings({ db, clock }: CoreContext) {
+  function get(): Settings {
+    const stored = Object.fromEntries(
+      db
+        .select()
+        .from(settings)
+        .all()
+        .map((r) => [r.key, r.value]),
+    );
+    const deskRow = db.select().from(desk).where(eq(desk.id, 1)).get();
+    const merged = { ...defaultSettings, ...stored, siteName: deskRow?.siteName ?? 'Mal Pelayanan Publik' };
+    // Anything stored that no longer fits falls back to the default rather than breaking the desk.
+    const parsed = settingsSchema.safeParse(merged);
+    return parsed.success ? parsed.data : { ...defaultSettings, siteName: merged.siteName };
+  }
+
+  function update(patch: Partial<Settings>): Settings {
+    const at = clock().toISOString();
+    db.transaction((tx) => {
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        if (key === 'siteName') {
+          tx.update(desk)
+            .set({ siteName: value as string, updatedAt: at })
+            .where(eq(desk.id, 1))
+            .run();
+          continue;
+        }
+        tx.insert(settings)
+          .values({ key, value, updatedAt: at })
+          .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
+          .run();
+      }
+    });
+    return get();
+  }
+
+  return { get, update };
+}
+export type SettingsService = ReturnType<typeof createSettings>;

@@ -1,0 +1,41 @@
+/**
+ * The contract between renderer and main: every method the renderer may call, with its zod
+ * input and output schemas and who may call it. The preload bridge, the IPC handlers, the
+ * browser-mode HTTP routes and the renderer's api client are all generated from this table.
+ */
+import type { z } from 'zod';
+import type { Result } from '../result';
+import { accountMethods, appMethods, auditMethods, authMethods, settingsMethods } from './app';
+import { complaintMethods } from './complaints';
+import { referenceMethods } from './reference';
+
+export const contract = {
+  ...appMethods,
+  ...authMethods,
+  ...accountMethods,
+  ...settingsMethods,
+  ...referenceMethods,
+  ...complaintMethods,
+  ...auditMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** window.desk, and its browser-mode twin: one async function per contract method. */
+export type DeskApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+/** The IPC channel for a method: one namespace, checked on both sides. */
+export const channelPrefix = 'desk:';
+export const channelFor = (name: MethodName) => `${channelPrefix}${name}`;

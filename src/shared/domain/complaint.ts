@@ -1,0 +1,40 @@
+/** Vocabulary of a complaint record, modelled on SP4N-LAPOR! (see docs/domain.md). */
+export const complaintTypes = ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] as const;
+export type ComplaintType = (typeof complaintTypes)[number];
+
+export const complaintStatuses = [
+  'BARU',
+  'TERVERIFIKASI',
+  'TERDISPOSISI',
+  'DITINDAKLANJUTI',
+  'DITANGGAPI',
+  'SELESAI',
+  'TUNDA',
+  'DIARSIPKAN',
+] as const;
+export type ComplaintStatus = (typeof complaintStatuses)[number];
+
+export const eventKinds = [
+  'DITERIMA',
+  'STATUS',
+  'CATATAN',
+  'KOREKSI',
+  'CETAK',
+  'PEMBUKAAN_DATA_PRIBADI',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export interface DeadlineRules {
+  /** Verification and forwarding, working days after receipt. */
+  verifyWorkingDays: number;
+  /** Agency follow-up, working days after forwarding. */
+  followUpWorkingDays: number;
+  /** Overall answer, calendar days after receipt (UU 25/2009). */
+  answerCalendarDays: number;
+}
+
+export const defaultDeadlineRules: DeadlineRules = {
+  verifyWorkingDays: 3,
+  followUpWorkingDays: 5,
+  answerCalendarDays: 14,
+};

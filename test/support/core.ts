@@ -1,0 +1,89 @@
+/** A real core on a temporary folder: real SQLite, real migrations, real reference data. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApi } from '../../src/main/api';
+import { createCore, type Core } from '../../src/main/core/core';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const migrationsFolder = join(repoRoot, 'drizzle');
+export const referenceDataDir = join(repoRoot, 'resources', 'data');
+
+export class TestClock {
+  constructor(public current = new Date('2026-11-27T02:00:00Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function tempDir(prefix = 'desk-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function makeCore(opts: { dataDir?: string; clock?: TestClock; masterKey?: Buffer } = {}) {
+  const dir = opts.dataDir ? null : tempDir();
+  const clock = opts.clock ?? new TestClock();
+  const core: Core = createCore({
+    dataDir: opts.dataDir ?? dir!.path,
+    migrationsFolder,
+    referenceDataDir,
+    masterKey: opts.masterKey ?? randomBytes(32),
+    shell: 'browser',
+    version: 'test',
+    clock: clock.now,
+  });
+  const api = createApi(core, () => {});
+  return {
+    core,
+    api,
+    clock,
+    dataDir: opts.dataDir ?? dir!.path,
+    close() {
+      core.close();
+      dir?.remove();
+    },
+  };
+}
+
+export const adminSecret = 'rahasia-admin-1';
+
+/** Set up the desk and sign in as its administrator on caller key `admin`. */
+export async function setUpDesk(api: ReturnType<typeof createApi>, deskCode = 'PBL01') {
+  const setup = await api.dispatch(
+    'setup.initialize',
+    {
+      deskCode,
+      siteName: 'Mal Pelayanan Publik Kabupaten Probolinggo',
+      admin: { name: 'admin', displayName: 'Admin Meja', secret: adminSecret },
+    },
+    'admin',
+  );
+  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  const signIn = await api.dispatch('auth.signIn', { name: 'admin', secret: adminSecret }, 'admin');
+  if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+}
+
+export function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+export const sampleComplaint = {
+  type: 'PENGADUAN',
+  channel: 'TATAP_MUKA',
+  title: 'Jalan desa rusak parah di Ngadisari',
+  body: 'Jalan utama desa berlubang besar sejak bulan lalu dan membahayakan pengendara motor pada malam hari.',
+  incidentDate: '2026-11-20',
+  kecamatanCode: '35.13.01',
+  desaCode: '35.13.01.2001',
+  locationDetail: 'Depan balai desa',
+  agencyCode: 'DPUPR',
+  complainantName: 'Siti Aminah',
+  nik: '3513014507900001',
+  phone: '+62 812-3456-7890',
+  email: 'siti@example.id',
+  address: 'Jl. Bromo No. 12, Ngadisari',
+};
