@@ -96,6 +96,10 @@ export const en: Messages = {
     parentId: 'Parent category',
     agencyKind: 'Agency kind',
     note: 'Note',
+    verifyWorkingDays: 'Verification & forwarding (working days)',
+    followUpWorkingDays: 'Agency follow-up (working days)',
+    answerCalendarDays: 'Final answer (calendar days)',
+    footerText: 'Receipt footer text',
   },
   roles: { officer: 'Officer', supervisor: 'Supervisor', admin: 'Admin' },
   ui: {

@@ -98,6 +98,10 @@ export const id = {
     parentId: 'Kategori induk',
     agencyKind: 'Jenis instansi',
     note: 'Catatan',
+    verifyWorkingDays: 'Verifikasi & penerusan (hari kerja)',
+    followUpWorkingDays: 'Tindak lanjut instansi (hari kerja)',
+    answerCalendarDays: 'Jawaban akhir (hari kalender)',
+    footerText: 'Teks kaki tanda terima',
   },
   roles: { officer: 'Petugas', supervisor: 'Supervisor', admin: 'Admin' },
   ui: {

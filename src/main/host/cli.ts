@@ -1,0 +1,64 @@
+/**
+ * Starts the desk in browser mode: `npm run serve -- --data <folder> --port <n>`.
+ * Prints one line with the URL to open; the launch token rides in the URL fragment, which the
+ * page reads and the browser never sends to a server.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApi } from '../api';
+import { createCore } from '../core/core';
+import { loadOrCreateKeyFile } from '../crypto/key-file';
+import { createHostServer } from './server';
+
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: join(homedir(), 'MejaPengaduan') },
+      port: { type: 'string', default: '0' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Port tidak valid: ${values.port}`);
+    process.exit(2);
+  }
+  const dataDir = resolve(values.data!);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const core = createCore({
+    dataDir,
+    migrationsFolder: join(appRoot, 'drizzle'),
+    referenceDataDir: join(appRoot, 'resources', 'data'),
+    masterKey: loadOrCreateKeyFile(join(dataDir, 'desk.key')),
+    shell: 'browser',
+    version,
+  });
+  if (core.opened.backupPath) console.error(`Cadangan sebelum migrasi: ${core.opened.backupPath}`);
+  const token = randomBytes(24).toString('base64url');
+  const server = createHostServer({
+    api: createApi(core),
+    token,
+    rendererDir: join(appRoot, 'out', 'renderer'),
+  });
+  server.listen(port, '127.0.0.1', () => {
+    const { port: actual } = server.address() as { port: number };
+    console.log(`Meja Pengaduan (mode peramban) siap di http://127.0.0.1:${actual}/#token=${token}`);
+  });
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

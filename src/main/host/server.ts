@@ -1,0 +1,171 @@
+/**
+ * Browser mode: a node:http server on 127.0.0.1 that serves the built renderer and answers
+ * POST /api/<method> from the same handler table as the Electron shell, behind a per-launch token.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { contract, methodNames } from '../../shared/contract';
+import { msg } from '../../shared/i18n';
+import { fail, httpStatusFor, type Result } from '../../shared/result';
+import type { Api } from '../api';
+import { hasToken, isLoopbackRequest, securityHeaders, tabId } from './security';
+
+export const maxBodyBytes = 2 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HostOptions {
+  api: Api;
+  token: string;
+  rendererDir: string;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+function sendResult(res: ServerResponse, result: Result<unknown>): void {
+  send(res, result.ok ? 200 : httpStatusFor[result.error.code], result);
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new BodyError(413, msg('errors.bodyTooLarge', { max: '2 MB' }));
+    chunks.push(chunk as Buffer);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new BodyError(400, msg('errors.invalidUtf8'));
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError(400, msg('errors.invalidJson'));
+  }
+}
+
+function describeApi() {
+  return methodNames.map((name) => {
+    const spec = contract[name];
+    return {
+      name,
+      summary: spec.summary,
+      access: spec.access,
+      input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
+      output: z.toJSONSchema(spec.output, { io: 'output', unrepresentable: 'any' }),
+    };
+  });
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
+  const root = resolve(rendererDir);
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root + sep) && file !== root) {
+    res.writeHead(403, securityHeaders).end();
+    return;
+  }
+  // A single-page app: unknown paths get index.html.
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(503, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Tampilan belum dibangun: jalankan "npm run build".');
+    return;
+  }
+  res.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  createReadStream(file).pipe(res);
+}
+
+export function createHostServer({ api, token, rendererDir }: HostOptions): Server {
+  const server = createServer(async (req, res) => {
+    try {
+      const port = (server.address() as { port: number }).port;
+      if (!isLoopbackRequest(req, port)) {
+        send(res, 403, fail('FORBIDDEN', msg('errors.badOrigin')));
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+        if (!hasToken(req, token)) {
+          send(res, 401, fail('UNAUTHENTICATED', msg('errors.badToken')));
+          return;
+        }
+        if (url.pathname === '/api' && req.method === 'GET') {
+          send(res, 200, { ok: true, value: describeApi() });
+          return;
+        }
+        if (req.method !== 'POST') {
+          res.writeHead(405, { ...securityHeaders, Allow: 'POST' }).end();
+          return;
+        }
+        const tab = tabId(req);
+        if (!tab) {
+          send(res, 400, fail('VALIDATION', msg('errors.badToken')));
+          return;
+        }
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+          send(res, 415, fail('VALIDATION', msg('errors.invalidJson')));
+          return;
+        }
+        const body = await readJsonBody(req);
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        sendResult(res, await api.dispatch(method, body, `http:${tab}`));
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, securityHeaders).end();
+        return;
+      }
+      serveStatic(req, res, rendererDir);
+    } catch (error) {
+      if (error instanceof BodyError) {
+        send(res, error.status, fail('VALIDATION', error.message));
+        req.resume();
+        return;
+      }
+      console.error(error);
+      if (!res.headersSent) send(res, 500, fail('INTERNAL', msg('errors.INTERNAL')));
+      else res.destroy();
+    }
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return server;
+}

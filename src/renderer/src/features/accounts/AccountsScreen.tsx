@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../../shared/contract/app';
+import { roles, type Role } from '../../../../shared/domain/roles';
+import { api } from '../../api/client';
+import { SelectField, TextField } from '../../components/Field';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { useQuery } from '../../components/useQuery';
+import { useSubmit } from '../../components/useSubmit';
+
+const emptyForm = { name: '', displayName: '', role: 'officer' as Role, secret: '' };
+
+export function AccountsScreen({ selfId }: { selfId: string }) {
+  const { t } = useTranslation();
+  const { data, reload: load } = useQuery(() => api['accounts.list']({}));
+  const list: AccountView[] = data ?? [];
+  const [form, setForm] = useState(emptyForm);
+  const [info, setInfo] = useState<string | null>(null);
+  const create = useSubmit();
+  const change = useSubmit();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setInfo(null);
+    const created = await create.run(() => api['accounts.create'](form));
+    if (created) {
+      setInfo(t('ui.accounts.created', { name: created.name }));
+      setForm(emptyForm);
+      void load();
+    }
+  }
+
+  async function toggle(account: AccountView) {
+    const updated = await change.run(() =>
+      api['accounts.update']({ id: account.id, disabled: !account.disabled }),
+    );
+    if (updated) void load();
+  }
+
+  return (
+    <section>
+      <h1>{t('ui.accounts.title')}</h1>
+      <ErrorNotice error={change.error} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('fields.name')}</th>
+            <th>{t('fields.displayName')}</th>
+            <th>{t('fields.role')}</th>
+            <th>{t('ui.accounts.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((a) => (
+            <tr key={a.id}>
+              <td>{a.name}</td>
+              <td>{a.displayName}</td>
+              <td>{t(`roles.${a.role}`)}</td>
+              <td>
+                {a.disabled ? t('ui.accounts.inactive') : t('ui.accounts.active')}
+                {a.lockedUntil && new Date(a.lockedUntil) > new Date()
+                  ? ` · ${t('ui.accounts.lockedUntil', { until: new Date(a.lockedUntil).toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta' }) })}`
+                  : ''}
+              </td>
+              <td>
+                {a.id !== selfId ? (
+                  <button type="button" onClick={() => toggle(a)}>
+                    {a.disabled ? t('ui.accounts.enable') : t('ui.accounts.disable')} {a.name}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t('ui.accounts.create')}</h2>
+      <form onSubmit={submit} noValidate className="form-grid">
+        <ErrorNotice error={create.error} />
+        <InfoNotice text={info} />
+        <TextField
+          label={t('fields.name')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={create.fieldError('name')}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('fields.displayName')}
+          value={form.displayName}
+          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+          error={create.fieldError('displayName')}
+        />
+        <SelectField
+          label={t('fields.role')}
+          value={form.role}
+          onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('fields.secret')}
+          type="password"
+          value={form.secret}
+          onChange={(e) => setForm({ ...form, secret: e.target.value })}
+          error={create.fieldError('secret')}
+          autoComplete="new-password"
+        />
+        <button type="submit" className="primary" disabled={create.busy}>
+          {t('ui.accounts.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../../shared/contract';
+import { agencyKinds, holidayKinds } from '../../../../shared/contract/reference';
+import { api } from '../../api/client';
+import { SelectField, TextField } from '../../components/Field';
+import { ErrorNotice } from '../../components/Notice';
+import { useQuery } from '../../components/useQuery';
+import { useSubmit } from '../../components/useSubmit';
+
+type All = MethodOutput<'reference.all'>;
+
+export function ReferenceScreen() {
+  const { t } = useTranslation();
+  const { data, reload: load } = useQuery(() => api['reference.all']({}));
+  if (!data) return <p>{t('ui.loading')}</p>;
+  const count = (level: string) => data.regions.filter((r) => r.level === level).length;
+  return (
+    <section>
+      <h1>{t('ui.reference.title')}</h1>
+      <p>
+        {t('ui.reference.kecamatanCount', {
+          kec: count('kecamatan'),
+          desa: count('desa') + count('kelurahan'),
+          cat: data.categories.filter((c) => c.parentId === null).length,
+          ch: data.channels.length,
+        })}
+      </p>
+      <Holidays holidays={data.holidays} onChange={load} />
+      <Agencies agencies={data.agencies} onChange={load} />
+    </section>
+  );
+}
+
+function Holidays({ holidays, onChange }: { holidays: All['holidays']; onChange: () => void }) {
+  const { t } = useTranslation();
+  const save = useSubmit();
+  const remove = useSubmit();
+  const [form, setForm] = useState({
+    date: '',
+    kind: 'libur_nasional' as (typeof holidayKinds)[number],
+    description: '',
+    basis: '',
+  });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await save.run(() => api['reference.saveHoliday']({ ...form, basis: form.basis || undefined }))) {
+      setForm({ ...form, date: '', description: '', basis: '' });
+      onChange();
+    }
+  }
+
+  return (
+    <>
+      <h2>{t('ui.reference.holidays')}</h2>
+      <ErrorNotice error={remove.error} />
+      <div className="scroll-box">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('fields.date')}</th>
+              <th>{t('fields.kind')}</th>
+              <th>{t('fields.description')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {holidays.map((h) => (
+              <tr key={h.date}>
+                <td>{h.date}</td>
+                <td>
+                  {h.kind === 'cuti_bersama'
+                    ? t('ui.reference.cutiBersama')
+                    : t('ui.reference.liburNasional')}
+                </td>
+                <td>{h.description}</td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`${t('ui.remove')} ${h.date}`}
+                    onClick={async () =>
+                      (await remove.run(() => api['reference.deleteHoliday']({ date: h.date }))) !==
+                        undefined && onChange()
+                    }
+                  >
+                    {t('ui.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={submit} noValidate className="form-grid">
+        <ErrorNotice error={save.error} />
+        <TextField
+          label={t('fields.date')}
+          type="date"
+          value={form.date}
+          onChange={(e) => setForm({ ...form, date: e.target.value })}
+          error={save.fieldError('date')}
+        />
+        <SelectField
+          label={t('fields.kind')}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as typeof form.kind })}
+        >
+          <option value="libur_nasional">{t('ui.reference.liburNasional')}</option>
+          <option value="cuti_bersama">{t('ui.reference.cutiBersama')}</option>
+        </SelectField>
+        <TextField
+          label={t('fields.description')}
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.target.value })}
+          error={save.fieldError('description')}
+        />
+        <TextField
+          label={t('fields.basis')}
+          value={form.basis}
+          onChange={(e) => setForm({ ...form, basis: e.target.value })}
+          error={save.fieldError('basis')}
+        />
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('ui.reference.addHoliday')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function Agencies({ agencies, onChange }: { agencies: All['agencies']; onChange: () => void }) {
+  const { t } = useTranslation();
+  const save = useSubmit();
+  const [form, setForm] = useState({
+    code: '',
+    name: '',
+    kind: 'opd' as (typeof agencyKinds)[number],
+    note: '',
+    active: true,
+  });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await save.run(() => api['reference.saveAgency']({ ...form, note: form.note || undefined }))) {
+      setForm({ code: '', name: '', kind: 'opd', note: '', active: true });
+      onChange();
+    }
+  }
+
+  return (
+    <>
+      <h2>{t('ui.reference.agencies')}</h2>
+      <div className="scroll-box">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('fields.code')}</th>
+              <th>{t('fields.agencyCode')}</th>
+              <th>{t('fields.note')}</th>
+              <th>{t('fields.active')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agencies.map((a) => (
+              <tr
+                key={a.code}
+                onClick={() =>
+                  setForm({ code: a.code, name: a.name, kind: a.kind, note: a.note ?? '', active: a.active })
+                }
+              >
+                <td>{a.code}</td>
+                <td>{a.name}</td>
+                <td>{a.note}</td>
+                <td>{a.active ? t('ui.yes') : t('ui.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={submit} noValidate className="form-grid">
+        <ErrorNotice error={save.error} />
+        <TextField
+          label={t('fields.code')}
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.target.value })}
+          error={save.fieldError('code')}
+        />
+        <TextField
+          label={t('fields.agencyCode')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={save.fieldError('name')}
+        />
+        <SelectField
+          label={t('fields.agencyKind')}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as typeof form.kind })}
+        >
+          {agencyKinds.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('fields.note')}
+          value={form.note}
+          onChange={(e) => setForm({ ...form, note: e.target.value })}
+          error={save.fieldError('note')}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.active}
+            onChange={(e) => setForm({ ...form, active: e.target.checked })}
+          />{' '}
+          {t('fields.active')}
+        </label>
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('ui.reference.addAgency')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from '../support/host-process';
+
+export const test = base.extend<{ desk: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern
+  desk: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+  },
+});
+export { expect };
+
+export const admin = { name: 'admin', displayName: 'Admin Meja', secret: 'rahasia-admin-1' };
+
+/** First-run setup through the screen, as the person installing the desk would do it. */
+export async function setUpDesk(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Penyiapan awal meja pengaduan' })).toBeVisible();
+  await page.getByLabel('Kode meja').fill('pbl01');
+  await page.getByLabel('Nama pengguna').fill(admin.name);
+  await page.getByLabel('Nama lengkap').fill(admin.displayName);
+  await page.getByLabel('PIN/kata sandi', { exact: true }).fill(admin.secret);
+  await page.getByLabel('Ulangi PIN/kata sandi').fill(admin.secret);
+  await page.getByRole('button', { name: 'Siapkan meja' }).click();
+  await expect(page.getByRole('heading', { name: /Meja PBL01/ })).toBeVisible();
+}
+
+export async function signIn(page: Page, name: string, secret: string) {
+  await page.getByLabel('Nama pengguna').fill(name);
+  await page.getByLabel('PIN/kata sandi').fill(secret);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
