@@ -184,9 +184,9 @@ export function createApi(core: Core, log: (error: unknown) => void = console.er
         }
       }
 
-      const parsed = spec.input.safeParse(rawInput ?? {}, { reportInput: true });
+      const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success)
-        return fail('VALIDATION', msg('errors.VALIDATION'), describeIssues(parsed.error.issues));
+        return fail('VALIDATION', msg('errors.VALIDATION'), describeIssues(parsed.error.issues, rawInput));
 
       const value = await (handlers[method] as Handler<MethodName>)(parsed.data as never, call);
       if (call.session && !call.session.locked && method !== 'auth.session')

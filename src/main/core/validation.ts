@@ -10,19 +10,28 @@ const expectedNames: Record<string, string> = {
   array: 'daftar',
 };
 
-function issueMessage(issue: z.core.$ZodIssue, label: string): string {
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, label: string, input: unknown): string {
   const custom = issue.message && msg(`validation.${issue.message}`, { field: label, defaultValue: '' });
   switch (issue.code) {
     case 'invalid_type':
-      if ((issue as { input?: unknown }).input === undefined)
-        return msg('validation.required', { field: label });
+      if (input === undefined || input === null) return msg('validation.required', { field: label });
       return msg('validation.wrongType', {
         field: label,
         expected: expectedNames[issue.expected] ?? issue.expected,
       });
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1)
+      if (issue.origin === 'string' && (String(input ?? '').trim() === '' || Number(issue.minimum) <= 1)) {
         return msg('validation.required', { field: label });
+      }
       if (custom) return custom;
       return issue.origin === 'string'
         ? msg('validation.tooShort', { field: label, min: Number(issue.minimum) })
@@ -38,7 +47,10 @@ function issueMessage(issue: z.core.$ZodIssue, label: string): string {
   }
 }
 
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  rawInput: unknown,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -49,7 +61,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): Record<stri
       continue;
     }
     const path = issue.path.join('.') || '_';
-    fields[path] ??= issueMessage(issue, fieldLabel(path));
+    fields[path] ??= issueMessage(issue, fieldLabel(path), valueAt(rawInput, issue.path));
   }
   return fields;
 }

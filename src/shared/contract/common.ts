@@ -6,7 +6,6 @@ import { roles } from '../domain/roles';
 export const text = (min: number, max: number) =>
   z
     .string()
-    .max(max * 4) // reject megabyte strings before trimming work
     .transform((s) => s.trim())
     .pipe(
       z
@@ -22,7 +21,6 @@ export const text = (min: number, max: number) =>
 export const optionalText = (max: number) =>
   z
     .string()
-    .max(max * 4)
     .transform((s) => s.trim())
     .pipe(z.string().max(max))
     .optional()

@@ -1,0 +1,230 @@
+/**
+ * One test per migration: data written before it survives it. Plus the safety rails around
+ * migrating: a backup before touching an existing file, and foreign keys off during rebuilds.
+ */
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, readJournal } from '../../src/main/db/open';
+import { makeCore, migrationsFolder, tempDir } from '../support/core';
+
+/** A migrations folder holding only the first `count` migrations of the real one. */
+function migrationsUpTo(count: number, dir: string): string {
+  const folder = join(dir, `migrations-${count}`);
+  mkdirSync(join(folder, 'meta'), { recursive: true });
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'));
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries)
+    cpSync(join(migrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  return folder;
+}
+
+const at = '2026-11-27T02:00:00.000Z';
+
+/** Rows as the schema of 0000_init holds them. */
+function writeInitData(db: Database.Database) {
+  db.prepare("INSERT INTO desk VALUES (1, 'PBL01', 'MPP Kab. Probolinggo', ?, ?)").run(at, at);
+  db.prepare(
+    "INSERT INTO accounts VALUES ('a1', 'admin', 'admin', 'Admin', 'admin', 'scrypt$x', 0, 0, NULL, ?, ?)",
+  ).run(at, at);
+  db.prepare("INSERT INTO channels VALUES ('TATAP_MUKA', 'Datang langsung', 1)").run();
+  db.prepare("INSERT INTO agencies VALUES ('DPUPR', 'Dinas PUPR', 'opd', NULL, 1)").run();
+  db.prepare("INSERT INTO regions VALUES ('35.13.01', 'Sukapura', 'kecamatan', '35.13')").run();
+  db.prepare(
+    "INSERT INTO categories (id, name, parent_id, active) VALUES (1, 'INFRASTRUKTUR', NULL, 1)",
+  ).run();
+  db.prepare("INSERT INTO holidays VALUES ('2026-12-25', 'libur_nasional', 'Natal', NULL)").run();
+  db.prepare(
+    `INSERT INTO complaints (id, receipt_number, type, channel, title, body, agency_code, supervisory, anonymous,
+      confidential, officer_id, status, received_at, received_day, verify_due, follow_up_due, answer_due,
+      created_at, updated_at, kecamatan_code, category_id)
+     VALUES ('c1', 'PBL01-20261127-0001-X', 'PENGADUAN', 'TATAP_MUKA', 'Jalan rusak', 'Isi', 'DPUPR', 0, 0, 0, 'a1',
+      'BARU', ?, '2026-11-27', '2026-12-02', '2026-12-09', '2026-12-11', ?, ?, '35.13.01', 1)`,
+  ).run(at, at, at);
+  db.prepare(
+    "INSERT INTO complaint_events (id, complaint_id, kind, at, actor_id, to_status) VALUES ('e1', 'c1', 'DITERIMA', ?, 'a1', 'BARU')",
+  ).run(at);
+  db.prepare("INSERT INTO audit_log (at, actor_id, action) VALUES (?, 'a1', 'setup.initialize')").run(at);
+}
+
+function countRows(db: Database.Database) {
+  const tables = [
+    'desk',
+    'accounts',
+    'channels',
+    'agencies',
+    'regions',
+    'categories',
+    'holidays',
+    'complaints',
+    'complaint_events',
+    'audit_log',
+  ];
+  return Object.fromEntries(
+    tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
+}
+
+/** For each migration: what to write before it (on the schema before it), and what must hold after. */
+const migrationTests: Record<
+  string,
+  { before: (db: Database.Database) => void; after: (db: Database.Database) => void }
+> = {
+  '0000_init': {
+    before: () => {},
+    after: (db) => {
+      writeInitData(db);
+      expect(countRows(db).complaints).toBe(1);
+    },
+  },
+  '0001_search_and_history': {
+    before: writeInitData,
+    after: (db) => {
+      expect(countRows(db)).toEqual({
+        desk: 1,
+        accounts: 1,
+        channels: 1,
+        agencies: 1,
+        regions: 1,
+        categories: 1,
+        holidays: 1,
+        complaints: 1,
+        complaint_events: 1,
+        audit_log: 1,
+      });
+      expect(db.prepare("SELECT title FROM complaints WHERE id = 'c1'").get()).toEqual({
+        title: 'Jalan rusak',
+      });
+      expect(() => db.prepare("UPDATE complaint_events SET kind = 'X' WHERE id = 'e1'").run()).toThrow(
+        /append-only/,
+      );
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      db.prepare("INSERT INTO complaint_fts VALUES ('c1', 'Jalan rusak', 'Isi', '', '')").run();
+      expect(
+        db.prepare("SELECT complaint_id FROM complaint_fts WHERE complaint_fts MATCH 'jal*'").all(),
+      ).toEqual([{ complaint_id: 'c1' }]);
+    },
+  },
+};
+
+describe('migrations', () => {
+  const journal = readJournal(migrationsFolder);
+
+  it('each have a test of their own', () => {
+    expect(Object.keys(migrationTests).sort()).toEqual(journal.map((e) => e.tag).sort());
+  });
+
+  journal.forEach((entry, index) => {
+    it(`${entry.tag} keeps the data written before it`, () => {
+      const dir = tempDir();
+      const file = join(dir.path, 'desk.sqlite');
+      const first = openDatabase({ file, migrationsFolder: migrationsUpTo(index, dir.path) });
+      migrationTests[entry.tag]!.before(first.sqlite);
+      first.close();
+
+      const second = openDatabase({ file, migrationsFolder: migrationsUpTo(index + 1, dir.path) });
+      expect(second.appliedMigrations).toEqual([entry.tag]);
+      expect(second.sqlite.pragma('foreign_key_check')).toEqual([]);
+      migrationTests[entry.tag]!.after(second.sqlite);
+      second.close();
+      dir.remove();
+    });
+  });
+
+  it('backs up an existing file before migrating it, and not a new one', () => {
+    const dir = tempDir();
+    const file = join(dir.path, 'desk.sqlite');
+    const fresh = openDatabase({ file, migrationsFolder: migrationsUpTo(1, dir.path) });
+    expect(fresh.backupPath).toBeNull();
+    writeInitData(fresh.sqlite);
+    fresh.close();
+
+    const migrated = openDatabase({ file, migrationsFolder: migrationsUpTo(2, dir.path) });
+    expect(migrated.backupPath).toMatch(/before-0001_search_and_history\.sqlite$/);
+    migrated.close();
+    const backup = new Database(migrated.backupPath!, { readonly: true });
+    expect(countRows(backup).complaints).toBe(1);
+    // The backup is the schema before the migration.
+    expect(backup.prepare("SELECT 1 FROM sqlite_master WHERE name = 'complaint_fts'").get()).toBeUndefined();
+    backup.close();
+
+    const again = openDatabase({ file, migrationsFolder: migrationsUpTo(2, dir.path) });
+    expect(again.backupPath).toBeNull(); // nothing pending, nothing to back up
+    again.close();
+    expect(readdirSync(join(dir.path, 'backups'))).toHaveLength(1);
+    dir.remove();
+  });
+
+  it('turns foreign keys off around a table rebuild, so child rows are not lost or refused', () => {
+    const dir = tempDir();
+    const file = join(dir.path, 'desk.sqlite');
+    const base = openDatabase({ file, migrationsFolder });
+    writeInitData(base.sqlite);
+    base.close();
+
+    // A drizzle-style rebuild of complaints (what drizzle-kit generates to alter a column).
+    const folder = join(dir.path, 'rebuild');
+    cpSync(migrationsFolder, folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const j = JSON.parse(readFileSync(journalPath, 'utf8'));
+    const last = j.entries[j.entries.length - 1];
+    j.entries.push({
+      idx: last.idx + 1,
+      version: '6',
+      when: last.when + 1,
+      tag: '9999_rebuild',
+      breakpoints: true,
+    });
+    writeFileSync(journalPath, JSON.stringify(j));
+    const probe = new Database(file);
+    const ddl = (
+      probe.prepare("SELECT sql FROM sqlite_master WHERE name = 'complaints'").get() as { sql: string }
+    ).sql;
+    probe.close();
+    writeFileSync(
+      join(folder, '9999_rebuild.sql'),
+      [
+        ddl.replace('CREATE TABLE `complaints`', 'CREATE TABLE `__new_complaints`') + ';',
+        'INSERT INTO `__new_complaints` SELECT * FROM `complaints`;',
+        'DROP TABLE `complaints`;',
+        'ALTER TABLE `__new_complaints` RENAME TO `complaints`;',
+      ].join('\n--> statement-breakpoint\n'),
+    );
+
+    // With foreign keys on, the DROP inside the migration's transaction is refused outright.
+    const copy = join(dir.path, 'copy.sqlite');
+    cpSync(file, copy);
+    const raw = new Database(copy);
+    raw.pragma('foreign_keys = ON');
+    let refusal: unknown;
+    try {
+      migrate(drizzle(raw), { migrationsFolder: folder });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(String((refusal as Error | undefined)?.cause)).toMatch(/FOREIGN KEY constraint failed/);
+    raw.close();
+
+    const migrated = openDatabase({ file, migrationsFolder: folder });
+    expect(countRows(migrated.sqlite).complaint_events).toBe(1);
+    expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    migrated.close();
+    expect(existsSync(join(dir.path, 'backups'))).toBe(true);
+    dir.remove();
+  });
+
+  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const t = makeCore({ masterKey: randomBytes(32) });
+    const { sqlite } = t.core.ctx;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    t.close();
+  });
+});
