@@ -4,13 +4,16 @@ import { defineConfig } from '@playwright/test';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: 'test/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
+  projects: [
+    { name: 'e2e', testDir: 'test/e2e' },
+    { name: 'electron', testDir: 'test/electron' },
+  ],
   use: {
     browserName: 'chromium',
     headless: true,

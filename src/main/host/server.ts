@@ -56,13 +56,19 @@ class BodyError extends Error {
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const tooLarge = () => new BodyError(413, msg('errors.bodyTooLarge', { max: '2 MB' }));
+  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+    req.resume(); // drain, so the client reads our answer instead of a reset
+    throw tooLarge();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new BodyError(413, msg('errors.bodyTooLarge', { max: '2 MB' }));
-    chunks.push(chunk as Buffer);
+    // Keep draining past the limit (not storing) so the connection stays usable for the answer.
+    if (size <= maxBodyBytes) chunks.push(chunk as Buffer);
   }
+  if (size > maxBodyBytes) throw tooLarge();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
@@ -157,7 +163,6 @@ export function createHostServer({ api, token, rendererDir }: HostOptions): Serv
     } catch (error) {
       if (error instanceof BodyError) {
         send(res, error.status, fail('VALIDATION', error.message));
-        req.resume();
         return;
       }
       console.error(error);

@@ -1,0 +1,186 @@
+/** The Electron shell with 'electron' mocked: window options, guards, IPC bridge, preload, key storage. */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelFor, methodNames } from '../../../src/shared/contract';
+import { tempDir } from '../../support/core';
+import {
+  created,
+  electronModule,
+  exposed,
+  fakeIpcMain,
+  fakeIpcRenderer,
+  fakeSafeStorage,
+  handlers,
+} from './electron-mock';
+
+vi.mock('electron', async () => (await import('./electron-mock')).electronModule);
+
+const { createMainWindow, denyPermissions, enforceCsp, lockDownContents } =
+  await import('../../../src/main/electron/window');
+const { registerIpc } = await import('../../../src/main/electron/ipc');
+const { loadOrCreateSafeStorageKey } = await import('../../../src/main/electron/safe-storage-key');
+
+function fakeContents() {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  let openHandler: (() => { action: string }) | null = null;
+  return {
+    on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn),
+    setWindowOpenHandler: (fn: () => { action: string }) => (openHandler = fn),
+    emit(event: string, url?: string) {
+      const e = { preventDefault: vi.fn() };
+      listeners.get(event)!(e, url);
+      return e.preventDefault.mock.calls.length > 0;
+    },
+    openWindow: () => openHandler!(),
+  };
+}
+
+describe('the desk window', () => {
+  it('is created with isolation, sandbox and no Node in the page', () => {
+    createMainWindow('/app/preload/index.cjs');
+    const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('refuses navigation away from the app, redirects, webviews and new windows', () => {
+    const contents = fakeContents();
+    const appUrl = 'file:///app/renderer/index.html';
+    lockDownContents(contents as never, () => appUrl);
+    expect(contents.emit('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.emit('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.emit('will-navigate', appUrl)).toBe(false);
+    expect(contents.emit('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.emit('will-attach-webview')).toBe(true);
+    expect(contents.openWindow()).toEqual({ action: 'deny' });
+  });
+
+  it('refuses every permission request and check', () => {
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
+    denyPermissions(session as never);
+    const callback = vi.fn();
+    session.setPermissionRequestHandler.mock.calls[0]![0](null, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(session.setPermissionCheckHandler.mock.calls[0]![0]()).toBe(false);
+    expect(session.setDevicePermissionHandler.mock.calls[0]![0]()).toBe(false);
+  });
+
+  it('adds a strict Content-Security-Policy header to every response', () => {
+    const session = { webRequest: { onHeadersReceived: vi.fn() } };
+    enforceCsp(session as never);
+    const callback = vi.fn();
+    session.webRequest.onHeadersReceived.mock.calls[0]![0]({ responseHeaders: { 'X-A': ['1'] } }, callback);
+    const headers = callback.mock.calls[0]![0].responseHeaders;
+    expect(headers['X-A']).toEqual(['1']);
+    expect(headers['Content-Security-Policy'][0]).toMatch(/default-src 'none'.*script-src 'self'/);
+  });
+});
+
+describe('the IPC bridge', () => {
+  const appUrl = 'file:///app/out/renderer/index.html';
+  const mainFrame = { url: appUrl, parent: null };
+  const dispatch = vi.fn(async () => ({ ok: true as const, value: 'done' }));
+
+  beforeEach(() => {
+    handlers.clear();
+    dispatch.mockClear();
+    registerIpc(
+      fakeIpcMain as never,
+      { dispatch },
+      { mainFrame: () => mainFrame as never, appUrlPrefix: () => appUrl },
+    );
+  });
+
+  it('registers one desk: channel for every contract method, and no other', () => {
+    expect([...handlers.keys()].sort()).toEqual(methodNames.map(channelFor).sort());
+  });
+
+  it('passes a call from the app’s own main frame to the handler table, keyed by window', async () => {
+    const result = await handlers.get('desk:complaints.stats')!(
+      { senderFrame: mainFrame, sender: { id: 7 } },
+      {},
+    );
+    expect(result).toEqual({ ok: true, value: 'done' });
+    expect(dispatch).toHaveBeenCalledWith('complaints.stats', {}, 'ipc:7');
+  });
+
+  it('refuses a call from a foreign sender: a sub-frame, another page, or no frame', async () => {
+    const iframe = { url: appUrl, parent: mainFrame };
+    const otherPage = { url: 'https://evil.example/', parent: null };
+    for (const senderFrame of [iframe, otherPage, null]) {
+      const result = await handlers.get('desk:accounts.create')!({ senderFrame, sender: { id: 9 } }, {});
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Permintaan hanya diterima dari alamat lokal aplikasi ini.' },
+      });
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses calls when the main window has navigated elsewhere', async () => {
+    const moved = { url: 'https://evil.example/', parent: null };
+    handlers.clear();
+    registerIpc(
+      fakeIpcMain as never,
+      { dispatch },
+      { mainFrame: () => moved as never, appUrlPrefix: () => appUrl },
+    );
+    const result = await handlers.get('desk:app.status')!({ senderFrame: moved, sender: { id: 1 } }, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the preload', () => {
+  it('exposes window.desk with exactly the contract’s methods, each on its own channel', async () => {
+    await import('../../../src/preload/index');
+    expect([...exposed.keys()]).toEqual(['desk']);
+    const desk = exposed.get('desk') as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(Object.keys(desk).sort()).toEqual([...methodNames].sort());
+    expect(Object.isFrozen(desk)).toBe(true);
+    await desk['complaints.findByReceipt']!({ receiptNumber: 'X' });
+    expect(fakeIpcRenderer.invoke).toHaveBeenCalledWith('desk:complaints.findByReceipt', {
+      receiptNumber: 'X',
+    });
+    expect(electronModule.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the key in OS key storage', () => {
+  it('stores only the safeStorage-encrypted blob, and reads the same key back', () => {
+    const dir = tempDir();
+    fakeSafeStorage.available = true;
+    const blob = join(dir.path, 'desk-key.bin');
+    const key = loadOrCreateSafeStorageKey(blob, join(dir.path, 'desk.key'));
+    expect(key).toHaveLength(32);
+    expect(fakeSafeStorage.encryptString).toHaveBeenCalled();
+    expect(loadOrCreateSafeStorageKey(blob, join(dir.path, 'desk.key')).equals(key)).toBe(true);
+    expect(statSync(blob).mode & 0o077).toBe(0);
+    dir.remove();
+  });
+
+  it('falls back to an owner-only key file when the OS has no key storage', () => {
+    const dir = tempDir();
+    fakeSafeStorage.available = false;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const key = loadOrCreateSafeStorageKey(join(dir.path, 'desk-key.bin'), join(dir.path, 'desk.key'));
+    expect(key).toHaveLength(32);
+    expect(statSync(join(dir.path, 'desk.key')).mode & 0o777).toBe(0o600);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+    dir.remove();
+  });
+});
