@@ -27,6 +27,7 @@ export async function setUpDesk(page: Page, url: string) {
 }
 
 export async function signIn(page: Page, name: string, secret: string) {
+  await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
   await page.getByLabel('Nama pengguna').fill(name);
   await page.getByLabel('PIN/kata sandi').fill(secret);
   await page.getByRole('button', { name: 'Masuk' }).click();
