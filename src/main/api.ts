@@ -38,7 +38,19 @@ export type HandlerTable = { [M in MethodName]: Handler<M> };
 const actor = (call: Call) => call.account!.id;
 
 export function createHandlers(core: Core): HandlerTable {
-  const { accounts, sessions, settings, reference, complaints, audit } = core;
+  const {
+    accounts,
+    sessions,
+    settings,
+    reference,
+    complaints,
+    audit,
+    queue,
+    actions,
+    similar,
+    snippets,
+    drafts,
+  } = core;
 
   const sessionView = (call: Call) => {
     const session = call.session ?? sessions.get(call.callerKey, settings.get().idleLockMinutes);
@@ -137,6 +149,21 @@ export function createHandlers(core: Core): HandlerTable {
     'complaints.findByContact': (input) => complaints.findByContact(input),
     'complaints.revealPersonalData': (input, call) => complaints.reveal(actor(call), input.id, input.reason),
     'complaints.stats': () => complaints.stats(),
+    'complaints.queue': (input) => queue.page(input),
+    'complaints.count': (input) => queue.count(input),
+    'complaints.act': (input, call) => actions.act(actor(call), input),
+    'complaints.similar': (input) => similar.find(input),
+    'snippets.list': () => snippets.list(),
+    'snippets.save': (input, call) => snippets.save(actor(call), input),
+    'drafts.get': (_input, call) => drafts.get(actor(call)),
+    'drafts.save': (input, call) => {
+      drafts.save(actor(call), input.data);
+      return null;
+    },
+    'drafts.clear': (_input, call) => {
+      drafts.clear(actor(call));
+      return null;
+    },
 
     'audit.list': (input) => audit.list(input.limit, input.beforeId),
   };

@@ -110,6 +110,38 @@ const migrationTests: Record<
       ).toEqual([{ complaint_id: 'c1' }]);
     },
   },
+  '0002_status_flow_snippets_drafts': {
+    before: (db) => {
+      writeInitData(db);
+      db.prepare(
+        "INSERT INTO complaint_fts (complaint_id, title, body, name, location) VALUES ('c1', 'Jalan rusak', 'Isi', '', '')",
+      ).run();
+    },
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      expect(
+        db
+          .prepare(
+            "SELECT status, current_due AS due, seq, paused_since AS paused FROM complaints WHERE id = 'c1'",
+          )
+          .get(),
+      ).toEqual({
+        status: 'BARU',
+        due: '2026-12-02',
+        seq: 1,
+        paused: null,
+      });
+      // The search index is rebuilt keyed by seq, with the region names in the location text.
+      expect(
+        db
+          .prepare(
+            "SELECT c.id FROM complaint_fts f JOIN complaints c ON c.seq = f.rowid WHERE complaint_fts MATCH 'sukapura'",
+          )
+          .all(),
+      ).toEqual([{ id: 'c1' }]);
+      expect(countRows(db).complaint_events).toBe(1);
+    },
+  },
 };
 
 describe('migrations', () => {

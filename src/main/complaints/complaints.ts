@@ -37,8 +37,9 @@ export function createComplaints(
      ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
   );
   const insertFts = sqlite.prepare(
-    'INSERT INTO complaint_fts (complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const nextSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM complaints');
 
   function view(row: ComplaintRow, officerName: string): ComplaintView {
     const open = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
@@ -120,6 +121,7 @@ export function createComplaints(
         const day = receivedDay.replace(/-/g, '');
         const { last } = nextSequence.get(day) as { last: number };
         const number = formatReceiptNumber({ deskCode: deskRow.code, day, sequence: last });
+        const { seq } = nextSeq.get() as { seq: number };
         tx.insert(complaints)
           .values({
             id,
@@ -153,6 +155,9 @@ export function createComplaints(
             followUpDue: deadlines.followUpBy,
             answerDue: deadlines.answerBy,
             laporTrackingId: null,
+            seq,
+            currentDue: deadlines.verifyBy,
+            pausedSince: null,
             createdAt: receivedAt,
             updatedAt: receivedAt,
           })
@@ -167,7 +172,7 @@ export function createComplaints(
             toStatus: 'BARU',
           })
           .run();
-        insertFts.run(id, input.title, input.body, identity.name ?? '', location);
+        insertFts.run(seq, id, input.title, input.body, identity.name ?? '', location);
         return number;
       });
       return { id, receiptNumber, receivedAt, deadlines };
@@ -184,6 +189,7 @@ export function createComplaints(
           fromStatus: complaintEvents.fromStatus,
           toStatus: complaintEvents.toStatus,
           reason: complaintEvents.reason,
+          data: complaintEvents.data,
         })
         .from(complaintEvents)
         .leftJoin(accounts, eq(accounts.id, complaintEvents.actorId))

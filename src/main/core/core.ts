@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { createAccounts } from '../accounts/accounts';
 import { SessionStore } from '../accounts/sessions';
 import { createAudit } from '../audit/audit';
+import { createActions } from '../complaints/actions';
 import { createComplaints } from '../complaints/complaints';
+import { createDrafts } from '../complaints/drafts';
+import { createQueue } from '../complaints/queue';
+import { createSimilar } from '../complaints/similar';
+import { createSnippets } from '../complaints/snippets';
 import { PersonalDataCipher } from '../crypto/personal-data';
 import { openDatabase } from '../db/open';
 import { seedReferenceData } from '../reference/seed';
@@ -43,6 +48,12 @@ export function createCore(options: CoreOptions) {
   const reference = createReference(ctx, audit);
   const accounts = createAccounts(ctx, audit, settings);
   const complaints = createComplaints(ctx, reference, settings, audit);
+  const queue = createQueue(ctx);
+  const actions = createActions(ctx, reference, settings);
+  const similar = createSimilar(ctx);
+  const snippets = createSnippets(ctx, audit);
+  snippets.seedDefaults();
+  const drafts = createDrafts(ctx);
   const sessions = new SessionStore(() => clock().getTime());
   return {
     ctx,
@@ -52,6 +63,11 @@ export function createCore(options: CoreOptions) {
     reference,
     accounts,
     complaints,
+    queue,
+    actions,
+    similar,
+    snippets,
+    drafts,
     sessions,
     shell: options.shell,
     version: options.version,

@@ -147,9 +147,23 @@ export const complaints = sqliteTable(
     followUpDue: text('follow_up_due').notNull(),
     answerDue: text('answer_due').notNull(),
     laporTrackingId: text('lapor_tracking_id'),
+    /** Local insertion order, stable across VACUUM (unlike an implicit rowid): the FTS row key. */
+    seq: integer('seq'),
+    /** The deadline of the step the complaint is in now; null while postponed or closed. */
+    currentDue: text('current_due'),
+    /** WIB day the deadline clock was paused (Tunda); null when running. */
+    pausedSince: text('paused_since'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('complaints_seq').on(t.seq),
+    index('complaints_urgent')
+      .on(t.currentDue, t.receivedAt)
+      .where(sql`${t.currentDue} IS NOT NULL`),
+    index('complaints_officer').on(t.officerId, t.receivedAt),
+    index('complaints_channel').on(t.channel, t.receivedAt),
+    index('complaints_kecamatan').on(t.kecamatanCode, t.receivedAt),
+    index('complaints_category').on(t.categoryId, t.receivedAt),
     uniqueIndex('complaints_receipt').on(t.receiptNumber),
     index('complaints_received').on(t.receivedAt),
     index('complaints_day').on(t.receivedDay),
@@ -192,3 +206,21 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_at').on(t.at)],
 );
+
+/** Canned texts an officer inserts with ::keyword; supervisors maintain them. */
+export const snippets = sqliteTable('snippets', {
+  keyword: text('keyword').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** The half-typed intake form of each account, encrypted like personal data (it holds some). */
+export const drafts = sqliteTable('drafts', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  dataEnc: text('data_enc').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { complaintStatuses, complaintTypes, eventKinds } from '../domain/complaint';
-import { isoDate, optionalText, text, uuid } from './common';
+import { archiveReasons } from '../domain/status-flow';
+import { empty, isoDate, optionalText, text, uuid } from './common';
 import { method } from './define';
 
 const flag = z.boolean().default(false);
@@ -74,6 +75,92 @@ export const eventView = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const queueFilters = z.strictObject({
+  statuses: z.array(z.enum(complaintStatuses)).max(8).optional(),
+  agencyCode: z.string().max(40).optional(),
+  categoryId: z.number().int().positive().optional(),
+  channel: z.string().max(40).optional(),
+  kecamatanCode: z.string().max(20).optional(),
+  officerId: z.string().max(64).optional(),
+  /** Received on or after this WIB day. */
+  from: isoDate.optional(),
+  /** Received on or before this WIB day. */
+  to: isoDate.optional(),
+  lateOnly: z.boolean().optional(),
+  search: z.string().max(200).optional(),
+});
+export type QueueFilters = z.input<typeof queueFilters>;
+
+export const queueRow = z.object({
+  id: z.string(),
+  receiptNumber: z.string(),
+  receivedAt: z.string(),
+  title: z.string(),
+  agencyCode: z.string(),
+  channel: z.string(),
+  status: z.enum(complaintStatuses),
+  currentDue: z.string().nullable(),
+  complainantName: z.string().nullable(),
+});
+export type QueueRow = z.infer<typeof queueRow>;
+
+const reasonText = text(3, 2000);
+
+/** One action of the status flow (shared/domain/status-flow.ts), with what each needs. */
+export const complaintAction = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('VERIFY'), id: uuid, reason: optionalText(2000) }),
+  z.strictObject({
+    action: z.literal('FORWARD'),
+    id: uuid,
+    agencyCode: z.string().max(40).optional(),
+    reason: optionalText(2000),
+  }),
+  z.strictObject({ action: z.literal('FOLLOW_UP'), id: uuid, reason: reasonText }),
+  z.strictObject({ action: z.literal('CITIZEN_REPLY'), id: uuid, reason: reasonText }),
+  z.strictObject({ action: z.literal('DONE'), id: uuid, reason: optionalText(2000) }),
+  z.strictObject({ action: z.literal('POSTPONE'), id: uuid, reason: reasonText }),
+  z.strictObject({ action: z.literal('RESUME'), id: uuid, reason: optionalText(2000) }),
+  z.strictObject({
+    action: z.literal('REROUTE'),
+    id: uuid,
+    agencyCode: z.string().min(1).max(40),
+    reason: reasonText,
+  }),
+  z.strictObject({
+    action: z.literal('ARCHIVE'),
+    id: uuid,
+    archiveReason: z.enum(archiveReasons),
+    duplicateOf: z.string().max(64).optional(),
+    reason: reasonText,
+  }),
+  z.strictObject({ action: z.literal('NOTE'), id: uuid, reason: reasonText }),
+  z.strictObject({
+    action: z.literal('LAPOR_ID'),
+    id: uuid,
+    laporTrackingId: z.string().regex(/^\d{5,10}$/, { message: 'laporId' }),
+    reason: optionalText(2000),
+  }),
+]);
+export type ComplaintActionInput = z.input<typeof complaintAction>;
+
+export const similarComplaint = z.object({
+  id: z.string(),
+  receiptNumber: z.string(),
+  title: z.string(),
+  status: z.enum(complaintStatuses),
+  receivedAt: z.string(),
+  agencyCode: z.string(),
+  match: z.enum(['phone', 'nik', 'title']),
+});
+
+export const snippetView = z.object({
+  keyword: z.string(),
+  title: z.string(),
+  body: z.string(),
+  active: z.boolean(),
 });
 
 export const complaintMethods = {
@@ -116,6 +203,85 @@ export const complaintMethods = {
       email: z.string().nullable(),
       address: z.string().nullable(),
     }),
+  }),
+  'complaints.queue': method({
+    summary: 'A page of the queue: filters combine; Cari finds by receipt number, phone, NIK or words.',
+    access: 'officer',
+    input: queueFilters.extend({
+      sort: z.enum(['newest', 'urgent']).default('newest'),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({
+      rows: z.array(queueRow),
+      nextCursor: z.string().nullable(),
+      searchKind: z.enum(['receipt', 'phone', 'nik', 'words']).nullable(),
+    }),
+  }),
+  'complaints.count': method({
+    summary: 'How many complaints match the queue filters (capped at 100,000 for speed).',
+    access: 'officer',
+    input: queueFilters,
+    output: z.object({ total: z.number(), capped: z.boolean() }),
+  }),
+  'complaints.act': method({
+    summary: 'One step of the status flow, or a note: an event with who, when and why.',
+    access: 'officer',
+    input: complaintAction,
+    output: z.object({ status: z.enum(complaintStatuses) }),
+  }),
+  'complaints.similar': method({
+    summary: 'Open complaints with the same phone or NIK, or a very similar recent title at the same agency.',
+    access: 'officer',
+    input: z.strictObject({
+      phone: z.string().max(40).optional(),
+      nik: z.string().max(40).optional(),
+      title: z.string().max(300).optional(),
+      agencyCode: z.string().max(40).optional(),
+      excludeId: z.string().max(64).optional(),
+    }),
+    output: z.array(similarComplaint),
+  }),
+  'snippets.list': method({
+    summary: 'Canned texts for the intake form (::keyword).',
+    access: 'officer',
+    input: empty,
+    output: z.array(snippetView),
+  }),
+  'snippets.save': method({
+    summary: 'Add or change a canned text (supervisor).',
+    access: 'supervisor',
+    input: z.strictObject({
+      keyword: z
+        .string()
+        .max(100)
+        .transform((s) => s.trim().toLowerCase())
+        .pipe(z.string().regex(/^[a-z0-9-]{2,30}$/, { message: 'keyword' })),
+      title: text(3, 100),
+      body: text(10, 4000),
+      active: z.boolean().default(true),
+    }),
+    output: snippetView,
+  }),
+  'drafts.get': method({
+    summary: 'The signed-in officer’s half-typed intake form, if any.',
+    access: 'officer',
+    input: empty,
+    output: z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() }).nullable(),
+  }),
+  'drafts.save': method({
+    summary: 'Keep the half-typed intake form (encrypted) so a reload or crash brings it back.',
+    access: 'officer',
+    input: z.strictObject({
+      data: z.record(z.string(), z.union([z.string().max(10_000), z.boolean(), z.number(), z.null()])),
+    }),
+    output: z.null(),
+  }),
+  'drafts.clear': method({
+    summary: 'Forget the draft (after saving the complaint, or when the officer discards it).',
+    access: 'officer',
+    input: empty,
+    output: z.null(),
   }),
   'complaints.stats': method({
     summary: 'How many complaints this desk holds, in total and today (WIB).',

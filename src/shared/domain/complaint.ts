@@ -1,4 +1,5 @@
 /** Vocabulary of a complaint record, modelled on SP4N-LAPOR! (see docs/domain.md). */
+import { complaintActions } from './status-flow';
 export const complaintTypes = ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] as const;
 export type ComplaintType = (typeof complaintTypes)[number];
 
@@ -14,10 +15,10 @@ export const complaintStatuses = [
 ] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
+/** History event kinds: receipt, each action of the status flow, and the desk's own records. */
 export const eventKinds = [
   'DITERIMA',
-  'STATUS',
-  'CATATAN',
+  ...complaintActions,
   'KOREKSI',
   'CETAK',
   'PEMBUKAAN_DATA_PRIBADI',

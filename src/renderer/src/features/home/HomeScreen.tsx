@@ -11,7 +11,6 @@ export function HomeScreen({ status }: { status: MethodOutput<'app.status'> }) {
       <h1>{t('ui.home.title', { code: status.desk?.code, site: status.desk?.siteName })}</h1>
       <p>{t('ui.home.ready')}</p>
       {stats ? <p>{t('ui.home.counts', { total: stats.total, today: stats.today })}</p> : null}
-      <p className="muted">{t('ui.home.notYet')}</p>
     </section>
   );
 }

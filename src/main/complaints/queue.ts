@@ -1,0 +1,195 @@
+/**
+ * The queue: pages of complaints for any combination of filters, newest or most urgent first,
+ * with keyset pagination (no OFFSET, so page 2,000 costs what page 1 costs), and Cari.
+ * Raw SQL on prepared statements cached by the query's shape: this is the desk's hottest path.
+ */
+import type { Statement } from 'better-sqlite3';
+import { wibDate } from '../../shared/calendar/working-days';
+import type { QueueFilters, QueueRow } from '../../shared/contract/complaints';
+import { classifySearch, ftsQuery } from '../../shared/domain/search';
+import { msg } from '../../shared/i18n';
+import type { CoreContext } from '../core/context';
+import { DeskFailure } from '../core/failure';
+
+export interface QueueRequest extends QueueFilters {
+  sort: 'newest' | 'urgent';
+  cursor?: string | undefined;
+  limit: number;
+}
+
+const columns = `c.id, c.receipt_number AS receiptNumber, c.received_at AS receivedAt, c.title,
+  c.agency_code AS agencyCode, c.channel, c.status, c.current_due AS currentDue,
+  c.complainant_name AS complainantName, c.seq`;
+
+type Row = QueueRow & { seq: number };
+
+interface Cursor {
+  /** sort key values of the last row */
+  k: Array<string | number | null>;
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (Array.isArray(parsed.k)) return parsed;
+  } catch {
+    // fall through
+  }
+  throw new DeskFailure('VALIDATION', msg('errors.VALIDATION'), {
+    cursor: msg('validation.invalid', { field: 'cursor' }),
+  });
+}
+
+export function createQueue({ sqlite, cipher, clock }: CoreContext) {
+  const statements = new Map<string, Statement>();
+  const prepare = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) {
+      st = sqlite.prepare(sql);
+      statements.set(sql, st);
+    }
+    return st;
+  };
+
+  /** WHERE clauses for the filters (not the search), with their parameters. */
+  function filterClauses(f: QueueFilters, today: string) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.statuses?.length) {
+      where.push(`c.status IN (${f.statuses.map(() => '?').join(', ')})`);
+      params.push(...f.statuses);
+    }
+    const eq = (column: string, v: unknown) => {
+      if (v !== undefined) {
+        where.push(`${column} = ?`);
+        params.push(v);
+      }
+    };
+    eq('c.agency_code', f.agencyCode);
+    eq('c.category_id', f.categoryId);
+    eq('c.channel', f.channel);
+    eq('c.kecamatan_code', f.kecamatanCode);
+    eq('c.officer_id', f.officerId);
+    if (f.from) {
+      where.push('c.received_day >= ?');
+      params.push(f.from);
+    }
+    if (f.to) {
+      where.push('c.received_day <= ?');
+      params.push(f.to);
+    }
+    if (f.lateOnly) {
+      // current_due is set only while a deadline runs; late = its day has passed (WIB).
+      where.push('c.current_due IS NOT NULL AND c.current_due < ?');
+      params.push(today);
+    }
+    return { where, params };
+  }
+
+  function page(req: QueueRequest): {
+    rows: QueueRow[];
+    nextCursor: string | null;
+    searchKind: 'receipt' | 'phone' | 'nik' | 'words' | null;
+  } {
+    const today = wibDate(clock());
+    const { where, params } = filterClauses(req, today);
+    const cursor = decodeCursor(req.cursor);
+    const intent = classifySearch(req.search ?? '');
+    const limit = req.limit;
+
+    if (intent.kind === 'receipt-invalid') {
+      throw new DeskFailure('VALIDATION', msg('errors.receiptInvalid'), {
+        search: msg('errors.receiptInvalid'),
+      });
+    }
+
+    let sql: string;
+    let all: unknown[];
+    let keyOf: (r: Row) => Cursor['k'];
+    if (intent.kind === 'words') {
+      // FTS rows are keyed by seq, so rowid order is arrival order: newest first, no sort step.
+      const keyset = cursor ? ['f.rowid < ?'] : [];
+      sql = `SELECT ${columns} FROM complaint_fts f JOIN complaints c ON c.seq = f.rowid
+        WHERE complaint_fts MATCH ? ${[...where, ...keyset].map((w) => `AND ${w}`).join(' ')}
+        ORDER BY f.rowid DESC LIMIT ?`;
+      all = [ftsQuery(intent.tokens), ...params, ...(cursor ? cursor.k : []), limit + 1];
+      keyOf = (r) => [r.seq];
+    } else {
+      if (intent.kind === 'receipt') {
+        where.push('c.receipt_number = ?');
+        params.push(intent.number);
+      } else if (intent.kind === 'phone') {
+        where.push('c.phone_bidx = ?');
+        params.push(cipher.blindIndex('phone', intent.phone));
+      } else if (intent.kind === 'nik') {
+        where.push('c.nik_bidx = ?');
+        params.push(cipher.blindIndex('nik', intent.nik));
+      }
+      if (req.sort === 'urgent') {
+        where.push('c.current_due IS NOT NULL');
+        if (cursor) {
+          where.push('(c.current_due, c.received_at, c.seq) > (?, ?, ?)');
+          params.push(...cursor.k);
+        }
+        sql = `SELECT ${columns} FROM complaints c WHERE ${where.join(' AND ')}
+          ORDER BY c.current_due ASC, c.received_at ASC, c.seq ASC LIMIT ?`;
+        keyOf = (r) => [r.currentDue, r.receivedAt, r.seq];
+      } else {
+        if (cursor) {
+          where.push('(c.received_at, c.seq) < (?, ?)');
+          params.push(...cursor.k);
+        }
+        sql = `SELECT ${columns} FROM complaints c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY c.received_at DESC, c.seq DESC LIMIT ?`;
+        keyOf = (r) => [r.receivedAt, r.seq];
+      }
+      all = [...params, limit + 1];
+    }
+
+    const found = prepare(sql).all(...all) as Row[];
+    const more = found.length > limit;
+    const rows = more ? found.slice(0, limit) : found;
+    const last = rows.at(-1);
+    return {
+      rows: rows.map(({ seq: _seq, ...row }) => row),
+      nextCursor: more && last ? encodeCursor({ k: keyOf(last) }) : null,
+      searchKind: intent.kind === 'empty' ? null : intent.kind,
+    };
+  }
+
+  const countCap = 100_000;
+
+  function count(f: QueueFilters): { total: number; capped: boolean } {
+    const today = wibDate(clock());
+    const { where, params } = filterClauses(f, today);
+    const intent = classifySearch(f.search ?? '');
+    if (intent.kind === 'receipt-invalid') return { total: 0, capped: false };
+    let inner: string;
+    let all: unknown[];
+    if (intent.kind === 'words') {
+      inner = `SELECT 1 FROM complaint_fts f JOIN complaints c ON c.seq = f.rowid WHERE complaint_fts MATCH ?
+        ${where.map((w) => `AND ${w}`).join(' ')} LIMIT ${countCap + 1}`;
+      all = [ftsQuery(intent.tokens), ...params];
+    } else {
+      if (intent.kind === 'receipt') {
+        where.push('c.receipt_number = ?');
+        params.push(intent.number);
+      } else if (intent.kind === 'phone') {
+        where.push('c.phone_bidx = ?');
+        params.push(cipher.blindIndex('phone', intent.phone));
+      } else if (intent.kind === 'nik') {
+        where.push('c.nik_bidx = ?');
+        params.push(cipher.blindIndex('nik', intent.nik));
+      }
+      inner = `SELECT 1 FROM complaints c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${countCap + 1}`;
+      all = params;
+    }
+    const { n } = prepare(`SELECT count(*) AS n FROM (${inner})`).get(...all) as { n: number };
+    return { total: Math.min(n, countCap), capped: n > countCap };
+  }
+
+  return { page, count };
+}
+export type Queue = ReturnType<typeof createQueue>;

@@ -1,0 +1,48 @@
+/**
+ * What the officer typed into Cari: a receipt number (valid or mistyped), a phone number, a NIK,
+ * or words. Shared so the screen can say what it is searching for before main answers.
+ */
+import { normalizeNik } from './nik';
+import { normalizePhone } from './phone';
+import { looksLikeReceiptNumber, parseReceiptNumber } from './receipt-number';
+
+export type SearchIntent =
+  | { kind: 'empty' }
+  | { kind: 'receipt'; number: string }
+  | { kind: 'receipt-invalid' }
+  | { kind: 'phone'; phone: string }
+  | { kind: 'nik'; nik: string }
+  | { kind: 'words'; tokens: string[] };
+
+export function classifySearch(raw: string): SearchIntent {
+  const text = raw.trim();
+  if (text === '') return { kind: 'empty' };
+  if (looksLikeReceiptNumber(text)) {
+    const parsed = parseReceiptNumber(text);
+    return parsed.valid ? { kind: 'receipt', number: parsed.number } : { kind: 'receipt-invalid' };
+  }
+  const nik = normalizeNik(text);
+  if (/^\d{16}$/.test(nik)) return { kind: 'nik', nik };
+  if (/^[+\d][\d\s.\-()]{7,}$/.test(text)) {
+    const phone = normalizePhone(text);
+    if (phone) return { kind: 'phone', phone };
+  }
+  const tokens = searchTokens(text);
+  return tokens.length ? { kind: 'words', tokens } : { kind: 'empty' };
+}
+
+/** Lower-case words of 2+ letters or digits, accents removed, at most 8. */
+export function searchTokens(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length >= 2)
+    .slice(0, 8);
+}
+
+/** FTS5 query: every word must appear, each as a prefix ("jal" finds "jalan"). */
+export function ftsQuery(tokens: string[]): string {
+  return tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
+}
