@@ -57,6 +57,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // The React Compiler is not used; TanStack Virtual is fine without its memoisation.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         {

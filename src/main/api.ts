@@ -112,6 +112,8 @@ export function createHandlers(core: Core): HandlerTable {
     },
 
     'accounts.list': () => accounts.list(),
+    'accounts.officers': () =>
+      accounts.list().map((a) => ({ id: a.id, displayName: a.displayName, disabled: a.disabled })),
     'accounts.create': (input, call) => accounts.create(actor(call), input),
     'accounts.update': (input, call) => {
       const view = accounts.update(actor(call), input);

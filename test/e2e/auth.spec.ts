@@ -66,14 +66,14 @@ test('an officer cannot reach admin screens, and main refuses the admin call its
 test('the screen locks and unlocks with the same PIN; a reload keeps the session', async ({ page, desk }) => {
   await setUpDesk(page, desk.url);
   await page.reload();
-  await expect(page.getByRole('heading', { name: /Meja PBL01/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
   await page.getByRole('button', { name: 'Kunci layar' }).click();
   await expect(page.getByRole('heading', { name: 'Layar terkunci' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Layar terkunci' })).toBeVisible();
   await page.getByLabel('PIN/kata sandi').fill(admin.secret);
   await page.getByRole('button', { name: 'Buka kunci' }).click();
-  await expect(page.getByRole('heading', { name: /Meja PBL01/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
 });
 
 test('reference data is editable, and text with markup is shown as text', async ({ page, desk }) => {

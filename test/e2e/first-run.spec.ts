@@ -9,5 +9,5 @@ test('first run: setup, sign out, sign in again', async ({ page, desk }) => {
   await expect(page.getByText('PBL01 · Mal Pelayanan Publik Kabupaten Probolinggo')).toBeVisible();
   await page.screenshot({ path: 'screens/sign-in.png' });
   await signIn(page, admin.name, admin.secret);
-  await expect(page.getByRole('heading', { name: /Meja PBL01/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
 });

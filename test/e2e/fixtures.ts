@@ -23,7 +23,7 @@ export async function setUpDesk(page: Page, url: string) {
   await page.getByLabel('PIN/kata sandi', { exact: true }).fill(admin.secret);
   await page.getByLabel('Ulangi PIN/kata sandi').fill(admin.secret);
   await page.getByRole('button', { name: 'Siapkan meja' }).click();
-  await expect(page.getByRole('heading', { name: /Meja PBL01/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
 }
 
 export async function signIn(page: Page, name: string, secret: string) {

@@ -100,6 +100,12 @@ export const accountMethods = {
     input: empty,
     output: z.array(accountView),
   }),
+  'accounts.officers': method({
+    summary: 'Names of all accounts, for the queue’s officer filter and history (any role).',
+    access: 'officer',
+    input: empty,
+    output: z.array(z.object({ id: z.string(), displayName: z.string(), disabled: z.boolean() })),
+  }),
   'accounts.create': method({
     summary: 'Add an officer, supervisor or admin account (admin).',
     access: 'admin',

@@ -53,7 +53,7 @@ export const en: Messages = {
     phone: 'Phone number not recognised (e.g. 0812 3456 7890 or +62 812 3456 7890).',
     email: 'Email is not shaped like an email address.',
     futureDate: 'The incident date cannot be in the future.',
-    date: 'Dates use the form YYYY-MM-DD.',
+    date: 'Date not recognised; write DD/MM/YYYY, e.g. 20/11/2026, or "kemarin".',
     identityRequired: 'Complainant name is required unless the report is anonymous.',
   },
   fields: {
@@ -176,6 +176,7 @@ export const en: Messages = {
       choose: '— choose —',
       noMatch: 'Nothing matches',
       counter: '{{n}}/{{max}} characters',
+      dateHint: 'DD/MM/YYYY, "hari ini" or "kemarin"',
     },
     queue: {
       title: 'Complaint queue',
@@ -259,6 +260,8 @@ export const en: Messages = {
       signOut: 'Sign out',
       lockNow: 'Lock screen',
       home: 'Home',
+      intake: 'New complaint',
+      queue: 'Queue',
       accounts: 'Accounts',
       reference: 'Reference data',
       audit: 'Audit trail',

@@ -55,7 +55,7 @@ export const id = {
     phone: 'Nomor HP tidak dikenali (contoh: 0812 3456 7890 atau +62 812 3456 7890).',
     email: 'Email tidak berbentuk alamat email.',
     futureDate: 'Tanggal kejadian tidak boleh di masa depan.',
-    date: 'Tanggal harus berformat TTTT-BB-HH.',
+    date: 'Tanggal tidak dikenali; tulis HH/BB/TTTT, misalnya 20/11/2026, atau "kemarin".',
     identityRequired: 'Nama pelapor wajib diisi kecuali laporan Anonim.',
   },
   fields: {
@@ -183,6 +183,7 @@ export const id = {
       choose: '— pilih —',
       noMatch: 'Tidak ada yang cocok',
       counter: '{{n}}/{{max}} karakter',
+      dateHint: 'HH/BB/TTTT, "hari ini" atau "kemarin"',
     },
     queue: {
       title: 'Antrean pengaduan',
@@ -269,6 +270,8 @@ export const id = {
       signOut: 'Keluar',
       lockNow: 'Kunci layar',
       home: 'Beranda',
+      intake: 'Pengaduan baru',
+      queue: 'Antrean',
       accounts: 'Akun',
       reference: 'Data referensi',
       audit: 'Jejak audit',

@@ -1,0 +1,104 @@
+/**
+ * A type-ahead combobox (WAI-ARIA, through downshift): type part of a name, arrows to move,
+ * Enter to choose. Matching ignores case and accents and finds the words anywhere in the name.
+ */
+import { useCombobox } from 'downshift';
+import { useMemo, useState } from 'react';
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+export function filterOptions(options: Option[], typed: string): Option[] {
+  const words = fold(typed).split(/\s+/).filter(Boolean);
+  if (!words.length) return options;
+  return options.filter((o) => {
+    const text = fold(`${o.label} ${o.value} ${o.hint ?? ''}`);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+interface ComboboxProps {
+  label: string;
+  options: Option[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  error?: string | undefined;
+  placeholder?: string;
+  disabled?: boolean;
+  noMatchText: string;
+  onBlur?: () => void;
+}
+
+export function Combobox({
+  label,
+  options,
+  value,
+  onChange,
+  error,
+  placeholder,
+  disabled,
+  noMatchText,
+  onBlur,
+}: ComboboxProps) {
+  const selected = options.find((o) => o.value === value) ?? null;
+  // Downshift owns the text in the box; we only keep what was typed, to filter the list.
+  const [filterText, setFilterText] = useState('');
+  const items = useMemo(() => filterOptions(options, filterText), [options, filterText]);
+  const { isOpen, getLabelProps, getInputProps, getMenuProps, getItemProps, highlightedIndex } =
+    useCombobox<Option>({
+      items,
+      selectedItem: selected,
+      itemToString: (o) => (o ? o.label : ''),
+      onInputValueChange: ({ inputValue, type }) => {
+        if (type !== useCombobox.stateChangeTypes.InputChange) return;
+        setFilterText(inputValue);
+        if (inputValue === '') onChange(undefined);
+      },
+      onSelectedItemChange: ({ selectedItem }) => {
+        setFilterText('');
+        onChange(selectedItem?.value);
+      },
+      onIsOpenChange: ({ isOpen: open }) => {
+        if (!open) setFilterText('');
+      },
+      defaultHighlightedIndex: 0,
+    });
+  return (
+    <div className={error ? 'field field--error combobox' : 'field combobox'}>
+      <label {...getLabelProps()}>{label}</label>
+      <input
+        {...getInputProps({ onBlur })}
+        placeholder={placeholder}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        autoComplete="off"
+      />
+      <ul {...getMenuProps()} className={isOpen ? 'combobox__menu combobox__menu--open' : 'combobox__menu'}>
+        {isOpen &&
+          items.slice(0, 80).map((item, index) => (
+            <li
+              key={item.value}
+              className={
+                highlightedIndex === index ? 'combobox__item combobox__item--active' : 'combobox__item'
+              }
+              {...getItemProps({ item, index })}
+            >
+              {item.label}
+              {item.hint ? <small> · {item.hint}</small> : null}
+            </li>
+          ))}
+        {isOpen && items.length === 0 ? <li className="combobox__empty">{noMatchText}</li> : null}
+      </ul>
+      {error ? (
+        <small className="field__error" role="alert">
+          {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/** The intake form's values, its checks as the officer types, and the request it becomes. */
+import type { TFunction } from 'i18next';
+import { addCalendarDays } from '../../../../shared/calendar/working-days';
+import type { ComplaintInput } from '../../../../shared/contract/complaints';
+import type { ComplaintType } from '../../../../shared/domain/complaint';
+import { nikProblem, normalizeNik } from '../../../../shared/domain/nik';
+import { normalizePhone } from '../../../../shared/domain/phone';
+import { parseTypedDate } from '../../../../shared/domain/typed-date';
+
+export interface IntakeForm {
+  type: ComplaintType;
+  channel: string;
+  title: string;
+  body: string;
+  /** As typed (20/11/2026, kemarin …); see shared/domain/typed-date.ts. */
+  incidentDate: string;
+  kecamatanCode: string;
+  desaCode: string;
+  locationDetail: string;
+  categoryId: string;
+  subcategoryId: string;
+  agencyCode: string;
+  supervisory: boolean;
+  anonymous: boolean;
+  confidential: boolean;
+  complainantName: string;
+  nik: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+export const emptyForm: IntakeForm = {
+  type: 'PENGADUAN',
+  channel: 'TATAP_MUKA',
+  title: '',
+  body: '',
+  incidentDate: '',
+  kecamatanCode: '',
+  desaCode: '',
+  locationDetail: '',
+  categoryId: '',
+  subcategoryId: '',
+  agencyCode: '',
+  supervisory: false,
+  anonymous: false,
+  confidential: false,
+  complainantName: '',
+  nik: '',
+  phone: '',
+  email: '',
+  address: '',
+};
+
+export const limits = { title: [10, 150], body: [30, 8000] } as const;
+
+/** Restores a draft saved by an earlier version of the form: unknown keys are dropped. */
+export function fromDraft(data: Record<string, unknown>): IntakeForm {
+  const form = { ...emptyForm };
+  for (const key of Object.keys(emptyForm) as Array<keyof IntakeForm>) {
+    const v = data[key];
+    if (typeof v === typeof emptyForm[key]) (form as Record<string, unknown>)[key] = v;
+  }
+  return form;
+}
+
+export function isBlank(form: IntakeForm): boolean {
+  return (Object.keys(emptyForm) as Array<keyof IntakeForm>).every((k) => form[k] === emptyForm[k]);
+}
+
+/** Field messages, as the officer types; the same rules main applies on save. */
+export function checkForm(form: IntakeForm, today: string, t: TFunction): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const label = (f: string) => t(`fields.${f}`);
+  for (const f of ['title', 'body'] as const) {
+    const n = form[f].trim().length;
+    const [min, max] = limits[f];
+    if (n === 0) errors[f] = t('validation.required', { field: label(f) });
+    else if (n < min) errors[f] = t('validation.tooShort', { field: label(f), min });
+    else if (n > max) errors[f] = t('validation.tooLong', { field: label(f), max });
+  }
+  if (!form.agencyCode) errors.agencyCode = t('validation.required', { field: label('agencyCode') });
+  if (!form.channel) errors.channel = t('validation.required', { field: label('channel') });
+  if (form.incidentDate.trim()) {
+    const date = parseTypedDate(form.incidentDate, today);
+    if (!date) errors.incidentDate = t('validation.date');
+    else if (date > today) errors.incidentDate = t('validation.futureDate');
+  }
+  if (!form.anonymous && !form.complainantName.trim())
+    errors.complainantName = t('validation.identityRequired');
+  if (form.nik.trim()) {
+    const problem = nikProblem(normalizeNik(form.nik));
+    if (problem)
+      errors.nik = t(
+        problem === 'format'
+          ? 'validation.nikFormat'
+          : problem === 'region'
+            ? 'validation.nikRegion'
+            : 'validation.nikBirthdate',
+      );
+  }
+  if (form.phone.trim() && !normalizePhone(form.phone)) errors.phone = t('validation.phone');
+  if (form.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(form.email.trim()))
+    errors.email = t('validation.email');
+  if (form.desaCode && !form.kecamatanCode)
+    errors.kecamatanCode = t('validation.required', { field: label('kecamatanCode') });
+  return errors;
+}
+
+/** A warning, not a block: the rules give citizens 30 days to complain. */
+export function isOldIncident(form: IntakeForm, today: string): boolean {
+  const date = parseTypedDate(form.incidentDate, today);
+  return date !== null && date < addCalendarDays(today, -30);
+}
+
+export function toRequest(form: IntakeForm, today: string): ComplaintInput {
+  const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+  return {
+    type: form.type,
+    channel: form.channel,
+    title: form.title,
+    body: form.body,
+    incidentDate: parseTypedDate(form.incidentDate, today) ?? opt(form.incidentDate),
+    kecamatanCode: opt(form.kecamatanCode),
+    desaCode: opt(form.desaCode),
+    locationDetail: opt(form.locationDetail),
+    categoryId: form.categoryId ? Number(form.categoryId) : undefined,
+    subcategoryId: form.subcategoryId ? Number(form.subcategoryId) : undefined,
+    agencyCode: form.agencyCode,
+    supervisory: form.supervisory,
+    anonymous: form.anonymous,
+    confidential: form.confidential,
+    complainantName: opt(form.complainantName),
+    nik: opt(form.nik),
+    phone: opt(form.phone),
+    email: opt(form.email),
+    address: opt(form.address),
+  };
+}

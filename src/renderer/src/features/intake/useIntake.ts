@@ -1,0 +1,123 @@
+/** State of the intake form: draft kept in main as the officer types, checks, duplicate hints, save. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wibDate } from '../../../../shared/calendar/working-days';
+import type { MethodOutput } from '../../../../shared/contract';
+import type { DeskError } from '../../../../shared/result';
+import { api } from '../../api/client';
+import { checkForm, emptyForm, fromDraft, isBlank, toRequest, type IntakeForm } from './form-state';
+
+export type Saved = MethodOutput<'complaints.create'>;
+export type SimilarHit = MethodOutput<'complaints.similar'>[number];
+
+export function useIntake() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<IntakeForm>(emptyForm);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<DeskError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [similar, setSimilar] = useState<SimilarHit[]>([]);
+  const loaded = useRef(false);
+  const today = wibDate(new Date());
+
+  // Bring back a half-typed form after a reload, a crash or an accidental close.
+  useEffect(() => {
+    let live = true;
+    void api['drafts.get']({}).then((r) => {
+      if (!live) return;
+      if (r.ok && r.value) {
+        setForm(fromDraft(r.value.data));
+        setRestored(true);
+      }
+      loaded.current = true;
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Keep the draft in main as the officer types (debounced).
+  useEffect(() => {
+    if (!loaded.current || saved) return;
+    const timer = window.setTimeout(() => {
+      if (isBlank(form)) void api['drafts.clear']({});
+      else void api['drafts.save']({ data: { ...form } });
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [form, saved]);
+
+  // Duplicate hints: same phone or NIK, or a similar title at the same agency.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const query = {
+        phone: form.phone.trim() || undefined,
+        nik: form.nik.trim() || undefined,
+        title: form.title.trim().length >= 10 ? form.title : undefined,
+        agencyCode: form.agencyCode || undefined,
+      };
+      if (!query.phone && !query.nik && !query.title) return setSimilar([]);
+      void api['complaints.similar'](query).then((r) => setSimilar(r.ok ? r.value : []));
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [form.phone, form.nik, form.title, form.agencyCode]);
+
+  const errors = useMemo(() => checkForm(form, today, t), [form, today, t]);
+  const visibleError = (field: string) =>
+    serverError?.fields?.[field] ?? (submitted || touched.has(field) ? errors[field] : undefined);
+
+  const update = useCallback(<K extends keyof IntakeForm>(key: K, value: IntakeForm[K]) => {
+    setForm((f) => {
+      const next = { ...f, [key]: value };
+      if (key === 'kecamatanCode' && value !== f.kecamatanCode) next.desaCode = '';
+      if (key === 'categoryId' && value !== f.categoryId) next.subcategoryId = '';
+      return next;
+    });
+    setTouched((s) => (s.has(key) ? s : new Set(s).add(key)));
+    setServerError(null);
+  }, []);
+
+  const save = useCallback(async () => {
+    if (saving) return;
+    setSubmitted(true);
+    if (Object.keys(errors).length > 0) {
+      setServerError({ code: 'VALIDATION', message: t('errors.VALIDATION') });
+      return;
+    }
+    setSaving(true);
+    const r = await api['complaints.create'](toRequest(form, today));
+    setSaving(false);
+    if (!r.ok) return setServerError(r.error);
+    setSaved(r.value);
+    void api['drafts.clear']({});
+  }, [errors, form, saving, t, today]);
+
+  const reset = useCallback(() => {
+    setForm(emptyForm);
+    setTouched(new Set());
+    setSubmitted(false);
+    setServerError(null);
+    setSaved(null);
+    setRestored(false);
+    setSimilar([]);
+    void api['drafts.clear']({});
+  }, []);
+
+  return {
+    form,
+    update,
+    errors,
+    visibleError,
+    serverError,
+    saving,
+    saved,
+    save,
+    reset,
+    restored,
+    similar,
+    today,
+    touch: (f: string) => setTouched((s) => new Set(s).add(f)),
+  };
+}
