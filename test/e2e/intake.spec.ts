@@ -6,7 +6,9 @@ async function choose(page: Page, label: string, typed: string) {
   const input = page.getByRole('combobox', { name: label, exact: true });
   await expect(input).toBeFocused();
   await page.keyboard.type(typed);
-  await expect(page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first()).toBeVisible();
+  await expect(
+    page.getByRole('listbox', { name: label, exact: true }).getByRole('option').first(),
+  ).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
 }
@@ -31,7 +33,9 @@ test('an officer records a complaint with every field by keyboard alone', async 
   await typeInto(page, 'Judul', 'Lampu penerangan jalan mati di depan pasar Dringu');
   await expect(page.getByLabel('Isi laporan', { exact: true })).toBeFocused();
   await page.keyboard.type('::pju ');
-  await expect(page.getByLabel('Isi laporan', { exact: true })).toHaveValue(/lampu penerangan jalan umum \(PJU\)/);
+  await expect(page.getByLabel('Isi laporan', { exact: true })).toHaveValue(
+    /lampu penerangan jalan umum \(PJU\)/,
+  );
   await page.keyboard.type(' Sudah dua minggu, warga takut lewat pada malam hari.');
   await page.keyboard.press('Tab');
   await typeInto(page, 'Tanggal kejadian', '20/11/2026');
@@ -53,7 +57,9 @@ test('an officer records a complaint with every field by keyboard alone', async 
   await typeInto(page, 'Email', 'siti@example.id');
   await typeInto(page, 'Alamat', 'Jl. Raya Dringu No. 5');
   for (const item of ['apa', 'di mana', 'kapan', 'siapa', 'bagaimana']) {
-    await expect(page.locator('.checklist__item--done', { hasText: new RegExp(`✔ ${item} \\(`) })).toBeVisible();
+    await expect(
+      page.locator('.checklist__item--done', { hasText: new RegExp(`✔ ${item} \\(`) }),
+    ).toBeVisible();
   }
   await page.screenshot({ path: 'screens/intake-filled.png', fullPage: true });
   await page.keyboard.press('Control+Enter');
@@ -81,7 +87,9 @@ test('an officer records a complaint with every field by keyboard alone', async 
     await expect(rows.first()).toContainText(receipt);
   }
   await search.fill(receipt.slice(0, -3) + (receipt.at(-3) === '1' ? '2' : '1') + receipt.slice(-2));
-  await expect(page.getByText('Nomor tanda terima tidak valid (salah ketik?). Periksa kembali.').first()).toBeVisible();
+  await expect(
+    page.getByText('Nomor tanda terima tidak valid (salah ketik?). Periksa kembali.').first(),
+  ).toBeVisible();
   await search.fill('lampu');
   await expect(page.getByRole('listbox', { name: 'Antrean pengaduan' }).getByRole('option')).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
