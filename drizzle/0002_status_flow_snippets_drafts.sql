@@ -13,15 +13,21 @@ CREATE TABLE `snippets` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX `complaints_received`;--> statement-breakpoint
+DROP INDEX `complaints_status`;--> statement-breakpoint
+DROP INDEX `complaints_agency`;--> statement-breakpoint
 ALTER TABLE `complaints` ADD `seq` integer;--> statement-breakpoint
 ALTER TABLE `complaints` ADD `current_due` text;--> statement-breakpoint
 ALTER TABLE `complaints` ADD `paused_since` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `complaints_seq` ON `complaints` (`seq`);--> statement-breakpoint
-CREATE INDEX `complaints_urgent` ON `complaints` (`current_due`,`received_at`) WHERE "complaints"."current_due" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `complaints_officer` ON `complaints` (`officer_id`,`received_at`);--> statement-breakpoint
-CREATE INDEX `complaints_channel` ON `complaints` (`channel`,`received_at`);--> statement-breakpoint
-CREATE INDEX `complaints_kecamatan` ON `complaints` (`kecamatan_code`,`received_at`);--> statement-breakpoint
-CREATE INDEX `complaints_category` ON `complaints` (`category_id`,`received_at`);--> statement-breakpoint
+CREATE INDEX `complaints_urgent` ON `complaints` (`current_due`,`received_at`,`seq`) WHERE "complaints"."current_due" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `complaints_officer` ON `complaints` (`officer_id`,`received_at`,`seq`);--> statement-breakpoint
+CREATE INDEX `complaints_channel` ON `complaints` (`channel`,`received_at`,`seq`);--> statement-breakpoint
+CREATE INDEX `complaints_kecamatan` ON `complaints` (`kecamatan_code`,`received_at`,`seq`);--> statement-breakpoint
+CREATE INDEX `complaints_category` ON `complaints` (`category_id`,`received_at`,`seq`);--> statement-breakpoint
+CREATE INDEX `complaints_received` ON `complaints` (`received_at`,`seq`);--> statement-breakpoint
+CREATE INDEX `complaints_status` ON `complaints` (`status`,`received_at`,`seq`);--> statement-breakpoint
+CREATE INDEX `complaints_agency` ON `complaints` (`agency_code`,`received_at`,`seq`);--> statement-breakpoint
 -- Backfill: each complaint's current deadline, and a stable sequence number.
 UPDATE `complaints` SET `current_due` = CASE `status`
 	WHEN 'BARU' THEN `verify_due`

@@ -48,6 +48,7 @@ export function createHandlers(core: Core): HandlerTable {
     queue,
     actions,
     similar,
+    corrections,
     snippets,
     drafts,
   } = core;
@@ -155,6 +156,7 @@ export function createHandlers(core: Core): HandlerTable {
     'complaints.count': (input) => queue.count(input),
     'complaints.act': (input, call) => actions.act(actor(call), input),
     'complaints.similar': (input) => similar.find(input),
+    'complaints.correct': (input, call) => corrections.correct(actor(call), input),
     'snippets.list': () => snippets.list(),
     'snippets.save': (input, call) => snippets.save(actor(call), input),
     'drafts.get': (_input, call) => drafts.get(actor(call)),
@@ -182,6 +184,7 @@ export function createApi(core: Core, log: (error: unknown) => void = console.er
     if (!isMethodName(method))
       return fail('UNKNOWN_METHOD', msg('errors.UNKNOWN_METHOD', { method: method.slice(0, 80) }));
     const spec = contract[method];
+    core.maintenance.touch();
     try {
       const badKey = findForbiddenKey(rawInput);
       if (badKey)

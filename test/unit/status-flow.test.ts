@@ -190,3 +190,81 @@ describe('deadlines through the flow', () => {
     });
   });
 });
+
+describe('corrections', () => {
+  it('let a supervisor correct a record with a KOREKSI event holding before and after, never personal values', async () => {
+    await at('2026-11-27T02:00:00Z');
+    const { id } = value<{ id: string }>(await t.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+    const r = value<{ changed: string[] }>(
+      await t.api.dispatch(
+        'complaints.correct',
+        {
+          id,
+          title: 'Jalan desa rusak parah di Ngadisari, Sukapura',
+          phone: '0813 1111 2222',
+          reason: 'Salah ketik saat pencatatan',
+        },
+        'admin',
+      ),
+    );
+    expect(r.changed.sort()).toEqual(['phone', 'title']);
+    const got = value<{
+      complaint: { title: string; phone: string };
+      events: Array<{ kind: string; reason: string; data: Record<string, unknown> }>;
+    }>(await t.api.dispatch('complaints.get', { id }, 'admin'));
+    expect(got.complaint).toMatchObject({
+      title: 'Jalan desa rusak parah di Ngadisari, Sukapura',
+      phone: '0813****2222',
+    });
+    const correction = got.events.at(-1)!;
+    expect(correction).toMatchObject({
+      kind: 'KOREKSI',
+      reason: 'Salah ketik saat pencatatan',
+      data: {
+        before: { title: sampleComplaint.title },
+        after: { title: 'Jalan desa rusak parah di Ngadisari, Sukapura' },
+        personalDataChanged: ['phone'],
+      },
+    });
+    expect(JSON.stringify(correction.data)).not.toContain('2222');
+    // The search index follows the correction, and the new phone finds it.
+    const found = value<{ rows: Array<{ id: string }> }>(
+      await t.api.dispatch('complaints.queue', { search: 'sukapura ngadisari' }, 'admin'),
+    );
+    expect(found.rows.map((x) => x.id)).toContain(id);
+    const byPhone = value<Array<{ id: string }>>(
+      await t.api.dispatch('complaints.findByContact', { phone: '081311112222' }, 'admin'),
+    );
+    expect(byPhone.map((x) => x.id)).toEqual([id]);
+  });
+
+  it('refuse an officer, an empty correction, and a correction that breaks the rules', async () => {
+    const { id } = value<{ id: string }>(await t.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+    const none = await t.api.dispatch(
+      'complaints.correct',
+      { id, title: sampleComplaint.title, reason: 'Tidak ada perubahan' },
+      'admin',
+    );
+    expect(none.ok === false && none.error.message).toBe('Tidak ada yang berubah untuk dikoreksi.');
+    const bad = await t.api.dispatch(
+      'complaints.correct',
+      { id, nik: '123', reason: 'NIK dibetulkan' },
+      'admin',
+    );
+    expect(bad.ok === false && bad.error.fields).toEqual({ nik: 'NIK harus 16 angka.' });
+    value(
+      await t.api.dispatch(
+        'accounts.create',
+        { name: 'petugas2', displayName: 'Petugas', role: 'officer', secret: 'pin-1234' },
+        'admin',
+      ),
+    );
+    value(await t.api.dispatch('auth.signIn', { name: 'petugas2', secret: 'pin-1234' }, 'pc9'));
+    const officer = await t.api.dispatch(
+      'complaints.correct',
+      { id, title: 'Judul yang diubah petugas sendiri', reason: 'Coba ubah' },
+      'pc9',
+    );
+    expect(officer.ok === false && officer.error.code).toBe('FORBIDDEN');
+  });
+});

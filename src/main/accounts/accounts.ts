@@ -103,6 +103,7 @@ export function createAccounts(ctx: CoreContext, audit: Audit, settings: Setting
           .run();
         tx.insert(accounts).values(admin).run();
       });
+      settings.forget();
       audit.record(admin.id, 'setup.initialize', input.deskCode, { siteName: input.siteName });
       return { desk: { code: input.deskCode, siteName: input.siteName }, adminId: admin.id };
     },

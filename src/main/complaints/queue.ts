@@ -4,12 +4,15 @@
  * Raw SQL on prepared statements cached by the query's shape: this is the desk's hottest path.
  */
 import type { Statement } from 'better-sqlite3';
-import { wibDate } from '../../shared/calendar/working-days';
+import { addCalendarDays, wibDate } from '../../shared/calendar/working-days';
 import type { QueueFilters, QueueRow } from '../../shared/contract/complaints';
 import { classifySearch, ftsQuery } from '../../shared/domain/search';
 import { msg } from '../../shared/i18n';
 import type { CoreContext } from '../core/context';
 import { DeskFailure } from '../core/failure';
+
+/** The UTC instant at which a WIB (UTC+7, no daylight saving) calendar day begins. */
+export const wibDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();
 
 export interface QueueRequest extends QueueFilters {
   sort: 'newest' | 'urgent';
@@ -72,13 +75,14 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     eq('c.channel', f.channel);
     eq('c.kecamatan_code', f.kecamatanCode);
     eq('c.officer_id', f.officerId);
+    // WIB days as instants on received_at, so one index serves both the range and the order.
     if (f.from) {
-      where.push('c.received_day >= ?');
-      params.push(f.from);
+      where.push('c.received_at >= ?');
+      params.push(wibDayStart(f.from));
     }
     if (f.to) {
-      where.push('c.received_day <= ?');
-      params.push(f.to);
+      where.push('c.received_at < ?');
+      params.push(wibDayStart(addCalendarDays(f.to, 1)));
     }
     if (f.lateOnly) {
       // current_due is set only while a deadline runs; late = its day has passed (WIB).
@@ -159,7 +163,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     };
   }
 
-  const countCap = 100_000;
+  const countCap = 10_000;
 
   function count(f: QueueFilters): { total: number; capped: boolean } {
     const today = wibDate(clock());

@@ -5,6 +5,7 @@ import { SessionStore } from '../accounts/sessions';
 import { createAudit } from '../audit/audit';
 import { createActions } from '../complaints/actions';
 import { createComplaints } from '../complaints/complaints';
+import { createCorrections } from '../complaints/corrections';
 import { createDrafts } from '../complaints/drafts';
 import { createQueue } from '../complaints/queue';
 import { createSimilar } from '../complaints/similar';
@@ -15,6 +16,7 @@ import { seedReferenceData } from '../reference/seed';
 import { createReference } from '../reference/reference';
 import { createSettings } from '../settings/settings';
 import type { CoreContext } from './context';
+import { createMaintenance } from './maintenance';
 
 export interface CoreOptions {
   /** Folder holding desk.sqlite and its backups. */
@@ -51,10 +53,12 @@ export function createCore(options: CoreOptions) {
   const queue = createQueue(ctx);
   const actions = createActions(ctx, reference, settings);
   const similar = createSimilar(ctx);
+  const corrections = createCorrections(ctx, reference);
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
   const sessions = new SessionStore(() => clock().getTime());
+  const maintenance = createMaintenance(opened.sqlite);
   return {
     ctx,
     opened,
@@ -66,12 +70,17 @@ export function createCore(options: CoreOptions) {
     queue,
     actions,
     similar,
+    corrections,
     snippets,
     drafts,
     sessions,
     shell: options.shell,
     version: options.version,
-    close: () => opened.close(),
+    maintenance,
+    close: () => {
+      maintenance.close();
+      opened.close();
+    },
   };
 }
 export type Core = ReturnType<typeof createCore>;

@@ -49,6 +49,9 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('trusted_schema = OFF');
+  // Checkpoints run when the desk is idle (core/maintenance.ts), not inside an officer's save;
+  // this larger automatic threshold is only the safety net.
+  sqlite.pragma('wal_autocheckpoint = 10000');
 }
 
 function pendingMigrations(sqlite: Sqlite, journal: JournalEntry[]): JournalEntry[] {

@@ -158,17 +158,18 @@ export const complaints = sqliteTable(
   (t) => [
     uniqueIndex('complaints_seq').on(t.seq),
     index('complaints_urgent')
-      .on(t.currentDue, t.receivedAt)
+      .on(t.currentDue, t.receivedAt, t.seq)
       .where(sql`${t.currentDue} IS NOT NULL`),
-    index('complaints_officer').on(t.officerId, t.receivedAt),
-    index('complaints_channel').on(t.channel, t.receivedAt),
-    index('complaints_kecamatan').on(t.kecamatanCode, t.receivedAt),
-    index('complaints_category').on(t.categoryId, t.receivedAt),
+    index('complaints_officer').on(t.officerId, t.receivedAt, t.seq),
+    index('complaints_channel').on(t.channel, t.receivedAt, t.seq),
+    index('complaints_kecamatan').on(t.kecamatanCode, t.receivedAt, t.seq),
+    index('complaints_category').on(t.categoryId, t.receivedAt, t.seq),
     uniqueIndex('complaints_receipt').on(t.receiptNumber),
-    index('complaints_received').on(t.receivedAt),
+    // (x, received_at, seq) serves both the filter and the queue's full ORDER BY, so no sort step.
+    index('complaints_received').on(t.receivedAt, t.seq),
     index('complaints_day').on(t.receivedDay),
-    index('complaints_status').on(t.status, t.receivedAt),
-    index('complaints_agency').on(t.agencyCode, t.receivedAt),
+    index('complaints_status').on(t.status, t.receivedAt, t.seq),
+    index('complaints_agency').on(t.agencyCode, t.receivedAt, t.seq),
     index('complaints_phone').on(t.phoneBidx),
     index('complaints_nik').on(t.nikBidx),
   ],

@@ -14,7 +14,11 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
 };
 
 export function createSettings({ db, clock }: CoreContext) {
+  // Read on every call (idle lock, deadlines): kept in memory, dropped on every change.
+  let cached: Settings | null = null;
+
   function get(): Settings {
+    if (cached) return cached;
     const stored = Object.fromEntries(
       db
         .select()
@@ -26,11 +30,14 @@ export function createSettings({ db, clock }: CoreContext) {
     const merged = { ...defaultSettings, ...stored, siteName: deskRow?.siteName ?? 'Mal Pelayanan Publik' };
     // Anything stored that no longer fits falls back to the default rather than breaking the desk.
     const parsed = settingsSchema.safeParse(merged);
-    return parsed.success ? parsed.data : { ...defaultSettings, siteName: merged.siteName };
+    const value = parsed.success ? parsed.data : { ...defaultSettings, siteName: merged.siteName };
+    if (deskRow) cached = value; // before setup the site name is still to come
+    return value;
   }
 
   function update(patch: Partial<Settings>): Settings {
     const at = clock().toISOString();
+    cached = null;
     db.transaction((tx) => {
       for (const [key, value] of Object.entries(patch)) {
         if (value === undefined) continue;
@@ -47,9 +54,10 @@ export function createSettings({ db, clock }: CoreContext) {
           .run();
       }
     });
+    cached = null;
     return get();
   }
 
-  return { get, update };
+  return { get, update, forget: () => (cached = null) };
 }
 export type SettingsService = ReturnType<typeof createSettings>;

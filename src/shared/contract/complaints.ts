@@ -146,6 +146,14 @@ export const complaintAction = z.discriminatedUnion('action', [
 ]);
 export type ComplaintActionInput = z.input<typeof complaintAction>;
 
+/** A supervisor's correction: only the fields that change, and why. Agency changes go through REROUTE. */
+export const complaintCorrection = complaintInput
+  .omit({ agencyCode: true })
+  .partial()
+  .extend({ id: uuid, reason: text(5, 2000) })
+  .strict();
+export type ComplaintCorrection = z.output<typeof complaintCorrection>;
+
 export const similarComplaint = z.object({
   id: z.string(),
   receiptNumber: z.string(),
@@ -219,7 +227,7 @@ export const complaintMethods = {
     }),
   }),
   'complaints.count': method({
-    summary: 'How many complaints match the queue filters (capped at 100,000 for speed).',
+    summary: 'How many complaints match the queue filters (capped at 10,000, so counting stays fast).',
     access: 'officer',
     input: queueFilters,
     output: z.object({ total: z.number(), capped: z.boolean() }),
@@ -229,6 +237,12 @@ export const complaintMethods = {
     access: 'officer',
     input: complaintAction,
     output: z.object({ status: z.enum(complaintStatuses) }),
+  }),
+  'complaints.correct': method({
+    summary: 'Correct a recorded complaint (supervisor): a KOREKSI event keeps before and after.',
+    access: 'supervisor',
+    input: complaintCorrection,
+    output: z.object({ changed: z.array(z.string()) }),
   }),
   'complaints.similar': method({
     summary: 'Open complaints with the same phone or NIK, or a very similar recent title at the same agency.',

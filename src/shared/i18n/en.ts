@@ -4,6 +4,7 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    nothingToCorrect: 'Nothing changed to correct.',
     actionNotAllowed: 'Action "{{action}}" is not possible in status {{status}}.',
     sameAgency: 'The new target agency must differ from the current one.',
     duplicateOfMissing: 'The original complaint’s receipt number was not found or is not valid.',
@@ -151,6 +152,12 @@ export const en: Messages = {
   archiveReasons: { TIDAK_VALID: 'Invalid', DUPLIKAT: 'Duplicate', DI_LUAR_KEWENANGAN: 'Out of scope' },
   roles: { officer: 'Officer', supervisor: 'Supervisor', admin: 'Admin' },
   ui: {
+    snippets: {
+      title: 'Canned texts',
+      intro: 'Officers insert these into the report text by typing :: and the keyword, then a space.',
+      edit: 'Add or change a text',
+      saved: 'Text ::{{keyword}} saved.',
+    },
     intake: {
       title: 'New complaint',
       shortcuts:
@@ -209,6 +216,8 @@ export const en: Messages = {
       keyboardHint: '↑/↓ select · Enter open · / search',
     },
     detail: {
+      correct: 'Correct the record',
+      correctReason: 'Reason for the correction',
       close: 'Close',
       history: 'History',
       actions: 'Actions',
@@ -265,6 +274,7 @@ export const en: Messages = {
       accounts: 'Accounts',
       reference: 'Reference data',
       audit: 'Audit trail',
+      snippets: 'Canned texts',
       settings: 'Settings',
       changeSecret: 'Change PIN',
     },

@@ -5,6 +5,7 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    nothingToCorrect: 'Tidak ada yang berubah untuk dikoreksi.',
     actionNotAllowed: 'Tindakan "{{action}}" tidak dapat dilakukan pada status {{status}}.',
     sameAgency: 'Instansi tujuan baru harus berbeda dari instansi sekarang.',
     duplicateOfMissing: 'Nomor tanda terima laporan asli tidak ditemukan atau tidak valid.',
@@ -157,6 +158,12 @@ export const id = {
   },
   roles: { officer: 'Petugas', supervisor: 'Supervisor', admin: 'Admin' },
   ui: {
+    snippets: {
+      title: 'Teks siap pakai',
+      intro: 'Petugas menyisipkan teks ini di Isi laporan dengan mengetik :: dan kata kuncinya, lalu spasi.',
+      edit: 'Tambah atau ubah teks',
+      saved: 'Teks ::{{keyword}} disimpan.',
+    },
     intake: {
       title: 'Pengaduan baru',
       shortcuts:
@@ -216,6 +223,8 @@ export const id = {
       keyboardHint: '↑/↓ pilih · Enter buka · / cari',
     },
     detail: {
+      correct: 'Koreksi data',
+      correctReason: 'Alasan koreksi',
       close: 'Tutup',
       history: 'Riwayat',
       actions: 'Tindakan',
@@ -275,6 +284,7 @@ export const id = {
       accounts: 'Akun',
       reference: 'Data referensi',
       audit: 'Jejak audit',
+      snippets: 'Teks siap pakai',
       settings: 'Pengaturan',
       changeSecret: 'Ganti PIN',
     },

@@ -10,6 +10,7 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import { SnippetsScreen } from '../features/snippets/SnippetsScreen';
 import { ChangeSecretScreen } from '../features/settings/ChangeSecretScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { setLanguage } from '../i18n';
@@ -22,6 +23,7 @@ const screens = [
   { key: 'home', label: 'ui.shell.home', minRole: 'officer' },
   { key: 'accounts', label: 'ui.shell.accounts', minRole: 'admin' },
   { key: 'reference', label: 'ui.shell.reference', minRole: 'admin' },
+  { key: 'snippets', label: 'ui.shell.snippets', minRole: 'supervisor' },
   { key: 'audit', label: 'ui.shell.audit', minRole: 'supervisor' },
   { key: 'settings', label: 'ui.shell.settings', minRole: 'admin' },
   { key: 'changeSecret', label: 'ui.shell.changeSecret', minRole: 'officer' },
@@ -120,6 +122,7 @@ export function Workspace({
           {screen === 'home' && <HomeScreen status={status} />}
           {screen === 'accounts' && <AccountsScreen selfId={session.account.id} />}
           {screen === 'reference' && <ReferenceScreen />}
+          {screen === 'snippets' && <SnippetsScreen />}
           {screen === 'audit' && <AuditScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'changeSecret' && <ChangeSecretScreen />}

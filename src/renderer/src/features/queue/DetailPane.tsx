@@ -10,6 +10,7 @@ import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 import { ActionForm } from './ActionForm';
+import { CorrectionForm } from './CorrectionForm';
 
 type Revealed = MethodOutput<'complaints.revealPersonalData'>;
 
@@ -121,6 +122,17 @@ export function DetailPane({
         </form>
       ) : null}
       <InfoNotice text={revealed ? t('ui.detail.revealed') : null} />
+      {canReveal ? (
+        <CorrectionForm
+          id={c.id}
+          title={c.title}
+          body={c.body}
+          onDone={() => {
+            reload();
+            onChanged();
+          }}
+        />
+      ) : null}
       <ActionForm
         id={c.id}
         status={c.status}
@@ -161,6 +173,19 @@ export function DetailPane({
             ) : null}
             {e.data && typeof e.data.laporTrackingId === 'string' ? (
               <div>LAPOR! {e.data.laporTrackingId}</div>
+            ) : null}
+            {e.kind === 'KOREKSI' && e.data && typeof e.data.before === 'object' && e.data.before ? (
+              <ul className="history__changes">
+                {Object.entries(e.data.before as Record<string, unknown>).map(([field, was]) => (
+                  <li key={field}>
+                    {t(`fields.${field}`)}: <del>{String(was ?? '—')}</del> →{' '}
+                    {String((e.data!.after as Record<string, unknown>)[field] ?? '—')}
+                  </li>
+                ))}
+                {Array.isArray(e.data.personalDataChanged) ? (
+                  <li>{(e.data.personalDataChanged as string[]).map((f) => t(`fields.${f}`)).join(', ')}</li>
+                ) : null}
+              </ul>
             ) : null}
             {e.reason ? <div className="history__reason">{e.reason}</div> : null}
           </li>

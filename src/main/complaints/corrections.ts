@@ -1,0 +1,149 @@
+/**
+ * Corrections by a supervisor: the row takes the corrected values and a KOREKSI event records who,
+ * when, why, and what changed (before and after; for personal data only which fields, never values).
+ * Nothing earlier in the history is touched.
+ */
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { wibDate } from '../../shared/calendar/working-days';
+import type { ComplaintCorrection } from '../../shared/contract/complaints';
+import { msg } from '../../shared/i18n';
+import type { CoreContext } from '../core/context';
+import { DeskFailure } from '../core/failure';
+import { complaintEvents, complaints } from '../db/schema';
+import type { Reference } from '../reference/reference';
+import { checkComplaint } from './validate';
+
+const plainFields = [
+  'type',
+  'channel',
+  'title',
+  'body',
+  'incidentDate',
+  'kecamatanCode',
+  'desaCode',
+  'locationDetail',
+  'categoryId',
+  'subcategoryId',
+  'supervisory',
+  'anonymous',
+  'confidential',
+  'complainantName',
+] as const;
+const personalFields = ['nik', 'phone', 'email', 'address'] as const;
+
+export function createCorrections(ctx: CoreContext, reference: Reference) {
+  const { db, sqlite, cipher, clock } = ctx;
+  const updateFts = sqlite.prepare(
+    'UPDATE complaint_fts SET title = ?, body = ?, name = ?, location = ? WHERE rowid = ?',
+  );
+
+  return {
+    correct(actorId: string, input: ComplaintCorrection) {
+      const now = clock();
+      return db.transaction((tx) => {
+        const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
+        if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+        const open = (f: (typeof personalFields)[number], v: string | null) =>
+          v === null ? undefined : cipher.decrypt(f, v);
+        const current = {
+          type: row.type,
+          channel: row.channel,
+          title: row.title,
+          body: row.body,
+          incidentDate: row.incidentDate ?? undefined,
+          kecamatanCode: row.kecamatanCode ?? undefined,
+          desaCode: row.desaCode ?? undefined,
+          locationDetail: row.locationDetail ?? undefined,
+          categoryId: row.categoryId ?? undefined,
+          subcategoryId: row.subcategoryId ?? undefined,
+          agencyCode: row.agencyCode,
+          supervisory: row.supervisory,
+          anonymous: row.anonymous,
+          confidential: row.confidential,
+          complainantName: row.complainantName ?? undefined,
+          nik: open('nik', row.nikEnc),
+          phone: open('phone', row.phoneEnc),
+          email: open('email', row.emailEnc),
+          address: open('address', row.addressEnc),
+        };
+        const { id: _id, reason, ...changes } = input;
+        const next = { ...current, ...changes };
+        // The corrected record must pass the same checks as a new one (the date rule against its own day).
+        const identity = checkComplaint(
+          next,
+          reference,
+          wibDate(now) > row.receivedDay ? wibDate(now) : row.receivedDay,
+        );
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        for (const f of plainFields) {
+          if (f in changes && next[f] !== current[f]) {
+            before[f] = current[f] ?? null;
+            after[f] = next[f] ?? null;
+          }
+        }
+        const personalChanged = personalFields.filter(
+          (f) => f in changes && (identity[f === 'nik' ? 'nik' : f] ?? undefined) !== current[f],
+        );
+        if (Object.keys(after).length === 0 && personalChanged.length === 0) {
+          throw new DeskFailure('VALIDATION', msg('errors.nothingToCorrect'));
+        }
+        const seal = (f: (typeof personalFields)[number], v: string | null) =>
+          v === null ? null : cipher.encrypt(f, v);
+        tx.update(complaints)
+          .set({
+            type: next.type,
+            channel: next.channel,
+            title: next.title,
+            body: next.body,
+            incidentDate: next.incidentDate ?? null,
+            kecamatanCode: next.kecamatanCode ?? null,
+            desaCode: next.desaCode ?? null,
+            locationDetail: next.locationDetail ?? null,
+            categoryId: next.categoryId ?? null,
+            subcategoryId: next.subcategoryId ?? null,
+            supervisory: next.supervisory,
+            anonymous: next.anonymous,
+            confidential: next.confidential,
+            complainantName: identity.name,
+            nikEnc: seal('nik', identity.nik),
+            nikBidx: identity.nik && cipher.blindIndex('nik', identity.nik),
+            phoneEnc: seal('phone', identity.phone),
+            phoneBidx: identity.phone && cipher.blindIndex('phone', identity.phone),
+            emailEnc: seal('email', identity.email),
+            addressEnc: seal('address', identity.address),
+            updatedAt: now.toISOString(),
+          })
+          .where(eq(complaints.id, row.id))
+          .run();
+        const location = [
+          next.locationDetail,
+          next.desaCode && reference.region(next.desaCode)?.name,
+          next.kecamatanCode && reference.region(next.kecamatanCode)?.name,
+        ]
+          .filter(Boolean)
+          .join(' ');
+        updateFts.run(next.title, next.body, identity.name ?? '', location, row.seq);
+        tx.insert(complaintEvents)
+          .values({
+            id: uuidv7(),
+            complaintId: row.id,
+            kind: 'KOREKSI',
+            at: now.toISOString(),
+            actorId,
+            fromStatus: row.status,
+            toStatus: row.status,
+            reason,
+            data: {
+              before,
+              after,
+              ...(personalChanged.length ? { personalDataChanged: personalChanged } : {}),
+            },
+          })
+          .run();
+        return { changed: [...Object.keys(after), ...personalChanged] };
+      });
+    },
+  };
+}

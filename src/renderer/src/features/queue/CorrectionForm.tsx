@@ -1,0 +1,83 @@
+/** A supervisor corrects the title or text of a record; the history keeps what it said before. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { TextField } from '../../components/Field';
+import { ErrorNotice } from '../../components/Notice';
+import { useSubmit } from '../../components/useSubmit';
+
+export function CorrectionForm({
+  id,
+  title,
+  body,
+  onDone,
+}: {
+  id: string;
+  title: string;
+  body: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ title, body, reason: '' });
+  const submit = useSubmit();
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const changes = {
+      id,
+      reason: form.reason,
+      ...(form.title !== title ? { title: form.title } : {}),
+      ...(form.body !== body ? { body: form.body } : {}),
+    };
+    if (await submit.run(() => api['complaints.correct'](changes))) {
+      setOpen(false);
+      onDone();
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('ui.detail.correct')}
+      </button>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="action-form" aria-label={t('ui.detail.correct')}>
+      <ErrorNotice error={submit.error} />
+      <TextField
+        label={t('fields.title')}
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+        error={submit.fieldError('title')}
+      />
+      <div className="field">
+        <label htmlFor={`correct-body-${id}`}>{t('fields.body')}</label>
+        <textarea
+          id={`correct-body-${id}`}
+          rows={5}
+          value={form.body}
+          onChange={(e) => setForm({ ...form, body: e.target.value })}
+        />
+        {submit.fieldError('body') ? (
+          <small className="field__error">{submit.fieldError('body')}</small>
+        ) : null}
+      </div>
+      <TextField
+        label={t('ui.detail.correctReason')}
+        value={form.reason}
+        onChange={(e) => setForm({ ...form, reason: e.target.value })}
+        error={submit.fieldError('reason')}
+      />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('ui.save')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('ui.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * In Chromium against browser mode: how long until the queue shows its first rows after opening
+ * it, and how long until the list answers typing in Cari. Measured from the test side (includes
+ * Playwright's own round trips, so it slightly overstates).
+ */
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startHost } from '../support/host-process';
+import { summarize } from './stats';
+import { ms } from './stats';
+
+export async function measureBrowser(
+  dataDir: string,
+  admin: { name: string; secret: string },
+  log: (s: string) => void,
+) {
+  const host = await startHost({ dataDir });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1366, height: 860 },
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+    });
+    await page.goto(host.url);
+    await page.getByLabel('Nama pengguna').fill(admin.name);
+    await page.getByLabel('PIN/kata sandi').fill(admin.secret);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Pengaduan baru' }).waitFor();
+    const rows = page.getByRole('listbox', { name: 'Antrean pengaduan' }).getByRole('option');
+
+    const open: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Alt+N');
+      await page.getByRole('heading', { name: 'Pengaduan baru' }).waitFor();
+      const t0 = Date.now();
+      await page.keyboard.press('Alt+A');
+      await rows.first().waitFor();
+      open.push(Date.now() - t0);
+    }
+    const openTiming = summarize(open);
+    log(
+      `  queue shows its first rows after opening: median ${ms(openTiming.median)} ms, p99 ${ms(openTiming.p99)} ms   target < 1000 ms`,
+    );
+
+    const search = page.getByLabel('Cari');
+    const typing: number[] = [];
+    const queries = [
+      'jalan',
+      'lampu',
+      'puskesmas',
+      'sampah',
+      'pdam',
+      'kraksaan',
+      'bromo',
+      'banjir',
+      'obat',
+      'pungutan',
+    ];
+    for (const q of queries) {
+      await search.fill('');
+      await rows.first().waitFor();
+      const before = await rows.first().getAttribute('id');
+      const t0 = Date.now();
+      await search.pressSequentially(q, { delay: 0 });
+      // The list has answered when its first row is one that matches the typed word.
+      await page
+        .waitForFunction(
+          ([word, prev]) => {
+            const first = document.querySelector('[role=listbox] [role=option]');
+            return (
+              first !== null &&
+              first.id !== prev &&
+              first.textContent!.toLowerCase().includes(word.slice(0, 3))
+            );
+          },
+          [q, before] as const,
+          { polling: 'raf', timeout: 10_000 },
+        )
+        .catch(() => undefined);
+      typing.push(Date.now() - t0);
+    }
+    const typingTiming = summarize(typing);
+    log(
+      `  typing a word in Cari until the list updates: median ${ms(typingTiming.median)} ms, p99 ${ms(typingTiming.p99)} ms   target < 150 ms (includes the 60 ms debounce)`,
+    );
+    // The browser-mode process is the desk's main process: its resident memory after the session.
+    const status = readFileSync(`/proc/${host.process.pid}/status`, 'utf8');
+    const rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    log(
+      `  browser-mode main process memory (RSS) after the session: ${rssMb.toFixed(0)} MB   target < 300 MB`,
+    );
+    return { open: openTiming, typing: typingTiming, rssMb };
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * npm run bench: the desk's speed at 100k and 1M complaints, each operation beside the raw
+ * better-sqlite3 operation it builds on, measured in the same run (ratio = desk / raw).
+ * Sizes: BENCH_SIZES=100000,1000000 (default). Browser timings: BENCH_BROWSER=0 to skip.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createApi } from '../../src/main/api';
+import { applyPragmas } from '../../src/main/db/open';
+import { repoRoot } from '../support/core';
+import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
+import { measureBrowser } from './browser';
+import { ms, time, timeAsync, type Timing } from './stats';
+
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const rows: Array<{ size: number; name: string; desk: Timing; raw: Timing; target?: string }> = [];
+const log = (s: string) => console.log(s);
+
+function report(size: number, name: string, desk: Timing, raw: Timing, target?: string) {
+  rows.push({ size, name, desk, raw, ...(target ? { target } : {}) });
+  const ratio = desk.median / Math.max(raw.median, 1e-6);
+  log(
+    `  ${name.padEnd(44)} desk ${ms(desk.median).padStart(7)} / ${ms(desk.p99).padStart(7)} ms   raw ${ms(raw.median).padStart(7)} / ${ms(raw.p99).padStart(7)} ms   x${ratio.toFixed(1).padStart(5)}${target ? `   target ${target}` : ''}`,
+  );
+}
+
+async function benchSize(size: number) {
+  const dir = join(repoRoot, 'bench-data', String(size));
+  log(`\n== ${size.toLocaleString('en')} complaints (${dir})`);
+  await buildDataset(dir, size, log);
+  log('  operation                                    median / p99 (desk)           median / p99 (raw)');
+
+  // Opening the database: the desk's whole start (pragmas, migration check, reference check) vs a bare open.
+  const file = join(dir, 'desk.sqlite');
+  const open = time(10, () => openBenchCore(dir).close(), 2);
+  const rawOpen = time(
+    10,
+    () => {
+      const db = new Database(file);
+      applyPragmas(db);
+      db.prepare('SELECT count(*) FROM accounts').get();
+      db.close();
+    },
+    2,
+  );
+  report(size, 'open the database', open, rawOpen, '< 300 ms');
+
+  const core = openBenchCore(dir);
+  const api = createApi(core);
+  const caller = 'bench';
+  const signIn = await api.dispatch('auth.signIn', benchAdmin, caller);
+  if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+  const { sqlite, cipher } = core.ctx;
+  const call = async (method: string, input: unknown) => {
+    const r = await api.dispatch(method, input, caller);
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+
+  // Lookups: samples of real receipt numbers and phones.
+  const sample = sqlite
+    .prepare('SELECT receipt_number AS r, phone_enc AS p FROM complaints WHERE seq % ? = 0 LIMIT 1000')
+    .all(Math.max(1, Math.floor(size / 1000))) as Array<{ r: string; p: string }>;
+  const phones = sample.map((s) => cipher.decrypt('phone', s.p));
+  const byReceipt = sqlite.prepare('SELECT * FROM complaints WHERE receipt_number = ?');
+  report(
+    size,
+    'lookup by receipt number',
+    await timeAsync(1000, (i) =>
+      call('complaints.findByReceipt', { receiptNumber: sample[i % sample.length]!.r }),
+    ),
+    time(1000, (i) => byReceipt.get(sample[i % sample.length]!.r)),
+    'p99 < 2 ms',
+  );
+  const byPhone = sqlite.prepare(
+    'SELECT * FROM complaints WHERE phone_bidx = ? ORDER BY received_at DESC LIMIT 200',
+  );
+  report(
+    size,
+    'lookup by phone (blind index)',
+    await timeAsync(1000, (i) => call('complaints.findByContact', { phone: phones[i % phones.length] })),
+    time(1000, (i) => byPhone.all(cipher.blindIndex('phone', phones[i % phones.length]!))),
+    'p99 < 2 ms',
+  );
+
+  // Queue first pages: each filter combination beside the equivalent hand-written query.
+  const today = new Date().toISOString().slice(0, 10);
+  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const combos: Array<[string, Record<string, unknown>, string, unknown[]]> = [
+    ['queue: newest, no filter', {}, 'SELECT * FROM complaints ORDER BY received_at DESC LIMIT 51', []],
+    [
+      'queue: status BARU',
+      { statuses: ['BARU'] },
+      "SELECT * FROM complaints WHERE status = 'BARU' ORDER BY received_at DESC LIMIT 51",
+      [],
+    ],
+    [
+      'queue: agency DPUPR + status TERDISPOSISI',
+      { agencyCode: 'DPUPR', statuses: ['TERDISPOSISI'] },
+      "SELECT * FROM complaints WHERE agency_code = 'DPUPR' AND status = 'TERDISPOSISI' ORDER BY received_at DESC LIMIT 51",
+      [],
+    ],
+    [
+      'queue: kecamatan + channel',
+      { kecamatanCode: '35.13.19', channel: 'WHATSAPP' },
+      "SELECT * FROM complaints WHERE kecamatan_code = '35.13.19' AND channel = 'WHATSAPP' ORDER BY received_at DESC LIMIT 51",
+      [],
+    ],
+    [
+      'queue: category + last 30 days',
+      { categoryId: 5, from: monthAgo.slice(0, 10) },
+      'SELECT * FROM complaints WHERE category_id = 5 AND received_at >= ? ORDER BY received_at DESC LIMIT 51',
+      [monthAgo],
+    ],
+    [
+      'queue: late only',
+      { lateOnly: true },
+      'SELECT * FROM complaints WHERE current_due IS NOT NULL AND current_due < ? ORDER BY received_at DESC LIMIT 51',
+      [today],
+    ],
+    [
+      'queue: late only + agency',
+      { lateOnly: true, agencyCode: 'DINKES' },
+      "SELECT * FROM complaints WHERE agency_code = 'DINKES' AND current_due IS NOT NULL AND current_due < ? ORDER BY received_at DESC LIMIT 51",
+      [today],
+    ],
+    [
+      'queue: most urgent first',
+      { sort: 'urgent' },
+      'SELECT * FROM complaints WHERE current_due IS NOT NULL ORDER BY current_due, received_at LIMIT 51',
+      [],
+    ],
+    [
+      'queue: officer + status SELESAI',
+      {
+        officerId: (sqlite.prepare('SELECT id FROM accounts LIMIT 1').get() as { id: string }).id,
+        statuses: ['SELESAI'],
+      },
+      "SELECT * FROM complaints WHERE officer_id = (SELECT id FROM accounts LIMIT 1) AND status = 'SELESAI' ORDER BY received_at DESC LIMIT 51",
+      [],
+    ],
+  ];
+  for (const [name, filters, sql, params] of combos) {
+    const raw = sqlite.prepare(sql);
+    report(
+      size,
+      name,
+      await timeAsync(200, () => call('complaints.queue', { sort: 'newest', limit: 50, ...filters })),
+      time(200, () => raw.all(...params)),
+      'p99 < 10 ms',
+    );
+  }
+
+  // Word search (FTS5): common, rare, prefix and two-word queries, with and without a filter.
+  const words = [
+    'jalan',
+    'lampu',
+    'puskesmas',
+    'pungutan',
+    'sampah menumpuk',
+    'banj',
+    'kraksaan',
+    'pdam keruh',
+    'bromo',
+    'obat kosong',
+  ];
+  const rawFts = sqlite.prepare(
+    'SELECT c.* FROM complaint_fts f JOIN complaints c ON c.seq = f.rowid WHERE complaint_fts MATCH ? ORDER BY f.rowid DESC LIMIT 51',
+  );
+  const fts = (w: string) =>
+    w
+      .split(' ')
+      .map((t) => `"${t}"*`)
+      .join(' ');
+  report(
+    size,
+    'search by words',
+    await timeAsync(300, (i) =>
+      call('complaints.queue', { sort: 'newest', limit: 50, search: words[i % words.length] }),
+    ),
+    time(300, (i) => rawFts.all(fts(words[i % words.length]!))),
+    'p99 < 50 ms',
+  );
+  const rawFtsFiltered = sqlite.prepare(
+    "SELECT c.* FROM complaint_fts f JOIN complaints c ON c.seq = f.rowid WHERE complaint_fts MATCH ? AND c.agency_code = 'DPUPR' ORDER BY f.rowid DESC LIMIT 51",
+  );
+  report(
+    size,
+    'search by words + agency filter',
+    await timeAsync(300, (i) =>
+      call('complaints.queue', {
+        sort: 'newest',
+        limit: 50,
+        search: words[i % words.length],
+        agencyCode: 'DPUPR',
+      }),
+    ),
+    time(300, (i) => rawFtsFiltered.all(fts(words[i % words.length]!))),
+    'p99 < 50 ms',
+  );
+
+  // Saving one complaint: the whole transaction at synchronous=FULL, vs one bare INSERT committed at FULL.
+  const input = {
+    type: 'PENGADUAN',
+    channel: 'TATAP_MUKA',
+    title: 'Jalan berlubang depan pasar Dringu',
+    agencyCode: 'DPUPR',
+    body: 'Jalan di depan pasar berlubang sejak sebulan dan membahayakan pengendara motor pada malam hari.',
+    kecamatanCode: '35.13.19',
+    complainantName: 'Siti Aminah',
+    phone: '081234567890',
+    nik: '3513014507900001',
+  };
+  const scratch = new Database(join(dir, 'scratch.sqlite'));
+  applyPragmas(scratch);
+  scratch.exec('CREATE TABLE IF NOT EXISTS t (id TEXT PRIMARY KEY, title TEXT, body TEXT, at TEXT)');
+  const rawInsert = scratch.prepare('INSERT INTO t VALUES (?, ?, ?, ?)');
+  const insertOne = scratch.transaction((i: number) =>
+    rawInsert.run(
+      `${Date.now()}-${i}-${randomBytes(4).toString('hex')}`,
+      input.title,
+      input.body,
+      new Date().toISOString(),
+    ),
+  );
+  report(
+    size,
+    'save one complaint (FULL sync)',
+    await timeAsync(300, () => call('complaints.create', input)),
+    time(300, (i) => insertOne(i)),
+    'p99 < 5 ms',
+  );
+  scratch.close();
+
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  log(`  main-process memory (RSS) after the run: ${rss.toFixed(0)} MB   target < 300 MB`);
+  core.close();
+  return { rss };
+}
+
+const results: Record<number, { rss: number }> = {};
+for (const size of sizes) results[size] = await benchSize(size);
+
+let browser: Awaited<ReturnType<typeof measureBrowser>> | null = null;
+if (process.env.BENCH_BROWSER !== '0') {
+  const largest = Math.max(...sizes);
+  log(`\n== browser mode in Chromium, ${largest.toLocaleString('en')} complaints`);
+  browser = await measureBrowser(join(repoRoot, 'bench-data', String(largest)), benchAdmin, log);
+}
+
+const out = join(repoRoot, 'bench-data', `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, JSON.stringify({ rows, results, browser }, null, 2));
+log(`\nresults written to ${out}`);

@@ -1,0 +1,40 @@
+/** Timing helpers: run an operation n times, report median and p99 in milliseconds. */
+export interface Timing {
+  median: number;
+  p99: number;
+  n: number;
+}
+
+export function time(n: number, op: (i: number) => unknown, warmup = Math.min(20, n)): Timing {
+  for (let i = 0; i < warmup; i++) op(i);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    op(i);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return summarize(samples);
+}
+
+export async function timeAsync(
+  n: number,
+  op: (i: number) => Promise<unknown>,
+  warmup = Math.min(20, n),
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await op(i);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    await op(i);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return summarize(samples);
+}
+
+export function summarize(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p99: at(0.99), n: samples.length };
+}
+
+export const ms = (v: number) => (v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v.toFixed(1));
