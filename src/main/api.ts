@@ -195,11 +195,7 @@ export function createApi(core: Core, log: (error: unknown) => void = console.er
       const call: Call = { callerKey, session: null, account: null };
       if (spec.access !== 'public' || method === 'auth.signOut' || method === 'auth.session') {
         const session = core.sessions.get(callerKey, core.settings.get().idleLockMinutes) ?? null;
-        const account = session
-          ? (core.ctx.db.query.accounts
-              .findFirst({ where: (a, { eq }) => eq(a.id, session.accountId) })
-              .sync() ?? null)
-          : null;
+        const account = session ? (core.accounts.findById(session.accountId) ?? null) : null;
         if (session && (!account || account.disabled)) core.sessions.end(callerKey);
         if (session && account && !account.disabled) {
           call.session = session;

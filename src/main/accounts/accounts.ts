@@ -1,5 +1,5 @@
 /** Accounts: first-run setup, sign-in with lockout, and admin management. */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AccountView } from '../../shared/contract/app';
 import type { Role } from '../../shared/domain/roles';
@@ -30,8 +30,16 @@ const nameKey = (name: string) => name.normalize('NFKC').toLowerCase();
 export function createAccounts(ctx: CoreContext, audit: Audit, settings: SettingsService) {
   const { db, clock } = ctx;
 
+  // Read on every API call (who is calling): prepared once.
+  const byIdStatement = db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.id, sql.placeholder('id')))
+    .prepare();
+  const findById = (id: string): AccountRow | undefined => byIdStatement.get({ id });
+
   function byId(id: string): AccountRow {
-    const row = db.select().from(accounts).where(eq(accounts.id, id)).get();
+    const row = findById(id);
     if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
     return row;
   }
@@ -82,6 +90,7 @@ export function createAccounts(ctx: CoreContext, audit: Audit, settings: Setting
   return {
     isSetUp,
     byId,
+    findById,
 
     async setup(input: {
       deskCode: string;

@@ -84,8 +84,21 @@ export function createComplaints(
       .from(complaints)
       .innerJoin(accounts, eq(accounts.id, complaints.officerId));
 
+  // The lookups a returning citizen waits for: prepared once.
+  const byIdStatement = selectWithOfficer()
+    .where(eq(complaints.id, sql.placeholder('id')))
+    .prepare();
+  const byReceiptStatement = selectWithOfficer()
+    .where(eq(complaints.receiptNumber, sql.placeholder('n')))
+    .prepare();
+  const byPhoneStatement = selectWithOfficer()
+    .where(eq(complaints.phoneBidx, sql.placeholder('b')))
+    .orderBy(desc(complaints.receivedAt))
+    .limit(200)
+    .prepare();
+
   function get(id: string) {
-    const found = selectWithOfficer().where(eq(complaints.id, id)).get();
+    const found = byIdStatement.get({ id });
     if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
     return found;
   }
@@ -206,12 +219,20 @@ export function createComplaints(
           receiptNumber: msg('errors.receiptInvalid'),
         });
       }
-      const found = selectWithOfficer().where(eq(complaints.receiptNumber, parsed.number)).get();
+      const found = byReceiptStatement.get({ n: parsed.number });
       if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
       return view(found.row, found.officerName);
     },
 
     findByContact(query: { phone?: string; nik?: string }): ComplaintView[] {
+      if (query.phone && !query.nik) {
+        const phone = normalizePhone(query.phone);
+        if (!phone)
+          throw new DeskFailure('VALIDATION', msg('validation.phone'), { phone: msg('validation.phone') });
+        return byPhoneStatement
+          .all({ b: cipher.blindIndex('phone', phone) })
+          .map((r) => view(r.row, r.officerName));
+      }
       const conditions = [];
       if (query.phone) {
         const phone = normalizePhone(query.phone);

@@ -19,6 +19,7 @@ export function QueueList({
   setActive,
   onOpen,
   listRef,
+  shownSearch,
 }: {
   rows: Row[];
   hasMore: boolean;
@@ -27,6 +28,7 @@ export function QueueList({
   setActive: (i: number) => void;
   onOpen: (id: string) => void;
   listRef: React.RefObject<HTMLDivElement | null>;
+  shownSearch: string;
 }) {
   const { t } = useTranslation();
   const ref = useReference();
@@ -75,6 +77,7 @@ export function QueueList({
       role="listbox"
       tabIndex={0}
       aria-label={t('ui.queue.title')}
+      data-shown-search={shownSearch}
       aria-activedescendant={rows[active] ? `row-${rows[active].id}` : undefined}
       onKeyDown={onKeyDown}
     >

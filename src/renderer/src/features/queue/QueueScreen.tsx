@@ -51,7 +51,7 @@ export function QueueScreen({
     const timer = window.setTimeout(() => {
       setDebounced(search);
       setActive(0);
-    }, 60);
+    }, 40); // a pause between keystrokes, short enough that the list follows the typing
     return () => window.clearTimeout(timer);
   }, [search]);
 
@@ -118,6 +118,7 @@ export function QueueScreen({
           setActive={setActive}
           onOpen={setOpenId}
           listRef={listRef}
+          shownSearch={data.shownSearch}
         />
       </div>
       {openId ? (

@@ -14,6 +14,8 @@ export function useQueueData(request: QueueRequest, refreshKey: number) {
   const [searchKind, setSearchKind] = useState<MethodOutput<'complaints.queue'>['searchKind']>(null);
   const [count, setCount] = useState<MethodOutput<'complaints.count'> | null>(null);
   const [loading, setLoading] = useState(true);
+  /** The search whose answer is on screen (tests and timing read it from the list). */
+  const [shownSearch, setShownSearch] = useState('');
   const generation = useRef(0);
   const loadingMore = useRef(false);
   const key = JSON.stringify(request);
@@ -24,6 +26,7 @@ export function useQueueData(request: QueueRequest, refreshKey: number) {
     void api['complaints.queue']({ ...req, limit: 100 }).then((r) => {
       if (mine !== generation.current) return; // a newer search has started
       setLoading(false);
+      setShownSearch(req.search ?? '');
       if (!r.ok) {
         setError(r.error);
         setRows([]);
@@ -36,9 +39,13 @@ export function useQueueData(request: QueueRequest, refreshKey: number) {
       setSearchKind(r.value.searchKind);
     });
     const { sort: _sort, ...filters } = req;
-    void api['complaints.count'](filters).then(
-      (r) => mine === generation.current && setCount(r.ok ? r.value : null),
-    );
+    // The count waits until the officer pauses, so it never queues in front of the next page.
+    const countTimer = window.setTimeout(() => {
+      void api['complaints.count'](filters).then(
+        (r) => mine === generation.current && setCount(r.ok ? r.value : null),
+      );
+    }, 300);
+    return () => window.clearTimeout(countTimer);
   }, [key, refreshKey]);
 
   const loadMore = useCallback(async () => {
@@ -52,5 +59,5 @@ export function useQueueData(request: QueueRequest, refreshKey: number) {
     setCursor(r.value.nextCursor);
   }, [cursor, key]);
 
-  return { rows, hasMore: cursor !== null, loadMore, error, searchKind, count, loading };
+  return { rows, hasMore: cursor !== null, loadMore, error, searchKind, count, loading, shownSearch };
 }
