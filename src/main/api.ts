@@ -51,6 +51,7 @@ export function createHandlers(core: Core): HandlerTable {
     corrections,
     snippets,
     drafts,
+    receipts,
   } = core;
 
   const sessionView = (call: Call) => {
@@ -157,6 +158,11 @@ export function createHandlers(core: Core): HandlerTable {
     'complaints.act': (input, call) => actions.act(actor(call), input),
     'complaints.similar': (input) => similar.find(input),
     'complaints.correct': (input, call) => corrections.correct(actor(call), input),
+    'receipts.print': (input, call) => receipts.print(actor(call), input),
+    'receipts.prepare': (input, call) => receipts.prepare(actor(call), input),
+    'printers.list': () => receipts.listPrinters(),
+    'printers.save': (input, call) => receipts.savePrinter(actor(call), input),
+    'printers.test': (input, call) => receipts.testPage(actor(call), input.id),
     'snippets.list': () => snippets.list(),
     'snippets.save': (input, call) => snippets.save(actor(call), input),
     'drafts.get': (_input, call) => drafts.get(actor(call)),

@@ -10,6 +10,7 @@ export const errorCodes = [
   'SETUP_REQUIRED',
   'ALREADY_SETUP',
   'UNKNOWN_METHOD',
+  'PRINT_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -42,5 +43,6 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   SETUP_REQUIRED: 409,
   ALREADY_SETUP: 409,
   UNKNOWN_METHOD: 404,
+  PRINT_FAILED: 502,
   INTERNAL: 500,
 };

@@ -142,6 +142,18 @@ const migrationTests: Record<
       expect(countRows(db).complaint_events).toBe(1);
     },
   },
+  '0003_printers': {
+    before: writeInitData,
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      db.prepare(
+        "INSERT INTO printers (id, name, kind, address, paper, updated_at) VALUES ('p1', 'Loket', 'escpos-tcp', '10.0.0.5', '80mm', 'x')",
+      ).run();
+      expect(
+        db.prepare('SELECT codepage_mapping AS c, qr_mode AS q, timeout_ms AS t FROM printers').get(),
+      ).toEqual({ c: 'epson', q: 'native', t: 8000 });
+    },
+  },
 };
 
 describe('migrations', () => {

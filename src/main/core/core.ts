@@ -12,6 +12,7 @@ import { createSimilar } from '../complaints/similar';
 import { createSnippets } from '../complaints/snippets';
 import { PersonalDataCipher } from '../crypto/personal-data';
 import { openDatabase } from '../db/open';
+import { createReceipts, type DesktopPrinting } from '../receipts/receipts';
 import { seedReferenceData } from '../reference/seed';
 import { createReference } from '../reference/reference';
 import { createSettings } from '../settings/settings';
@@ -29,6 +30,8 @@ export interface CoreOptions {
   shell: 'electron' | 'browser';
   version: string;
   clock?: () => Date;
+  /** System printers and PDF files: given by the Electron shell, absent in browser mode. */
+  desktopPrinting?: DesktopPrinting | null;
 }
 
 export function createCore(options: CoreOptions) {
@@ -57,6 +60,7 @@ export function createCore(options: CoreOptions) {
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
+  const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null);
   const sessions = new SessionStore(() => clock().getTime());
   const maintenance = createMaintenance(opened.sqlite);
   return {
@@ -73,6 +77,7 @@ export function createCore(options: CoreOptions) {
     corrections,
     snippets,
     drafts,
+    receipts,
     sessions,
     shell: options.shell,
     version: options.version,

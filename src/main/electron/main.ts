@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createApi } from '../api';
 import { createCore, type Core } from '../core/core';
 import { registerIpc } from './ipc';
+import { desktopPrinting } from './printing';
 import { loadOrCreateSafeStorageKey } from './safe-storage-key';
 import { createMainWindow, denyPermissions, enforceCsp, lockDownContents } from './window';
 
@@ -26,6 +27,7 @@ function start(): void {
     masterKey: loadOrCreateSafeStorageKey(join(userData, 'desk-key.bin'), join(userData, 'desk.key')),
     shell: 'electron',
     version: app.getVersion(),
+    desktopPrinting,
   });
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);

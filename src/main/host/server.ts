@@ -10,6 +10,7 @@ import { contract, methodNames } from '../../shared/contract';
 import { msg } from '../../shared/i18n';
 import { fail, httpStatusFor, type Result } from '../../shared/result';
 import type { Api } from '../api';
+import { receiptCsp } from '../receipts/html';
 import { hasToken, isLoopbackRequest, securityHeaders, tabId } from './security';
 
 export const maxBodyBytes = 2 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface HostOptions {
   api: Api;
   token: string;
   rendererDir: string;
+  /** One-time receipt pages made by receipts.prepare (unguessable keys, two minutes, used once). */
+  receiptPages?: { takePrepared(key: string): string | undefined };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -119,7 +122,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: str
   createReadStream(file).pipe(res);
 }
 
-export function createHostServer({ api, token, rendererDir }: HostOptions): Server {
+export function createHostServer({ api, token, rendererDir, receiptPages }: HostOptions): Server {
   const server = createServer(async (req, res) => {
     try {
       const port = (server.address() as { port: number }).port;
@@ -157,6 +160,18 @@ export function createHostServer({ api, token, rendererDir }: HostOptions): Serv
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, securityHeaders).end();
+        return;
+      }
+      const receipt = /^\/receipt\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
+      if (receipt) {
+        const html = receiptPages?.takePrepared(receipt[1]!);
+        res.writeHead(html ? 200 : 404, {
+          ...securityHeaders,
+          'Content-Security-Policy': receiptCsp,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
+        res.end(html ?? 'Tautan tanda terima sudah dipakai atau kedaluwarsa; cetak ulang dari aplikasi.');
         return;
       }
       serveStatic(req, res, rendererDir);

@@ -11,6 +11,8 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
   lockoutMinutes: 15,
   ...defaultDeadlineRules,
   footerText: undefined,
+  statusUrl: undefined,
+  followUpContact: undefined,
 };
 
 export function createSettings({ db, clock }: CoreContext) {

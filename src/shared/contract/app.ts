@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deskCode, empty, optionalText, roleSchema, text, userName, secret } from './common';
+import { deskCode, empty, roleSchema, text, userName, secret } from './common';
 import { method } from './define';
 
 export const deskInfo = z.object({ code: z.string(), siteName: z.string() });
@@ -131,6 +131,13 @@ export const accountMethods = {
   }),
 };
 
+const settingText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+    .optional();
+
 export const settingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(240),
   lockoutAttempts: z.number().int().min(3).max(20),
@@ -139,7 +146,17 @@ export const settingsSchema = z.strictObject({
   followUpWorkingDays: z.number().int().min(1).max(60),
   answerCalendarDays: z.number().int().min(1).max(120),
   siteName: text(3, 120),
-  footerText: optionalText(300),
+  /** Optional texts are '' when unset, so an admin can clear them. */
+  footerText: settingText(300),
+  /** Printed on receipts and in their QR code, with ?nomor=<receipt number>. */
+  statusUrl: z
+    .string()
+    .max(300)
+    .transform((s) => s.trim())
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'url' })]))
+    .optional(),
+  /** Phone/WhatsApp line printed on receipts, e.g. "WhatsApp Halo SAE 0821-3100-1001". */
+  followUpContact: settingText(120),
 });
 export type Settings = z.output<typeof settingsSchema>;
 

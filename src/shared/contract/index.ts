@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { accountMethods, appMethods, auditMethods, authMethods, settingsMethods } from './app';
 import { complaintMethods } from './complaints';
+import { receiptMethods } from './receipts';
 import { referenceMethods } from './reference';
 
 export const contract = {
@@ -16,6 +17,7 @@ export const contract = {
   ...settingsMethods,
   ...referenceMethods,
   ...complaintMethods,
+  ...receiptMethods,
   ...auditMethods,
 };
 

@@ -4,6 +4,13 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    PRINT_FAILED: 'The receipt could not be printed.',
+    noPrinter: 'No active receipt printer yet. An admin can add one under Settings › Printers.',
+    thermalA4: 'Thermal printers take 58 mm or 80 mm paper only.',
+    desktopOnlyPrinter:
+      'System printers and PDF files are available in the desktop app only; in browser mode use "Print from the browser".',
+    printFailed: 'Printer {{printer}} failed to print.',
+    printStillSaved: 'The complaint is still saved; use Reprint or choose another printer.',
     nothingToCorrect: 'Nothing changed to correct.',
     actionNotAllowed: 'Action "{{action}}" is not possible in status {{status}}.',
     sameAgency: 'The new target agency must differ from the current one.',
@@ -38,6 +45,7 @@ export const en: Messages = {
     deskMismatch: 'This desk has no desk code yet.',
   },
   validation: {
+    url: 'The address must start with http:// or https://.',
     laporId: 'A LAPOR! tracking ID is 5–10 digits.',
     keyword: 'A keyword is 2–30 lower-case letters, digits or dashes.',
     required: '{{field}} is required.',
@@ -58,6 +66,16 @@ export const en: Messages = {
     identityRequired: 'Complainant name is required unless the report is anonymous.',
   },
   fields: {
+    statusUrl: 'Status page address',
+    followUpContact: 'Status enquiry contact',
+    printerName: 'Printer name',
+    printerKind: 'Printer kind',
+    printerAddress: 'Address/device',
+    paper: 'Paper',
+    codepageMapping: 'Character profile',
+    qrMode: 'QR code',
+    isDefault: 'Default printer',
+    timeoutMs: 'Timeout (ms)',
     archiveReason: 'Archive reason',
     duplicateOf: 'Original receipt number',
     laporTrackingId: 'LAPOR! tracking ID',

@@ -5,6 +5,14 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    PRINT_FAILED: 'Tanda terima gagal dicetak.',
+    noPrinter:
+      'Belum ada printer tanda terima yang aktif. Admin dapat menambahkannya di Pengaturan › Printer.',
+    thermalA4: 'Printer thermal hanya untuk kertas 58 mm atau 80 mm.',
+    desktopOnlyPrinter:
+      'Printer sistem dan berkas PDF hanya tersedia di aplikasi desktop; di mode peramban gunakan "Cetak lewat peramban".',
+    printFailed: 'Printer {{printer}} gagal mencetak.',
+    printStillSaved: 'Pengaduan tetap tersimpan; gunakan Cetak ulang atau pilih printer lain.',
     nothingToCorrect: 'Tidak ada yang berubah untuk dikoreksi.',
     actionNotAllowed: 'Tindakan "{{action}}" tidak dapat dilakukan pada status {{status}}.',
     sameAgency: 'Instansi tujuan baru harus berbeda dari instansi sekarang.',
@@ -40,6 +48,7 @@ export const id = {
     deskMismatch: 'Meja ini belum disiapkan dengan kode meja.',
   },
   validation: {
+    url: 'Alamat harus diawali http:// atau https://.',
     laporId: 'ID pelacakan LAPOR! berupa 5–10 angka.',
     keyword: 'Kata kunci 2–30 huruf kecil, angka atau tanda minus.',
     required: '{{field}} wajib diisi.',
@@ -60,6 +69,16 @@ export const id = {
     identityRequired: 'Nama pelapor wajib diisi kecuali laporan Anonim.',
   },
   fields: {
+    statusUrl: 'Alamat cek status',
+    followUpContact: 'Kontak tanya status',
+    printerName: 'Nama printer',
+    printerKind: 'Jenis printer',
+    printerAddress: 'Alamat/perangkat',
+    paper: 'Kertas',
+    codepageMapping: 'Profil karakter',
+    qrMode: 'Kode QR',
+    isDefault: 'Printer utama',
+    timeoutMs: 'Batas waktu (ms)',
     archiveReason: 'Alasan pengarsipan',
     duplicateOf: 'Nomor laporan asli',
     laporTrackingId: 'ID pelacakan LAPOR!',

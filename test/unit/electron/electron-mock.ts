@@ -26,7 +26,7 @@ export const fakeSafeStorage = {
   decryptString: vi.fn((b: Buffer) => Buffer.from(b.toString().slice(4), 'hex').toString()),
 };
 
-export const electronModule = {
+export const electronModule: Record<string, unknown> = {
   BrowserWindow: FakeBrowserWindow,
   ipcMain: fakeIpcMain,
   ipcRenderer: fakeIpcRenderer,

@@ -8,6 +8,7 @@ import {
   created,
   electronModule,
   exposed,
+  FakeBrowserWindow,
   fakeIpcMain,
   fakeIpcRenderer,
   fakeSafeStorage,
@@ -182,5 +183,69 @@ describe('the key in OS key storage', () => {
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
     dir.remove();
+  });
+});
+
+describe('silent printing in the desktop shell', () => {
+  it('prints in a hidden sandboxed window to the named printer, page size in microns, no margins, closing only in the callback', async () => {
+    const { desktopPrinting, printOptions } = await import('../../../src/main/electron/printing');
+    let callback: ((ok: boolean, reason: string) => void) | null = null;
+    const win = {
+      closed: false,
+      loadURL: vi.fn(async () => {}),
+      isDestroyed: () => win.closed,
+      close: vi.fn(() => (win.closed = true)),
+      webContents: {
+        executeJavaScript: vi.fn(async () => true),
+        print: vi.fn((_opts: unknown, cb: (ok: boolean, reason: string) => void) => (callback = cb)),
+      },
+    };
+    electronModule.BrowserWindow = vi.fn(function (this: unknown, options: Record<string, unknown>) {
+      created.push({ options });
+      return win;
+    }) as never;
+    const job = desktopPrinting.printHtml('<p>x</p>', {
+      deviceName: 'EPSON TM-T82',
+      paper: '80mm',
+      timeoutMs: 5000,
+    });
+    await vi.waitFor(() => expect(callback).not.toBeNull());
+    expect(created.at(-1)!.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    expect(win.webContents.executeJavaScript.mock.calls[0]![0]).toContain('document.fonts.ready');
+    expect(win.webContents.print.mock.calls[0]![0]).toEqual({
+      silent: true,
+      deviceName: 'EPSON TM-T82',
+      printBackground: true,
+      pageSize: { width: 80_000, height: 297_000 },
+      margins: { marginType: 'none' },
+    });
+    expect(win.close).not.toHaveBeenCalled(); // not before the printer has the job
+    callback!(true, '');
+    await job;
+    expect(win.close).toHaveBeenCalledTimes(1);
+    expect(printOptions('X', '58mm').pageSize).toEqual({ width: 58_000, height: 297_000 });
+    electronModule.BrowserWindow = FakeBrowserWindow as never;
+  });
+
+  it('ends a job that never calls back with a timeout, and closes the window', async () => {
+    const { desktopPrinting } = await import('../../../src/main/electron/printing');
+    const win = {
+      closed: false,
+      loadURL: vi.fn(async () => {}),
+      isDestroyed: () => win.closed,
+      close: vi.fn(() => (win.closed = true)),
+      webContents: { executeJavaScript: vi.fn(async () => true), print: vi.fn() },
+    };
+    electronModule.BrowserWindow = vi.fn(function () {
+      return win;
+    }) as never;
+    await expect(
+      desktopPrinting.printHtml('<p>x</p>', { deviceName: 'Mati', paper: '58mm', timeoutMs: 200 }),
+    ).rejects.toThrow('Pencetakan ke Mati tidak selesai dalam 0 detik.');
+    expect(win.close).toHaveBeenCalled();
+    electronModule.BrowserWindow = FakeBrowserWindow as never;
   });
 });

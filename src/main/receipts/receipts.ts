@@ -1,0 +1,245 @@
+/**
+ * Printing tracking receipts. The complaint is already committed before any of this runs: a
+ * printer that fails never touches the saved record, and the officer gets a clear message and
+ * can print again or elsewhere. Every print and reprint becomes a CETAK event in the history.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { msg } from '../../shared/i18n';
+import type { Audit } from '../audit/audit';
+import type { CoreContext } from '../core/context';
+import { DeskFailure } from '../core/failure';
+import { accounts, complaintEvents, complaints, desk, printers } from '../db/schema';
+import type { Reference } from '../reference/reference';
+import type { SettingsService } from '../settings/settings';
+import { encodeReceipt } from './escpos';
+import { renderReceiptHtml, type Paper } from './html';
+import { buildReceiptModel, type ReceiptModel } from './model';
+import { PrintError, sendDevice, sendTcp } from './transports';
+
+type PrinterRow = typeof printers.$inferSelect;
+
+/** What only the Electron shell can do (system printers, PDF files); absent in browser mode. */
+export interface DesktopPrinting {
+  printHtml(html: string, options: { deviceName: string; paper: Paper; timeoutMs: number }): Promise<void>;
+  savePdf(html: string, options: { paper: Paper; file: string; timeoutMs: number }): Promise<string>;
+}
+
+const sample = {
+  receiptNumber: 'UJI01-20260101-0001-X',
+  title: 'Halaman uji printer: teks judul yang cukup panjang untuk menguji pelipatan baris pada kertas',
+};
+
+export function createReceipts(
+  ctx: CoreContext,
+  reference: Reference,
+  settings: SettingsService,
+  audit: Audit,
+  desktop: DesktopPrinting | null,
+) {
+  const { db, cipher, clock } = ctx;
+  const prepared = new Map<string, { html: string; expires: number }>();
+
+  function source(complaintId: string, copyAt: string | null) {
+    const row = db.select().from(complaints).where(eq(complaints.id, complaintId)).get();
+    if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+    const officer = db
+      .select({ name: accounts.displayName })
+      .from(accounts)
+      .where(eq(accounts.id, row.officerId))
+      .get();
+    const deskRow = db.select().from(desk).get()!;
+    const s = settings.get();
+    return buildReceiptModel({
+      siteName: deskRow.siteName,
+      deskCode: deskRow.code,
+      receiptNumber: row.receiptNumber,
+      type: row.type,
+      receivedAt: row.receivedAt,
+      channelName: reference.channel(row.channel)?.name ?? row.channel,
+      categoryName: row.categoryId ? (reference.category(row.categoryId)?.name ?? null) : null,
+      agencyName: reference.agency(row.agencyCode)?.name ?? row.agencyCode,
+      title: row.title,
+      anonymous: row.anonymous,
+      confidential: row.confidential,
+      complainantName: row.complainantName,
+      nik: row.nikEnc ? cipher.decrypt('nik', row.nikEnc) : null,
+      verifyBy: row.verifyDue,
+      followUpBy: row.followUpDue,
+      officerName: officer?.name ?? '',
+      laporTrackingId: row.laporTrackingId,
+      followUpContact: s.followUpContact || null,
+      statusUrl: s.statusUrl || null,
+      footerText: s.footerText || null,
+      copyAt,
+    });
+  }
+
+  function alreadyPrinted(complaintId: string): boolean {
+    return !!db
+      .select({ id: complaintEvents.id })
+      .from(complaintEvents)
+      .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.kind, 'CETAK')))
+      .get();
+  }
+
+  function printerFor(printerId: string | undefined): PrinterRow {
+    const row = printerId
+      ? db.select().from(printers).where(eq(printers.id, printerId)).get()
+      : db
+          .select()
+          .from(printers)
+          .where(and(eq(printers.isDefault, true), eq(printers.active, true)))
+          .get();
+    if (!row || !row.active) throw new DeskFailure('NOT_FOUND', msg('errors.noPrinter'));
+    return row;
+  }
+
+  async function send(printer: PrinterRow, model: ReceiptModel, fileStem: string): Promise<string | null> {
+    switch (printer.kind) {
+      case 'escpos-tcp':
+      case 'escpos-device': {
+        if (printer.paper === 'A4') throw new DeskFailure('VALIDATION', msg('errors.thermalA4'));
+        const bytes = encodeReceipt(model, {
+          paperWidthMm: printer.paper === '58mm' ? 58 : 80,
+          codepageMapping: printer.codepageMapping,
+          qr: printer.qrMode,
+        });
+        if (printer.kind === 'escpos-tcp') await sendTcp(printer.address, bytes, printer.timeoutMs);
+        else await sendDevice(printer.address, bytes, printer.timeoutMs);
+        return null;
+      }
+      case 'system':
+        if (!desktop) throw new DeskFailure('VALIDATION', msg('errors.desktopOnlyPrinter'));
+        await desktop.printHtml(await renderReceiptHtml(model, printer.paper), {
+          deviceName: printer.address,
+          paper: printer.paper,
+          timeoutMs: printer.timeoutMs,
+        });
+        return null;
+      case 'pdf':
+        if (!desktop) throw new DeskFailure('VALIDATION', msg('errors.desktopOnlyPrinter'));
+        return desktop.savePdf(await renderReceiptHtml(model, printer.paper), {
+          paper: printer.paper,
+          file: `${printer.address.replace(/[\\/]+$/, '')}/${fileStem}.pdf`,
+          timeoutMs: printer.timeoutMs,
+        });
+    }
+  }
+
+  function recordPrint(actorId: string, complaintId: string, data: Record<string, unknown>) {
+    db.insert(complaintEvents)
+      .values({ id: uuidv7(), complaintId, kind: 'CETAK', at: clock().toISOString(), actorId, data })
+      .run();
+  }
+
+  return {
+    model: (complaintId: string) => source(complaintId, null),
+
+    async print(actorId: string, input: { id: string; printerId?: string | undefined }) {
+      const printer = printerFor(input.printerId);
+      const copy = alreadyPrinted(input.id);
+      const at = clock().toISOString();
+      const model = source(input.id, copy ? at : null);
+      try {
+        const file = await send(
+          printer,
+          model,
+          `${model.receiptNumber}${copy ? `-salinan-${at.replace(/[:.]/g, '')}` : ''}`,
+        );
+        recordPrint(actorId, input.id, {
+          printer: printer.name,
+          kind: printer.kind,
+          copy,
+          ...(file ? { file } : {}),
+        });
+        return { printer: printer.name, copy, file };
+      } catch (error) {
+        if (error instanceof DeskFailure) throw error;
+        const message =
+          error instanceof PrintError ? error.message : msg('errors.printFailed', { printer: printer.name });
+        audit.record(actorId, 'receipts.print.failed', input.id, {
+          printer: printer.name,
+          error: String(error),
+        });
+        throw new DeskFailure('PRINT_FAILED', `${message} ${msg('errors.printStillSaved')}`);
+      }
+    },
+
+    /** Browser mode: the receipt as a page the browser prints or saves as PDF (one-time link). */
+    async prepare(actorId: string, input: { id: string; paper: Paper }) {
+      const copy = alreadyPrinted(input.id);
+      const at = clock().toISOString();
+      const model = source(input.id, copy ? at : null);
+      const html = await renderReceiptHtml(model, input.paper, { printScript: '/receipt-print.js' });
+      const key = randomBytes(18).toString('base64url');
+      const now = Date.now();
+      for (const [k, v] of prepared) if (v.expires < now) prepared.delete(k);
+      prepared.set(key, { html, expires: now + 120_000 });
+      recordPrint(actorId, input.id, { printer: 'peramban', kind: 'browser', paper: input.paper, copy });
+      return { url: `/receipt/${key}`, copy };
+    },
+
+    /** The prepared page, once; undefined when unknown or expired. */
+    takePrepared(key: string): string | undefined {
+      const entry = prepared.get(key);
+      prepared.delete(key);
+      return entry && entry.expires >= Date.now() ? entry.html : undefined;
+    },
+
+    async testPage(actorId: string, printerId: string) {
+      const printer = printerFor(printerId);
+      const s = settings.get();
+      const deskRow = db.select().from(desk).get()!;
+      const model = buildReceiptModel({
+        siteName: deskRow.siteName,
+        deskCode: deskRow.code,
+        receiptNumber: sample.receiptNumber,
+        type: 'PENGADUAN',
+        receivedAt: clock().toISOString(),
+        channelName: 'Uji printer',
+        categoryName: null,
+        agencyName: 'Uji printer',
+        title: sample.title,
+        anonymous: false,
+        confidential: false,
+        complainantName: 'Contoh Nama Pelapor',
+        nik: '3513000101900001',
+        verifyBy: clock().toISOString().slice(0, 10),
+        followUpBy: clock().toISOString().slice(0, 10),
+        officerName: 'Admin',
+        laporTrackingId: null,
+        followUpContact: s.followUpContact || null,
+        statusUrl: s.statusUrl || null,
+        footerText: s.footerText || null,
+        copyAt: null,
+      });
+      try {
+        await send(printer, model, `uji-${clock().toISOString().replace(/[:.]/g, '')}`);
+      } catch (error) {
+        if (error instanceof DeskFailure) throw error;
+        throw new DeskFailure(
+          'PRINT_FAILED',
+          error instanceof PrintError ? error.message : msg('errors.printFailed', { printer: printer.name }),
+        );
+      }
+      audit.record(actorId, 'printers.test', printer.id);
+      return { printer: printer.name };
+    },
+
+    listPrinters: () => db.select().from(printers).all(),
+
+    savePrinter(actorId: string, p: Omit<PrinterRow, 'id' | 'updatedAt'> & { id?: string | undefined }) {
+      const id = p.id ?? uuidv7();
+      const row = { ...p, id, updatedAt: clock().toISOString() };
+      db.transaction((tx) => {
+        if (row.isDefault) tx.update(printers).set({ isDefault: false }).run();
+        tx.insert(printers).values(row).onConflictDoUpdate({ target: printers.id, set: row }).run();
+      });
+      audit.record(actorId, 'printers.save', id, { name: p.name, kind: p.kind, address: p.address });
+      return db.select().from(printers).where(eq(printers.id, id)).get()!;
+    },
+  };
+}
+export type Receipts = ReturnType<typeof createReceipts>;
