@@ -156,7 +156,9 @@ describe('the preload', () => {
     expect(fakeIpcRenderer.invoke).toHaveBeenCalledWith('desk:complaints.findByReceipt', {
       receiptNumber: 'X',
     });
-    expect(electronModule.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    expect(
+      (electronModule.contextBridge as { exposeInMainWorld: unknown }).exposeInMainWorld,
+    ).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -196,7 +198,7 @@ describe('silent printing in the desktop shell', () => {
       isDestroyed: () => win.closed,
       close: vi.fn(() => (win.closed = true)),
       webContents: {
-        executeJavaScript: vi.fn(async () => true),
+        executeJavaScript: vi.fn(async (_code: string) => true),
         print: vi.fn((_opts: unknown, cb: (ok: boolean, reason: string) => void) => (callback = cb)),
       },
     };
