@@ -146,7 +146,7 @@ describe('printing a receipt on a network thermal printer', () => {
     expect(r.ok === false && r.error.message).toMatch(/hanya tersedia di aplikasi desktop/);
   });
 
-  it('gives browser mode a one-time receipt page, recorded as a print', async () => {
+  it('gives browser mode a receipt page for two minutes, recorded as a print', async () => {
     const saved = value<{ id: string; receiptNumber: string }>(
       await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
     );
@@ -158,6 +158,8 @@ describe('printing a receipt on a network thermal printer', () => {
     expect(html).toContain(saved.receiptNumber);
     expect(html).toContain('3513********0001');
     expect(html).not.toContain('3513014507900001');
+    expect(t.core.receipts.takePrepared(key)).toBe(html); // a reload still works
+    t.clock.advance(121_000);
     expect(t.core.receipts.takePrepared(key)).toBeUndefined();
     expect((await events(saved.id)).map((e) => e.kind)).toEqual(['DITERIMA', 'CETAK']);
   });

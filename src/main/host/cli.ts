@@ -46,6 +46,7 @@ function main(): void {
     api: createApi(core),
     token,
     rendererDir: join(appRoot, 'out', 'renderer'),
+    receiptPages: core.receipts,
   });
   server.listen(port, '127.0.0.1', () => {
     const { port: actual } = server.address() as { port: number };

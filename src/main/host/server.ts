@@ -30,7 +30,7 @@ export interface HostOptions {
   api: Api;
   token: string;
   rendererDir: string;
-  /** One-time receipt pages made by receipts.prepare (unguessable keys, two minutes, used once). */
+  /** Receipt pages made by receipts.prepare (unguessable keys, valid for two minutes). */
   receiptPages?: { takePrepared(key: string): string | undefined };
 }
 
@@ -171,7 +171,7 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
           'Content-Type': 'text/html; charset=utf-8',
           'Cache-Control': 'no-store',
         });
-        res.end(html ?? 'Tautan tanda terima sudah dipakai atau kedaluwarsa; cetak ulang dari aplikasi.');
+        res.end(html ?? 'Tautan tanda terima sudah kedaluwarsa; cetak ulang dari aplikasi.');
         return;
       }
       serveStatic(req, res, rendererDir);

@@ -47,11 +47,12 @@ export async function renderReceiptHtml(
   @page { size: ${l.page}; margin: ${paper === 'A4' ? '20mm' : '3mm'}; }
   * { box-sizing: border-box; }
   body { margin: 0; font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; font-size: ${l.font}; color: #000; }
-  main { width: ${l.width}; margin: 0 auto; ${paper === 'A4' ? 'border: 1px solid #000; padding: 8mm;' : ''} }
+  main { overflow-wrap: anywhere; width: ${l.width}; margin: 0 auto; ${paper === 'A4' ? 'border: 1px solid #000; padding: 8mm;' : ''} }
   .center { text-align: center; }
   h1 { font-size: 1.05em; margin: 0.6em 0 0.3em; letter-spacing: 0.04em; }
   .site { font-weight: bold; }
-  .number { font-size: ${l.big}; font-weight: bold; letter-spacing: 0.04em; margin: 0.1em 0; overflow-wrap: anywhere; }
+  .number { font-size: ${l.big}; font-weight: bold; letter-spacing: 0.04em; margin: 0.1em 0; }
+  .number .group { white-space: nowrap; }
   .copy { font-weight: bold; border: 1px solid #000; padding: 0.2em; margin: 0.3em 0; }
   hr { border: 0; border-top: 1px dashed #000; margin: 0.5em 0; }
   table { width: 100%; border-collapse: collapse; }
@@ -73,7 +74,10 @@ ${options.printScript ? `<script src="${e(options.printScript)}"></script>` : ''
     <div>Meja ${e(model.deskCode)}</div>
     <h1>${e(model.heading)}</h1>
     <div>Nomor tanda terima:</div>
-    <div class="number" data-receipt-number="${e(model.receiptNumber)}">${e(model.spokenNumber)}</div>
+    <div class="number" data-receipt-number="${e(model.receiptNumber)}">${model.receiptNumber
+      .split('-')
+      .map((g) => `<span class="group">${e(g)}</span>`)
+      .join(' - ')}</div>
     <div>${e(model.receivedAt)}</div>
     ${model.copy ? `<div class="copy">${e(model.copy)}</div>` : ''}
   </div>

@@ -167,25 +167,25 @@ export function createReceipts(
       }
     },
 
-    /** Browser mode: the receipt as a page the browser prints or saves as PDF (one-time link). */
+    /** Browser mode: the receipt as a page the browser prints or saves as PDF (a link for two minutes). */
     async prepare(actorId: string, input: { id: string; paper: Paper }) {
       const copy = alreadyPrinted(input.id);
       const at = clock().toISOString();
       const model = source(input.id, copy ? at : null);
       const html = await renderReceiptHtml(model, input.paper, { printScript: '/receipt-print.js' });
       const key = randomBytes(18).toString('base64url');
-      const now = Date.now();
+      const now = clock().getTime();
       for (const [k, v] of prepared) if (v.expires < now) prepared.delete(k);
       prepared.set(key, { html, expires: now + 120_000 });
       recordPrint(actorId, input.id, { printer: 'peramban', kind: 'browser', paper: input.paper, copy });
       return { url: `/receipt/${key}`, copy };
     },
 
-    /** The prepared page, once; undefined when unknown or expired. */
+    /** The prepared page (a reload may fetch it again); undefined when unknown or expired. */
     takePrepared(key: string): string | undefined {
       const entry = prepared.get(key);
-      prepared.delete(key);
-      return entry && entry.expires >= Date.now() ? entry.html : undefined;
+      if (entry && entry.expires < clock().getTime()) prepared.delete(key);
+      return entry && entry.expires >= clock().getTime() ? entry.html : undefined;
     },
 
     async testPage(actorId: string, printerId: string) {

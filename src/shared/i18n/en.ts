@@ -170,6 +170,30 @@ export const en: Messages = {
   archiveReasons: { TIDAK_VALID: 'Invalid', DUPLIKAT: 'Duplicate', DI_LUAR_KEWENANGAN: 'Out of scope' },
   roles: { officer: 'Officer', supervisor: 'Supervisor', admin: 'Admin' },
   ui: {
+    print: {
+      title: 'Print receipt',
+      print: 'Print receipt',
+      reprint: 'Reprint',
+      printer: 'Printer',
+      viaBrowser: 'Print from the browser / save PDF',
+      done: 'Receipt printed on {{printer}}.',
+      doneCopy: 'Copy printed on {{printer}}.',
+    },
+    printers: {
+      title: 'Receipt printers',
+      add: 'Save printer',
+      test: 'Print a test page',
+      tested: 'Test page sent to {{printer}}.',
+      kinds: {
+        'escpos-tcp': 'ESC/POS thermal (network, port 9100)',
+        'escpos-device': 'ESC/POS thermal (USB/serial)',
+        system: 'System printer (desktop)',
+        pdf: 'PDF file (desktop)',
+      },
+      addressHint: 'IP:port, device path (/dev/usb/lp0, COM3), system printer name, or a PDF folder',
+      native: 'Printer QR command',
+      raster: 'Image (cheap printers without QR)',
+    },
     snippets: {
       title: 'Canned texts',
       intro: 'Officers insert these into the report text by typing :: and the keyword, then a space.',
@@ -191,7 +215,6 @@ export const en: Messages = {
       deadlines: 'Verify and forward by {{verify}} · agency follow-up by {{followUp}} · answer by {{answer}}',
       next: 'Next complaint (Enter)',
       print: 'Print receipt',
-      printLater: 'Receipt printing is not available in this version yet.',
       discardConfirm: 'Discard this complaint draft?',
       draftRestored: 'An unsaved draft was restored.',
       identity: 'Complainant',
@@ -294,6 +317,7 @@ export const en: Messages = {
       audit: 'Audit trail',
       snippets: 'Canned texts',
       settings: 'Settings',
+      printers: 'Printers',
       changeSecret: 'Change PIN',
     },
     home: {

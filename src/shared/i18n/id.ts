@@ -177,6 +177,30 @@ export const id = {
   },
   roles: { officer: 'Petugas', supervisor: 'Supervisor', admin: 'Admin' },
   ui: {
+    print: {
+      title: 'Cetak tanda terima',
+      print: 'Cetak tanda terima',
+      reprint: 'Cetak ulang',
+      printer: 'Printer',
+      viaBrowser: 'Cetak lewat peramban / simpan PDF',
+      done: 'Tanda terima dicetak di {{printer}}.',
+      doneCopy: 'Salinan dicetak di {{printer}}.',
+    },
+    printers: {
+      title: 'Printer tanda terima',
+      add: 'Simpan printer',
+      test: 'Cetak halaman uji',
+      tested: 'Halaman uji dikirim ke {{printer}}.',
+      kinds: {
+        'escpos-tcp': 'Thermal ESC/POS (jaringan, port 9100)',
+        'escpos-device': 'Thermal ESC/POS (USB/serial)',
+        system: 'Printer sistem (desktop)',
+        pdf: 'Berkas PDF (desktop)',
+      },
+      addressHint: 'IP:port, jalur perangkat (/dev/usb/lp0, COM3), nama printer sistem, atau folder PDF',
+      native: 'Perintah QR printer',
+      raster: 'Gambar (printer murah tanpa QR)',
+    },
     snippets: {
       title: 'Teks siap pakai',
       intro: 'Petugas menyisipkan teks ini di Isi laporan dengan mengetik :: dan kata kuncinya, lalu spasi.',
@@ -199,7 +223,6 @@ export const id = {
         'Verifikasi & penerusan paling lambat {{verify}} · tindak lanjut instansi paling lambat {{followUp}} · jawaban paling lambat {{answer}}',
       next: 'Pengaduan berikutnya (Enter)',
       print: 'Cetak tanda terima',
-      printLater: 'Pencetakan tanda terima belum tersedia pada versi ini.',
       discardConfirm: 'Buang draf pengaduan ini?',
       draftRestored: 'Draf yang belum disimpan dipulihkan.',
       identity: 'Identitas pelapor',
@@ -305,6 +328,7 @@ export const id = {
       audit: 'Jejak audit',
       snippets: 'Teks siap pakai',
       settings: 'Pengaturan',
+      printers: 'Printer',
       changeSecret: 'Ganti PIN',
     },
     home: {

@@ -11,6 +11,7 @@ import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { SnippetsScreen } from '../features/snippets/SnippetsScreen';
+import { PrintersScreen } from '../features/receipts/PrintersScreen';
 import { ChangeSecretScreen } from '../features/settings/ChangeSecretScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { setLanguage } from '../i18n';
@@ -26,6 +27,7 @@ const screens = [
   { key: 'snippets', label: 'ui.shell.snippets', minRole: 'supervisor' },
   { key: 'audit', label: 'ui.shell.audit', minRole: 'supervisor' },
   { key: 'settings', label: 'ui.shell.settings', minRole: 'admin' },
+  { key: 'printers', label: 'ui.shell.printers', minRole: 'admin' },
   { key: 'changeSecret', label: 'ui.shell.changeSecret', minRole: 'officer' },
 ] as const satisfies ReadonlyArray<{ key: string; label: string; minRole: Role; shortcut?: string }>;
 type ScreenKey = (typeof screens)[number]['key'];
@@ -110,6 +112,7 @@ export function Workspace({
         <main className="content">
           {screen === 'intake' && (
             <IntakeScreen
+              shell={status.shell}
               onOpenComplaint={(id) => {
                 setOpenId(id);
                 setScreen('queue');
@@ -117,7 +120,12 @@ export function Workspace({
             />
           )}
           {screen === 'queue' && (
-            <QueueScreen openId={openId} setOpenId={setOpenId} canReveal={roleAtLeast(role, 'supervisor')} />
+            <QueueScreen
+              openId={openId}
+              setOpenId={setOpenId}
+              canReveal={roleAtLeast(role, 'supervisor')}
+              shell={status.shell}
+            />
           )}
           {screen === 'home' && <HomeScreen status={status} />}
           {screen === 'accounts' && <AccountsScreen selfId={session.account.id} />}
@@ -125,6 +133,7 @@ export function Workspace({
           {screen === 'snippets' && <SnippetsScreen />}
           {screen === 'audit' && <AuditScreen />}
           {screen === 'settings' && <SettingsScreen />}
+          {screen === 'printers' && <PrintersScreen shell={status.shell} />}
           {screen === 'changeSecret' && <ChangeSecretScreen />}
         </main>
       </div>

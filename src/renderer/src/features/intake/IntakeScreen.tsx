@@ -8,7 +8,13 @@ import { SidePanel } from './SidePanel';
 import { isBlank } from './form-state';
 import { useIntake } from './useIntake';
 
-export function IntakeScreen({ onOpenComplaint }: { onOpenComplaint: (id: string) => void }) {
+export function IntakeScreen({
+  onOpenComplaint,
+  shell,
+}: {
+  onOpenComplaint: (id: string) => void;
+  shell: 'electron' | 'browser';
+}) {
   const { t } = useTranslation();
   const intake = useIntake();
   const firstField = useRef<HTMLSelectElement>(null);
@@ -31,7 +37,7 @@ export function IntakeScreen({ onOpenComplaint }: { onOpenComplaint: (id: string
     }
   }
 
-  if (intake.saved) return <SavedPanel saved={intake.saved} onNext={intake.reset} />;
+  if (intake.saved) return <SavedPanel saved={intake.saved} onNext={intake.reset} shell={shell} />;
 
   return (
     <section className="intake">

@@ -1,13 +1,21 @@
 /** After a save: the receipt number large, the deadlines, and the next citizen one keystroke away. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate, spacedReceipt } from '../../components/dates';
+import { PrintPanel } from '../receipts/PrintPanel';
 import type { Saved } from './useIntake';
 
-export function SavedPanel({ saved, onNext }: { saved: Saved; onNext: () => void }) {
+export function SavedPanel({
+  saved,
+  onNext,
+  shell,
+}: {
+  saved: Saved;
+  onNext: () => void;
+  shell: 'electron' | 'browser';
+}) {
   const { t } = useTranslation();
   const next = useRef<HTMLButtonElement>(null);
-  const [printNote, setPrintNote] = useState(false);
   useEffect(() => next.current?.focus(), []);
   return (
     <section className="saved" aria-labelledby="saved-title">
@@ -27,15 +35,8 @@ export function SavedPanel({ saved, onNext }: { saved: Saved; onNext: () => void
         <button type="button" className="primary" ref={next} onClick={onNext}>
           {t('ui.intake.next')}
         </button>
-        <button type="button" onClick={() => setPrintNote(true)}>
-          {t('ui.intake.print')}
-        </button>
       </div>
-      {printNote ? (
-        <p className="notice notice--info" role="status">
-          {t('ui.intake.printLater')}
-        </p>
-      ) : null}
+      <PrintPanel complaintId={saved.id} shell={shell} />
     </section>
   );
 }

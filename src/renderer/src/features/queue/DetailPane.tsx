@@ -9,6 +9,7 @@ import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
+import { PrintPanel } from '../receipts/PrintPanel';
 import { ActionForm } from './ActionForm';
 import { CorrectionForm } from './CorrectionForm';
 
@@ -19,11 +20,13 @@ export function DetailPane({
   canReveal,
   onClose,
   onChanged,
+  shell,
 }: {
   id: string;
   canReveal: boolean;
   onClose: () => void;
   onChanged: () => void;
+  shell: 'electron' | 'browser';
 }) {
   const { t } = useTranslation();
   const ref = useReference();
@@ -122,6 +125,7 @@ export function DetailPane({
         </form>
       ) : null}
       <InfoNotice text={revealed ? t('ui.detail.revealed') : null} />
+      <PrintPanel complaintId={c.id} shell={shell} onPrinted={reload} />
       {canReveal ? (
         <CorrectionForm
           id={c.id}

@@ -27,10 +27,12 @@ export function QueueScreen({
   openId,
   setOpenId,
   canReveal,
+  shell,
 }: {
   openId: string | null;
   setOpenId: (id: string | null) => void;
   canReveal: boolean;
+  shell: 'electron' | 'browser';
 }) {
   const { t } = useTranslation();
   const [filters, setFiltersState] = useState<Filters>(loadFilters);
@@ -126,6 +128,7 @@ export function QueueScreen({
           key={openId}
           id={openId}
           canReveal={canReveal}
+          shell={shell}
           onClose={() => {
             setOpenId(null);
             listRef.current?.focus();

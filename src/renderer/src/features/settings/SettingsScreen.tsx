@@ -55,6 +55,15 @@ export function SettingsScreen() {
           onChange={(e) => setForm({ ...form, siteName: e.target.value })}
           error={save.fieldError('siteName')}
         />
+        {(['statusUrl', 'followUpContact', 'footerText'] as const).map((key) => (
+          <TextField
+            key={key}
+            label={t(`fields.${key}`)}
+            value={form[key] ?? ''}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+            error={save.fieldError(key)}
+          />
+        ))}
         {numericKeys.map((key) => (
           <TextField
             key={key}

@@ -1,0 +1,191 @@
+/** Admins set up the counter's receipt printers, mark one as the default, and print test pages. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paperSizes, printerKinds, type PrinterView } from '../../../../shared/contract/receipts';
+import { api } from '../../api/client';
+import { SelectField, TextField } from '../../components/Field';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { useQuery } from '../../components/useQuery';
+import { useSubmit } from '../../components/useSubmit';
+
+type Form = Omit<PrinterView, 'id' | 'codepageMapping'> & {
+  id?: string;
+  codepageMapping: 'epson' | 'star' | 'xprinter' | 'pos-5890' | 'pos-8360' | 'bixolon' | 'citizen' | 'sunmi';
+};
+const empty: Form = {
+  name: '',
+  kind: 'escpos-tcp',
+  address: '',
+  paper: '80mm',
+  codepageMapping: 'epson',
+  qrMode: 'native',
+  timeoutMs: 8000,
+  isDefault: true,
+  active: true,
+};
+const mappings: Form['codepageMapping'][] = [
+  'epson',
+  'star',
+  'xprinter',
+  'pos-5890',
+  'pos-8360',
+  'bixolon',
+  'citizen',
+  'sunmi',
+];
+
+export function PrintersScreen({ shell }: { shell: 'electron' | 'browser' }) {
+  const { t } = useTranslation();
+  const { data, reload } = useQuery(() => api['printers.list']({}));
+  const [form, setForm] = useState<Form>(empty);
+  const [info, setInfo] = useState<string | null>(null);
+  const save = useSubmit();
+  const test = useSubmit();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setInfo(null);
+    if (await save.run(() => api['printers.save'](form))) {
+      setForm(empty);
+      reload();
+    }
+  }
+
+  return (
+    <section>
+      <h1>{t('ui.printers.title')}</h1>
+      <ErrorNotice error={test.error} />
+      <InfoNotice text={info} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('fields.printerName')}</th>
+            <th>{t('fields.printerKind')}</th>
+            <th>{t('fields.printerAddress')}</th>
+            <th>{t('fields.paper')}</th>
+            <th>{t('fields.isDefault')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(data ?? []).map((p) => (
+            <tr key={p.id}>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    setForm({ ...p, codepageMapping: p.codepageMapping as Form['codepageMapping'] })
+                  }
+                >
+                  {p.name}
+                </button>
+              </td>
+              <td>{t(`ui.printers.kinds.${p.kind}`)}</td>
+              <td>{p.address}</td>
+              <td>{p.paper}</td>
+              <td>{p.isDefault ? t('ui.yes') : ''}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={async () => {
+                    setInfo(null);
+                    const r = await test.run(() => api['printers.test']({ id: p.id }));
+                    if (r) setInfo(t('ui.printers.tested', { printer: r.printer }));
+                  }}
+                >
+                  {t('ui.printers.test')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={submit} noValidate className="form-grid">
+        <ErrorNotice error={save.error} />
+        <TextField
+          label={t('fields.printerName')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={save.fieldError('name')}
+        />
+        <SelectField
+          label={t('fields.printerKind')}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as Form['kind'] })}
+        >
+          {printerKinds
+            .filter((k) => shell === 'electron' || k.startsWith('escpos'))
+            .map((k) => (
+              <option key={k} value={k}>
+                {t(`ui.printers.kinds.${k}`)}
+              </option>
+            ))}
+        </SelectField>
+        <TextField
+          label={t('fields.printerAddress')}
+          value={form.address}
+          onChange={(e) => setForm({ ...form, address: e.target.value })}
+          error={save.fieldError('address')}
+          hint={t('ui.printers.addressHint')}
+        />
+        <SelectField
+          label={t('fields.paper')}
+          value={form.paper}
+          onChange={(e) => setForm({ ...form, paper: e.target.value as Form['paper'] })}
+        >
+          {paperSizes.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('fields.codepageMapping')}
+          value={form.codepageMapping}
+          onChange={(e) => setForm({ ...form, codepageMapping: e.target.value as Form['codepageMapping'] })}
+        >
+          {mappings.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('fields.qrMode')}
+          value={form.qrMode}
+          onChange={(e) => setForm({ ...form, qrMode: e.target.value as Form['qrMode'] })}
+        >
+          <option value="native">{t('ui.printers.native')}</option>
+          <option value="raster">{t('ui.printers.raster')}</option>
+        </SelectField>
+        <TextField
+          label={t('fields.timeoutMs')}
+          type="number"
+          value={String(form.timeoutMs)}
+          onChange={(e) => setForm({ ...form, timeoutMs: Number(e.target.value) })}
+          error={save.fieldError('timeoutMs')}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.isDefault}
+            onChange={(e) => setForm({ ...form, isDefault: e.target.checked })}
+          />{' '}
+          {t('fields.isDefault')}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.active}
+            onChange={(e) => setForm({ ...form, active: e.target.checked })}
+          />{' '}
+          {t('fields.active')}
+        </label>
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('ui.printers.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
