@@ -1,7 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../support/escpos-decode';
 import { FakePrinter } from '../support/fake-printer';
-import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
+import { makeCore, sampleComplaint, setUpDesk, tempDir, value } from '../support/core';
 
 let t: ReturnType<typeof makeCore>;
 let printer: FakePrinter;
@@ -121,6 +123,36 @@ describe('printing a receipt on a network thermal printer', () => {
     ).toMatchObject({ printer: 'Thermal cadangan' });
     expect(decodeEscPos(other.jobs[0]!).images).toHaveLength(1);
     await other.stop();
+  });
+
+  it('writes to a device path (USB/serial as the OS exposes it), and names a missing device', async () => {
+    const dir = tempDir();
+    const device = join(dir.path, 'lp0');
+    writeFileSync(device, '');
+    const p = value<{ id: string }>(
+      await t.api.dispatch(
+        'printers.save',
+        { name: 'USB', kind: 'escpos-device', address: device, paper: '80mm', isDefault: true },
+        'admin',
+      ),
+    );
+    const saved = value<{ id: string; receiptNumber: string }>(
+      await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
+    );
+    value(await t.api.dispatch('receipts.print', { id: saved.id, printerId: p.id }, 'admin'));
+    expect(text(readFileSync(device))).toContain(saved.receiptNumber.split('-').join(' - '));
+    const gone = value<{ id: string }>(
+      await t.api.dispatch(
+        'printers.save',
+        { name: 'USB lepas', kind: 'escpos-device', address: join(dir.path, 'no', 'lp9'), paper: '58mm' },
+        'admin',
+      ),
+    );
+    const r = await t.api.dispatch('receipts.print', { id: saved.id, printerId: gone.id }, 'admin');
+    expect(r.ok === false && r.error.message).toMatch(
+      /tidak dapat dibuka \(ENOENT\); periksa kabel USB\/serial\./,
+    );
+    dir.remove();
   });
 
   it('prints a test page on request', async () => {

@@ -58,22 +58,27 @@ export function sendTcp(address: string, bytes: Uint8Array, timeoutMs: number): 
 
 export function sendDevice(path: string, bytes: Uint8Array, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
     const stream = createWriteStream(path, { flags: 'w' });
     const timer = setTimeout(() => {
       stream.destroy();
-      reject(new PrintError(`Printer ${path} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`));
+      settle(new PrintError(`Printer ${path} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`));
     }, timeoutMs);
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(
+    const failed = (e: NodeJS.ErrnoException) =>
+      settle(
         new PrintError(
           `Printer ${path} tidak dapat dibuka (${e.code ?? e.message}); periksa kabel USB/serial.`,
         ),
       );
-    });
-    stream.end(Buffer.from(bytes), () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    stream.on('error', failed);
+    // The end callback also fires on failure (with the error): only a clean finish counts.
+    stream.end(Buffer.from(bytes), (e?: Error | null) => (e ? failed(e) : settle()));
   });
 }
