@@ -306,6 +306,9 @@ export const en: Messages = {
       switchUser: 'Switch user',
     },
     shell: {
+      holidaysMissing:
+        'The holiday table has no entries for {{years}}: deadlines falling in that year count holidays as working days.',
+      holidaysMissingAdmin: 'Add them under Reference data › Holidays and collective leave.',
       signedInAs: 'Signed in as {{name}} ({{role}})',
       signOut: 'Sign out',
       lockNow: 'Lock screen',

@@ -317,6 +317,9 @@ export const id = {
       switchUser: 'Ganti pengguna',
     },
     shell: {
+      holidaysMissing:
+        'Tabel hari libur tahun {{years}} belum diisi: tenggat yang jatuh di tahun itu menghitung hari libur sebagai hari kerja.',
+      holidaysMissingAdmin: 'Isi di Data referensi › Hari libur dan cuti bersama.',
       signedInAs: 'Masuk sebagai {{name}} ({{role}})',
       signOut: 'Keluar',
       lockNow: 'Kunci layar',

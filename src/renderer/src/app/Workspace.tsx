@@ -16,6 +16,7 @@ import { ChangeSecretScreen } from '../features/settings/ChangeSecretScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { setLanguage } from '../i18n';
 import type { SessionInfo } from './App';
+import { HolidayWarning } from './HolidayWarning';
 import { ReferenceProvider } from './reference';
 
 const screens = [
@@ -110,6 +111,7 @@ export function Workspace({
           ))}
         </nav>
         <main className="content">
+          <HolidayWarning isAdmin={role === 'admin'} />
           {screen === 'intake' && (
             <IntakeScreen
               shell={status.shell}

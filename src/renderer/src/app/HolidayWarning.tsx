@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { yearsWithoutHolidays } from '../../../shared/calendar/holiday-coverage';
+import { wibDate } from '../../../shared/calendar/working-days';
+import { useReference } from './reference';
+
+/** Says so when deadlines may fall in a year whose holidays have not been entered yet. */
+export function HolidayWarning({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const ref = useReference();
+  const missing = yearsWithoutHolidays(
+    wibDate(new Date()),
+    ref.holidays.map((h) => h.date),
+  );
+  if (!missing.length) return null;
+  return (
+    <p className="notice notice--warn" role="note">
+      {t('ui.shell.holidaysMissing', { years: missing.join(', ') })}{' '}
+      {isAdmin ? t('ui.shell.holidaysMissingAdmin') : ''}
+    </p>
+  );
+}
