@@ -98,6 +98,20 @@ test('reference data is editable, and text with markup is shown as text', async 
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(dialogs).toBe(0);
   await page.screenshot({ path: 'screens/reference.png', fullPage: false });
+
+  // Categories and channels change with the times: a new subcategory and a new channel.
+  await page.getByLabel('Nama kategori').fill('Jembatan Gantung');
+  await page.getByLabel('Kategori induk').selectOption({ label: 'PEKERJAAN UMUM DAN PENATAAN RUANG' });
+  await page.getByRole('button', { name: 'Simpan kategori' }).click();
+  await expect(page.getByRole('button', { name: 'Jembatan Gantung' })).toBeVisible();
+  await page.getByLabel('Kode kanal').fill('posko_desa');
+  await page.getByLabel('Nama kanal').fill('Posko pengaduan desa');
+  await page.getByRole('button', { name: 'Simpan kanal' }).click();
+  await expect(page.getByRole('cell', { name: 'POSKO_DESA' })).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByLabel('Kanal').locator('option', { hasText: 'Posko pengaduan desa' })).toHaveCount(
+    1,
+  );
 });
 
 test('the page can switch to English', async ({ page, desk }) => {

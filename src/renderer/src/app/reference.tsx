@@ -14,13 +14,15 @@ export interface ReferenceData extends All {
   channelName: (code: string) => string;
   calendar: WorkingCalendar;
   officers: MethodOutput<'accounts.officers'>;
+  /** Read the reference data again (after an admin changed it). */
+  reload: () => void;
 }
 
 const ReferenceContext = createContext<ReferenceData | null>(null);
 
 export function ReferenceProvider({ children }: { children: ReactNode }) {
-  const { data } = useQuery(() => api['reference.all']({}));
-  const { data: officers } = useQuery(() => api['accounts.officers']({}));
+  const { data, reload } = useQuery(() => api['reference.all']({}));
+  const { data: officers, reload: reloadOfficers } = useQuery(() => api['accounts.officers']({}));
   const value = useMemo<ReferenceData | null>(() => {
     if (!data) return null;
     const agencies = new Map(data.agencies.map((a) => [a.code, a.name]));
@@ -35,8 +37,12 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       channelName: (code) => channels.get(code) ?? code,
       calendar: new WorkingCalendar(data.holidays.map((h) => h.date)),
       officers: officers ?? [],
+      reload: () => {
+        reload();
+        reloadOfficers();
+      },
     };
-  }, [data, officers]);
+  }, [data, officers, reload, reloadOfficers]);
   if (!value) return null;
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }

@@ -5,6 +5,7 @@ import { roles, type Role } from '../../../../shared/domain/roles';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { useReference } from '../../app/reference';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 
@@ -13,6 +14,7 @@ const emptyForm = { name: '', displayName: '', role: 'officer' as Role, secret: 
 export function AccountsScreen({ selfId }: { selfId: string }) {
   const { t } = useTranslation();
   const { data, reload: load } = useQuery(() => api['accounts.list']({}));
+  const shared = useReference(); // the queue's officer filter lists accounts too
   const list: AccountView[] = data ?? [];
   const [form, setForm] = useState(emptyForm);
   const [info, setInfo] = useState<string | null>(null);
@@ -26,7 +28,8 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
     if (created) {
       setInfo(t('ui.accounts.created', { name: created.name }));
       setForm(emptyForm);
-      void load();
+      load();
+      shared.reload();
     }
   }
 

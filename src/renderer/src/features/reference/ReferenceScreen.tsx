@@ -6,13 +6,21 @@ import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
+import { useReference } from '../../app/reference';
+import { Categories, Channels } from './CategoriesAndChannels';
 import { useSubmit } from '../../components/useSubmit';
 
 type All = MethodOutput<'reference.all'>;
 
 export function ReferenceScreen() {
   const { t } = useTranslation();
-  const { data, reload: load } = useQuery(() => api['reference.all']({}));
+  const { data, reload } = useQuery(() => api['reference.all']({}));
+  const shared = useReference();
+  // Forms and filters elsewhere read the shared copy: refresh both.
+  const load = () => {
+    reload();
+    shared.reload();
+  };
   if (!data) return <p>{t('ui.loading')}</p>;
   const count = (level: string) => data.regions.filter((r) => r.level === level).length;
   return (
@@ -28,6 +36,8 @@ export function ReferenceScreen() {
       </p>
       <Holidays holidays={data.holidays} onChange={load} />
       <Agencies agencies={data.agencies} onChange={load} />
+      <Categories categories={data.categories} onChange={load} />
+      <Channels channels={data.channels} onChange={load} />
     </section>
   );
 }
