@@ -22,6 +22,33 @@ test('a wrong PIN is refused, and five lock the account even against the right P
   await page.screenshot({ path: 'screens/locked-account.png' });
 });
 
+test('an admin resets an officer’s PIN: the old one stops working, the new one signs in', async ({
+  page,
+  desk,
+}) => {
+  await setUpDesk(page, desk.url);
+  await page.getByRole('button', { name: 'Akun' }).click();
+  await page.getByLabel('Nama pengguna').fill('budi');
+  await page.getByLabel('Nama lengkap').fill('Budi Santoso');
+  await page.getByLabel('PIN/kata sandi').fill('2468');
+  await page.getByRole('button', { name: 'Tambah akun' }).click();
+  await expect(page.getByRole('cell', { name: 'Budi Santoso' })).toBeVisible();
+  await page.getByRole('button', { name: 'Atur ulang PIN budi' }).click();
+  await page.getByLabel('PIN/kata sandi baru (budi)').fill('13579');
+  await page
+    .getByRole('form', { name: 'Atur ulang PIN budi' })
+    .getByRole('button', { name: 'Simpan' })
+    .click();
+  await expect(page.getByRole('status').first()).toHaveText(
+    'PIN budi diatur ulang; kunci akunnya dibuka dan sesinya diakhiri.',
+  );
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signIn(page, 'budi', '2468');
+  await expect(page.getByRole('alert').first()).toHaveText('Nama atau PIN salah. Sisa percobaan: 4.');
+  await signIn(page, 'budi', '13579');
+  await expect(page.getByText('Masuk sebagai Budi Santoso (Petugas)')).toBeVisible();
+});
+
 test('an officer cannot reach admin screens, and main refuses the admin call itself', async ({
   page,
   desk,

@@ -329,6 +329,7 @@ export const en: Messages = {
       counts: 'Complaints saved: {{total}} (today: {{today}}).',
     },
     accounts: {
+      secretReset: 'PIN of {{name}} reset; the account is unlocked and its sessions ended.',
       title: 'User accounts',
       create: 'Add account',
       disable: 'Disable',

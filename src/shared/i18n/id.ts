@@ -340,6 +340,7 @@ export const id = {
       counts: 'Pengaduan tersimpan: {{total}} (hari ini: {{today}}).',
     },
     accounts: {
+      secretReset: 'PIN {{name}} diatur ulang; kunci akunnya dibuka dan sesinya diakhiri.',
       title: 'Akun pengguna',
       create: 'Tambah akun',
       disable: 'Nonaktifkan',

@@ -20,6 +20,9 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
   const [info, setInfo] = useState<string | null>(null);
   const create = useSubmit();
   const change = useSubmit();
+  const reset = useSubmit();
+  const [resetFor, setResetFor] = useState<AccountView | null>(null);
+  const [newSecret, setNewSecret] = useState('');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -68,9 +71,14 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
               </td>
               <td>
                 {a.id !== selfId ? (
-                  <button type="button" onClick={() => toggle(a)}>
-                    {a.disabled ? t('ui.accounts.enable') : t('ui.accounts.disable')} {a.name}
-                  </button>
+                  <div className="actions">
+                    <button type="button" onClick={() => toggle(a)}>
+                      {a.disabled ? t('ui.accounts.enable') : t('ui.accounts.disable')} {a.name}
+                    </button>
+                    <button type="button" onClick={() => setResetFor(a)}>
+                      {t('ui.accounts.resetSecret')} {a.name}
+                    </button>
+                  </div>
                 ) : null}
               </td>
             </tr>
@@ -78,6 +86,42 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
         </tbody>
       </table>
 
+      {resetFor ? (
+        <form
+          noValidate
+          className="form-grid"
+          aria-label={`${t('ui.accounts.resetSecret')} ${resetFor.name}`}
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (
+              (await reset.run(() => api['accounts.resetSecret']({ id: resetFor.id, secret: newSecret }))) !==
+              undefined
+            ) {
+              setInfo(t('ui.accounts.secretReset', { name: resetFor.name }));
+              setResetFor(null);
+              setNewSecret('');
+              load();
+            }
+          }}
+        >
+          <ErrorNotice error={reset.error} />
+          <TextField
+            label={`${t('fields.next')} (${resetFor.name})`}
+            type="password"
+            value={newSecret}
+            onChange={(e) => setNewSecret(e.target.value)}
+            error={reset.fieldError('secret')}
+            autoComplete="new-password"
+            autoFocus
+          />
+          <button type="submit" className="primary" disabled={reset.busy}>
+            {t('ui.save')}
+          </button>
+          <button type="button" onClick={() => setResetFor(null)}>
+            {t('ui.cancel')}
+          </button>
+        </form>
+      ) : null}
       <h2>{t('ui.accounts.create')}</h2>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={create.error} />
