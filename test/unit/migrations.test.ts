@@ -154,6 +154,17 @@ const migrationTests: Record<
       ).toEqual({ c: 'epson', q: 'native', t: 8000 });
     },
   },
+  '0004_outbox': {
+    before: writeInitData,
+    after: (db) => {
+      // What was recorded before forwarding existed waits to be sent: the complaint first, then its event.
+      expect(db.prepare('SELECT kind, ref_id AS ref, state FROM outbox ORDER BY id').all()).toEqual([
+        { kind: 'complaint', ref: 'c1', state: 'pending' },
+        { kind: 'event', ref: 'e1', state: 'pending' },
+      ]);
+      expect(countRows(db).complaints).toBe(1);
+    },
+  },
 };
 
 describe('migrations', () => {

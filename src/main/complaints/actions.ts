@@ -15,6 +15,7 @@ import type { CoreContext } from '../core/context';
 import { DeskFailure } from '../core/failure';
 import { complaintEvents, complaints } from '../db/schema';
 import type { Reference } from '../reference/reference';
+import type { Outbox } from '../forwarding/outbox';
 import type { SettingsService } from '../settings/settings';
 
 type Row = typeof complaints.$inferSelect;
@@ -38,7 +39,12 @@ export function dueFor(
   }
 }
 
-export function createActions({ db, clock }: CoreContext, reference: Reference, settings: SettingsService) {
+export function createActions(
+  { db, clock }: CoreContext,
+  reference: Reference,
+  settings: SettingsService,
+  outbox: Outbox,
+) {
   const fieldError = (field: string, message: string) =>
     new DeskFailure('VALIDATION', message, { [field]: message });
 
@@ -60,7 +66,7 @@ export function createActions({ db, clock }: CoreContext, reference: Reference, 
       const rules = settings.get();
       const calendar = reference.calendar();
 
-      return db.transaction((tx) => {
+      const result = db.transaction((tx) => {
         const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
         if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
         const from = row.status as ComplaintStatus;
@@ -146,9 +152,11 @@ export function createActions({ db, clock }: CoreContext, reference: Reference, 
         patch.status = to;
         patch.currentDue = dueFor(to, { ...row, ...patch } as Row);
         tx.update(complaints).set(patch).where(eq(complaints.id, row.id)).run();
+        const eventId = uuidv7();
+        outbox.addEvent(row.id, eventId, input.action);
         tx.insert(complaintEvents)
           .values({
-            id: uuidv7(),
+            id: eventId,
             complaintId: row.id,
             kind: input.action,
             at,
@@ -161,6 +169,8 @@ export function createActions({ db, clock }: CoreContext, reference: Reference, 
           .run();
         return { status: to };
       });
+      outbox.notify();
+      return result;
     },
   };
 }

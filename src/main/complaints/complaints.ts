@@ -18,6 +18,8 @@ import { accounts, complaintEvents, complaints, desk } from '../db/schema';
 import type { Reference } from '../reference/reference';
 import type { SettingsService } from '../settings/settings';
 import { checkComplaint, type ParsedComplaint } from './validate';
+import type { Outbox } from '../forwarding/outbox';
+import { createRecords } from '../forwarding/records';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -29,8 +31,10 @@ export function createComplaints(
   reference: Reference,
   settings: SettingsService,
   audit: Audit,
+  outbox: Outbox,
 ) {
   const { db, sqlite, cipher, clock } = ctx;
+  const records = createRecords(ctx);
 
   const nextSequence = sqlite.prepare(
     `INSERT INTO receipt_sequences (day, last) VALUES (?, 1)
@@ -175,9 +179,10 @@ export function createComplaints(
             updatedAt: receivedAt,
           })
           .run();
+        const eventId = uuidv7();
         tx.insert(complaintEvents)
           .values({
-            id: uuidv7(),
+            id: eventId,
             complaintId: id,
             kind: 'DITERIMA',
             at: receivedAt,
@@ -186,8 +191,12 @@ export function createComplaints(
           })
           .run();
         insertFts.run(seq, id, input.title, input.body, identity.name ?? '', location);
+        // The record goes to the central server as it was saved, committed in this same transaction.
+        outbox.addComplaint(records.complaint(id)!);
+        outbox.addEvent(id, eventId, 'DITERIMA');
         return number;
       });
+      outbox.notify();
       return { id, receiptNumber, receivedAt, deadlines };
     },
 

@@ -11,6 +11,7 @@ import { msg } from '../../shared/i18n';
 import type { CoreContext } from '../core/context';
 import { DeskFailure } from '../core/failure';
 import { complaintEvents, complaints } from '../db/schema';
+import type { Outbox } from '../forwarding/outbox';
 import type { Reference } from '../reference/reference';
 import { checkComplaint } from './validate';
 
@@ -32,7 +33,7 @@ const plainFields = [
 ] as const;
 const personalFields = ['nik', 'phone', 'email', 'address'] as const;
 
-export function createCorrections(ctx: CoreContext, reference: Reference) {
+export function createCorrections(ctx: CoreContext, reference: Reference, outbox: Outbox) {
   const { db, sqlite, cipher, clock } = ctx;
   const updateFts = sqlite.prepare(
     'UPDATE complaint_fts SET title = ?, body = ?, name = ?, location = ? WHERE rowid = ?',
@@ -41,7 +42,7 @@ export function createCorrections(ctx: CoreContext, reference: Reference) {
   return {
     correct(actorId: string, input: ComplaintCorrection) {
       const now = clock();
-      return db.transaction((tx) => {
+      const result = db.transaction((tx) => {
         const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
         if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
         const open = (f: (typeof personalFields)[number], v: string | null) =>
@@ -125,9 +126,11 @@ export function createCorrections(ctx: CoreContext, reference: Reference) {
           .filter(Boolean)
           .join(' ');
         updateFts.run(next.title, next.body, identity.name ?? '', location, row.seq);
+        const eventId = uuidv7();
+        outbox.addEvent(row.id, eventId, 'KOREKSI');
         tx.insert(complaintEvents)
           .values({
-            id: uuidv7(),
+            id: eventId,
             complaintId: row.id,
             kind: 'KOREKSI',
             at: now.toISOString(),
@@ -144,6 +147,8 @@ export function createCorrections(ctx: CoreContext, reference: Reference) {
           .run();
         return { changed: [...Object.keys(after), ...personalChanged] };
       });
+      outbox.notify();
+      return result;
     },
   };
 }

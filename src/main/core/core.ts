@@ -12,6 +12,8 @@ import { createSimilar } from '../complaints/similar';
 import { createSnippets } from '../complaints/snippets';
 import { PersonalDataCipher } from '../crypto/personal-data';
 import { openDatabase } from '../db/open';
+import { createForwarding, type ForwardingOptions } from '../forwarding/forwarding';
+import { createOutbox } from '../forwarding/outbox';
 import { createReceipts, type DesktopPrinting } from '../receipts/receipts';
 import { seedReferenceData } from '../reference/seed';
 import { createReference } from '../reference/reference';
@@ -32,6 +34,8 @@ export interface CoreOptions {
   clock?: () => Date;
   /** System printers and PDF files: given by the Electron shell, absent in browser mode. */
   desktopPrinting?: DesktopPrinting | null;
+  /** Tuning of the forwarding worker (tests shorten its backoff). */
+  forwarding?: ForwardingOptions;
 }
 
 export function createCore(options: CoreOptions) {
@@ -52,15 +56,18 @@ export function createCore(options: CoreOptions) {
   const settings = createSettings(ctx);
   const reference = createReference(ctx, audit);
   const accounts = createAccounts(ctx, audit, settings);
-  const complaints = createComplaints(ctx, reference, settings, audit);
+  const outbox = createOutbox(ctx);
+  const complaints = createComplaints(ctx, reference, settings, audit, outbox);
   const queue = createQueue(ctx);
-  const actions = createActions(ctx, reference, settings);
+  const actions = createActions(ctx, reference, settings, outbox);
   const similar = createSimilar(ctx);
-  const corrections = createCorrections(ctx, reference);
+  const corrections = createCorrections(ctx, reference, outbox);
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
-  const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null);
+  const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null, outbox);
+  const forwarding = createForwarding(ctx, audit, options.forwarding);
+  outbox.onAdded(() => void forwarding.wake());
   const sessions = new SessionStore(() => clock().getTime());
   const maintenance = createMaintenance(opened.sqlite);
   return {
@@ -78,11 +85,14 @@ export function createCore(options: CoreOptions) {
     snippets,
     drafts,
     receipts,
+    outbox,
+    forwarding,
     sessions,
     shell: options.shell,
     version: options.version,
     maintenance,
     close: () => {
+      forwarding.stop();
       maintenance.close();
       opened.close();
     },

@@ -6,7 +6,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-export type PersonalField = 'nik' | 'phone' | 'email' | 'address' | 'draft';
+export type PersonalField = 'nik' | 'phone' | 'email' | 'address' | 'draft' | 'outbox' | 'secret';
 
 const version = 'v1';
 

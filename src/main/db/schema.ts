@@ -243,3 +243,48 @@ export const printers = sqliteTable('printers', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * The transactional outbox: what must reach the central server, written in the same transaction
+ * as the record it carries. Sent in id order per complaint (the complaint before its events).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    complaintId: text('complaint_id').notNull(),
+    kind: text('kind', { enum: ['complaint', 'event'] }).notNull(),
+    /** The complaint's or the event's UUID: the server's idempotency key. */
+    refId: text('ref_id').notNull(),
+    /** The complaint as recorded (encrypted: it holds personal data); null for events. */
+    payloadEnc: text('payload_enc'),
+    state: text('state', { enum: ['pending', 'parked', 'sent'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    lastStatus: integer('last_status'),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_ref').on(t.refId),
+    index('outbox_complaint').on(t.complaintId, t.id),
+    index('outbox_ready')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+/** Forwarding state that must survive a restart: pull cursor, pause, last success. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+/** Central changes already applied, so replaying one changes nothing. */
+export const appliedChanges = sqliteTable('applied_changes', {
+  changeId: text('change_id').primaryKey(),
+  appliedAt: text('applied_at').notNull(),
+});

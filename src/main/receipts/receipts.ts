@@ -12,6 +12,7 @@ import type { CoreContext } from '../core/context';
 import { DeskFailure } from '../core/failure';
 import { accounts, complaintEvents, complaints, desk, printers } from '../db/schema';
 import type { Reference } from '../reference/reference';
+import type { Outbox } from '../forwarding/outbox';
 import type { SettingsService } from '../settings/settings';
 import { encodeReceipt } from './escpos';
 import { renderReceiptHtml, type Paper } from './html';
@@ -37,6 +38,7 @@ export function createReceipts(
   settings: SettingsService,
   audit: Audit,
   desktop: DesktopPrinting | null,
+  outbox: Outbox,
 ) {
   const { db, cipher, clock } = ctx;
   const prepared = new Map<string, { html: string; expires: number }>();
@@ -129,9 +131,14 @@ export function createReceipts(
   }
 
   function recordPrint(actorId: string, complaintId: string, data: Record<string, unknown>) {
-    db.insert(complaintEvents)
-      .values({ id: uuidv7(), complaintId, kind: 'CETAK', at: clock().toISOString(), actorId, data })
-      .run();
+    const id = uuidv7();
+    db.transaction((tx) => {
+      tx.insert(complaintEvents)
+        .values({ id, complaintId, kind: 'CETAK', at: clock().toISOString(), actorId, data })
+        .run();
+      outbox.addEvent(complaintId, id, 'CETAK');
+    });
+    outbox.notify();
   }
 
   return {

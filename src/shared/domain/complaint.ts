@@ -22,6 +22,8 @@ export const eventKinds = [
   'KOREKSI',
   'CETAK',
   'PEMBUKAAN_DATA_PRIBADI',
+  /** A change made centrally (verification, disposition, follow-up...), pulled from the server. */
+  'PUSAT',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

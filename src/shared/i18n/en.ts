@@ -162,6 +162,7 @@ export const en: Messages = {
     LAPOR_ID: 'Save LAPOR! ID',
   },
   events: {
+    PUSAT: 'Change from the central server',
     DITERIMA: 'Received',
     KOREKSI: 'Correction',
     CETAK: 'Printed',

@@ -165,6 +165,7 @@ export const id = {
     LAPOR_ID: 'Simpan ID LAPOR!',
   },
   events: {
+    PUSAT: 'Perubahan dari server pusat',
     DITERIMA: 'Diterima',
     KOREKSI: 'Koreksi',
     CETAK: 'Dicetak',

@@ -151,7 +151,7 @@ export function DetailPane({
         {data.events.map((e) => (
           <li key={e.id}>
             <strong>
-              {e.kind in { DITERIMA: 1, KOREKSI: 1, CETAK: 1, PEMBUKAAN_DATA_PRIBADI: 1 }
+              {e.kind in { DITERIMA: 1, KOREKSI: 1, CETAK: 1, PEMBUKAAN_DATA_PRIBADI: 1, PUSAT: 1 }
                 ? t(`events.${e.kind}`)
                 : t(`actions.${e.kind}`)}
             </strong>{' '}

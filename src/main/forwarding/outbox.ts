@@ -1,0 +1,50 @@
+/**
+ * Writing to the outbox, always inside the caller's transaction: a complaint and its outbox row
+ * commit together or not at all, so nothing saved can be forgotten and nothing unsaved is sent.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { CoreContext } from '../core/context';
+import type { ComplaintRecord } from './central-contract';
+
+/** Events that stay on the desk: who looked at personal data is the desk's own audit. */
+export const localOnlyEventKinds = new Set(['PEMBUKAAN_DATA_PRIBADI']);
+
+export function createOutbox({ sqlite, cipher, clock }: CoreContext) {
+  let insert: Statement | null = null;
+  const statement = () =>
+    (insert ??= sqlite.prepare(
+      `INSERT INTO outbox (complaint_id, kind, ref_id, payload_enc, state, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(ref_id) DO NOTHING`,
+    ));
+  const listeners = new Set<() => void>();
+
+  return {
+    /** Call inside the transaction that saves the complaint. */
+    addComplaint(record: ComplaintRecord) {
+      const at = clock().toISOString();
+      statement().run(
+        record.id,
+        'complaint',
+        record.id,
+        cipher.encrypt('outbox', JSON.stringify(record)),
+        at,
+        at,
+      );
+    },
+    /** Call inside the transaction that writes the event. */
+    addEvent(complaintId: string, eventId: string, kind: string) {
+      if (localOnlyEventKinds.has(kind)) return;
+      const at = clock().toISOString();
+      statement().run(complaintId, 'event', eventId, null, at, at);
+    },
+    /** After the commit: wake the sender. */
+    notify() {
+      for (const l of listeners) l();
+    },
+    onAdded(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;
