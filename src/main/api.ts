@@ -52,6 +52,7 @@ export function createHandlers(core: Core): HandlerTable {
     snippets,
     drafts,
     receipts,
+    forwarding,
   } = core;
 
   const sessionView = (call: Call) => {
@@ -163,6 +164,20 @@ export function createHandlers(core: Core): HandlerTable {
     'printers.list': () => receipts.listPrinters(),
     'printers.save': (input, call) => receipts.savePrinter(actor(call), input),
     'printers.test': (input, call) => receipts.testPage(actor(call), input.id),
+    'forwarding.status': () => forwarding.status(),
+    'forwarding.sendNow': async () => {
+      await forwarding.wake();
+      await forwarding.pull();
+      return forwarding.status();
+    },
+    'forwarding.parked': () => forwarding.parkedList(),
+    'forwarding.resend': (input, call) => ({ resent: forwarding.resend(actor(call), input.id) }),
+    'forwarding.settings': () => forwarding.settings(),
+    'forwarding.saveSettings': (input, call) => forwarding.saveSettings(actor(call), input),
+    'forwarding.resume': (_input, call) => {
+      forwarding.resume(actor(call));
+      return forwarding.status();
+    },
     'snippets.list': () => snippets.list(),
     'snippets.save': (input, call) => snippets.save(actor(call), input),
     'drafts.get': (_input, call) => drafts.get(actor(call)),

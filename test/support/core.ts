@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi } from '../../src/main/api';
 import { createCore, type Core } from '../../src/main/core/core';
+import type { ForwardingOptions } from '../../src/main/forwarding/forwarding';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const migrationsFolder = join(repoRoot, 'drizzle');
@@ -23,7 +24,9 @@ export function tempDir(prefix = 'desk-test-'): { path: string; remove(): void }
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function makeCore(opts: { dataDir?: string; clock?: TestClock; masterKey?: Buffer } = {}) {
+export function makeCore(
+  opts: { dataDir?: string; clock?: TestClock; masterKey?: Buffer; forwarding?: ForwardingOptions } = {},
+) {
   const dir = opts.dataDir ? null : tempDir();
   const clock = opts.clock ?? new TestClock();
   const core: Core = createCore({
@@ -34,6 +37,7 @@ export function makeCore(opts: { dataDir?: string; clock?: TestClock; masterKey?
     shell: 'browser',
     version: 'test',
     clock: clock.now,
+    ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
   });
   const api = createApi(core, () => {});
   return {

@@ -29,6 +29,7 @@ function start(): void {
     version: app.getVersion(),
     desktopPrinting,
   });
+  core.forwarding.start();
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   registerIpc(ipcMain, createApi(core), {

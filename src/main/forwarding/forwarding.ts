@@ -169,6 +169,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   }
 
   async function drainOnce(): Promise<void> {
+    if (stopped || !sqlite.open) return;
     const c = currentClient();
     if (!c || getState('paused')) return;
     for (;;) {
@@ -191,7 +192,10 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
           const row = rows[index++]!;
           inflight.add(row.id);
           try {
-            record(row, await sendOne(c, row));
+            const outcome = await sendOne(c, row);
+            // Closed while the request was out: the row stays pending and goes again next start.
+            if (stopped || !sqlite.open) return;
+            record(row, outcome);
           } finally {
             inflight.delete(row.id);
           }
@@ -224,7 +228,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
         } while (again && !stopped);
       } finally {
         running = null;
-        schedule();
+        if (!stopped && sqlite.open) schedule();
       }
     })();
     return running;
@@ -291,6 +295,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
           setState('paused', { status: result.status, message: result.message, at: clock().toISOString() });
         return applied;
       }
+      if (stopped || !sqlite.open) return applied;
       for (const change of result.changes) {
         applyChange(change, result.next);
         applied++;

@@ -48,6 +48,7 @@ function main(): void {
     rendererDir: join(appRoot, 'out', 'renderer'),
     receiptPages: core.receipts,
   });
+  core.forwarding.start();
   server.listen(port, '127.0.0.1', () => {
     const { port: actual } = server.address() as { port: number };
     console.log(`Meja Pengaduan (mode peramban) siap di http://127.0.0.1:${actual}/#token=${token}`);

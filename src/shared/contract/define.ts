@@ -13,6 +13,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   /** Callable while the screen is locked (unlock, sign-out, who-am-i). */
   whileLocked?: boolean;
+  /** A background poll, not a person's action: does not keep the screen from locking. */
+  passive?: boolean;
   summary: string;
 }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { accountMethods, appMethods, auditMethods, authMethods, settingsMethods } from './app';
 import { complaintMethods } from './complaints';
+import { forwardingMethods } from './forwarding';
 import { receiptMethods } from './receipts';
 import { referenceMethods } from './reference';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...referenceMethods,
   ...complaintMethods,
   ...receiptMethods,
+  ...forwardingMethods,
   ...auditMethods,
 };
 

@@ -45,6 +45,7 @@ export const en: Messages = {
     deskMismatch: 'This desk has no desk code yet.',
   },
   validation: {
+    pem: 'The CA certificate must be PEM (-----BEGIN CERTIFICATE-----).',
     url: 'The address must start with http:// or https://.',
     laporId: 'A LAPOR! tracking ID is 5–10 digits.',
     keyword: 'A keyword is 2–30 lower-case letters, digits or dashes.',

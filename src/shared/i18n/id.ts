@@ -48,6 +48,7 @@ export const id = {
     deskMismatch: 'Meja ini belum disiapkan dengan kode meja.',
   },
   validation: {
+    pem: 'Sertifikat CA harus dalam format PEM (-----BEGIN CERTIFICATE-----).',
     url: 'Alamat harus diawali http:// atau https://.',
     laporId: 'ID pelacakan LAPOR! berupa 5–10 angka.',
     keyword: 'Kata kunci 2–30 huruf kecil, angka atau tanda minus.',

@@ -1,0 +1,271 @@
+/** Forwarding over real HTTP on loopback to a fake central server that misbehaves on request. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rng } from '../bench/dataset';
+import { classify, retryAfterMs } from '../../src/main/forwarding/client';
+import { FakeCentral, type Fault } from '../support/fake-central';
+import { makeCore, sampleComplaint, setUpDesk, TestClock, value } from '../support/core';
+
+let t: ReturnType<typeof makeCore>;
+let central: FakeCentral;
+type Status = {
+  waiting: number;
+  parked: number;
+  connection: string;
+  pausedReason: string | null;
+  alarm: boolean;
+};
+
+beforeEach(async () => {
+  // Real time here: backoff timers and HTTP run on the wall clock.
+  const clock = new TestClock();
+  clock.now = () => new Date();
+  t = makeCore({
+    clock,
+    forwarding: { baseBackoffMs: 5, maxBackoffMs: 50, requestTimeoutMs: 400, pollMs: 50, concurrency: 4 },
+  });
+  await setUpDesk(t.api);
+  central = await new FakeCentral().start();
+});
+afterEach(async () => {
+  t.close();
+  await central.stop();
+});
+
+const status = async () => value<Status>(await t.api.dispatch('forwarding.status', {}, 'admin'));
+async function connect(token = central.token) {
+  value(await t.api.dispatch('forwarding.saveSettings', { url: central.url, token, enabled: true }, 'admin'));
+  t.core.forwarding.start();
+}
+async function until(check: () => Promise<boolean> | boolean, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('timed out waiting');
+}
+const deskEvents = () =>
+  t.core.ctx.sqlite
+    .prepare(
+      "SELECT id, complaint_id AS c FROM complaint_events WHERE kind <> 'PEMBUKAAN_DATA_PRIBADI' ORDER BY at, id",
+    )
+    .all() as Array<{ id: string; c: string }>;
+
+describe('classifying the server’s answers', () => {
+  it('retries network trouble, 429 and 5xx; pauses on 401/403; parks other 4xx and 409', () => {
+    expect(classify(201, '', null).kind).toBe('delivered');
+    expect(classify(200, '', null).kind).toBe('delivered');
+    expect(classify(429, 'slow down', '7')).toEqual({
+      kind: 'retry',
+      status: 429,
+      message: 'slow down',
+      retryAfterMs: 7000,
+    });
+    expect(classify(503, '', null).kind).toBe('retry');
+    expect(classify(500, '', null).kind).toBe('retry');
+    expect(classify(401, '', null).kind).toBe('pause');
+    expect(classify(403, '', null).kind).toBe('pause');
+    for (const s of [400, 404, 409, 422]) expect(classify(s, '', null).kind).toBe('park');
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(
+      10_000,
+    );
+  });
+});
+
+describe('forwarding to the central server', () => {
+  it(
+    'delivers 1,000 complaints through random faults: exactly 1,000 records, every event once, nothing left waiting',
+    { timeout: 120_000 },
+    async () => {
+      const random = rng(7);
+      const faults: Fault[] = ['reset', '500', '503', 'drop-after-commit', 'slow', 'hang'];
+      central.fault = () => {
+        const r = random();
+        if (r < 0.004) return 'hang';
+        return r < 0.3 ? faults[Math.floor(random() * (faults.length - 1))]! : 'ok';
+      };
+      const ids: string[] = [];
+      for (let i = 0; i < 1000; i++) {
+        ids.push(
+          value<{ id: string }>(
+            await t.api.dispatch(
+              'complaints.create',
+              { ...sampleComplaint, title: `${sampleComplaint.title} ${i}` },
+              'admin',
+            ),
+          ).id,
+        );
+        if (i % 10 === 0)
+          value(await t.api.dispatch('complaints.act', { action: 'VERIFY', id: ids[i] }, 'admin'));
+      }
+      await connect();
+      await until(async () => (await status()).waiting === 0);
+      expect(central.complaints.size).toBe(1000);
+      const events = deskEvents();
+      expect(central.events.size).toBe(events.length);
+      expect([...central.events.keys()].sort()).toEqual(events.map((e) => e.id).sort());
+      // In order per complaint: the desk's order of events arrived in that order.
+      for (const id of ids.slice(0, 50)) {
+        expect(central.eventOrder.get(id)).toEqual(events.filter((e) => e.c === id).map((e) => e.id));
+      }
+      expect(central.requests).toBeGreaterThan(events.length + 1000); // duplicates were sent, and absorbed
+      expect(await status()).toMatchObject({ waiting: 0, parked: 0, connection: 'online', alarm: false });
+    },
+  );
+
+  it(
+    'keeps everything while the server is down for 200 saves, then delivers all in order when it is back',
+    { timeout: 60_000 },
+    async () => {
+      const port = central.port;
+      await central.stop();
+      await connect();
+      const ids: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const { id } = value<{ id: string }>(
+          await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
+        );
+        value(await t.api.dispatch('complaints.act', { action: 'VERIFY', id }, 'admin'));
+        ids.push(id);
+      }
+      await until(async () => (await status()).connection === 'offline');
+      expect((await status()).waiting).toBe(600);
+      await central.start(port);
+      value(await t.api.dispatch('forwarding.sendNow', {}, 'admin'));
+      await until(async () => (await status()).waiting === 0);
+      expect(central.complaints.size).toBe(200);
+      for (const id of ids) expect(central.eventOrder.get(id)?.length).toBe(2);
+      const kinds = new Map(deskEvents().map((e) => [e.id, e]));
+      expect(central.eventOrder.get(ids[0]!)!.map((e) => kinds.get(e)!.c)).toEqual([ids[0], ids[0]]);
+    },
+  );
+
+  it(
+    'pauses everything on 401 and raises the alarm for an admin; a new token resumes',
+    { timeout: 30_000 },
+    async () => {
+      for (let i = 0; i < 5; i++) value(await t.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+      await connect('wrong-token');
+      await until(async () => (await status()).connection === 'paused');
+      const s = await status();
+      expect(s.pausedReason).toBe('401: UNAUTHORIZED: token meja tidak berlaku');
+      expect(s.waiting).toBe(10);
+      expect(central.complaints.size).toBe(0);
+      const audit = value<Array<{ action: string }>>(await t.api.dispatch('audit.list', {}, 'admin'));
+      expect(audit.some((a) => a.action === 'forwarding.paused')).toBe(true);
+      value(
+        await t.api.dispatch(
+          'forwarding.saveSettings',
+          { url: central.url, token: central.token, enabled: true },
+          'admin',
+        ),
+      );
+      await until(async () => (await status()).waiting === 0);
+      expect(central.complaints.size).toBe(5);
+    },
+  );
+
+  it(
+    'parks a record the server refuses (422) while the rest go on; a supervisor resends it after the fix',
+    { timeout: 30_000 },
+    async () => {
+      const bad = value<{ id: string }>(
+        await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
+      ).id;
+      for (let i = 0; i < 10; i++) value(await t.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+      let refuse = true;
+      central.fault = (req) => (refuse && req.url === `/v1/complaints/${bad}` ? '422' : 'ok');
+      await connect();
+      await until(async () => {
+        const s = await status();
+        return s.parked === 1 && s.waiting === 1 && central.complaints.size === 10;
+      });
+      const parked = value<Array<{ id: number; lastStatus: number; lastError: string; complaintId: string }>>(
+        await t.api.dispatch('forwarding.parked', {}, 'admin'),
+      );
+      expect(parked).toMatchObject([
+        { complaintId: bad, lastStatus: 422, lastError: 'INVALID: kode instansi tidak dikenal server' },
+      ]);
+      expect((await status()).waiting).toBe(1); // its event waits behind it, nothing else does
+      refuse = false;
+      value(await t.api.dispatch('forwarding.resend', { id: parked[0]!.id }, 'admin'));
+      await until(async () => (await status()).waiting === 0 && (await status()).parked === 0);
+      expect(central.complaints.size).toBe(11);
+    },
+  );
+
+  it(
+    'brings central changes into history and status; replaying a change changes nothing',
+    { timeout: 30_000 },
+    async () => {
+      const { id } = value<{ id: string }>(
+        await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
+      );
+      central.changes.push(
+        { id: 'chg-1', complaintId: id, at: new Date().toISOString(), status: 'TERVERIFIKASI' },
+        {
+          id: 'chg-2',
+          complaintId: id,
+          at: new Date().toISOString(),
+          status: 'TERDISPOSISI',
+          agencyCode: 'DINKES',
+          laporTrackingId: '9165816',
+        },
+        {
+          id: 'chg-3',
+          complaintId: id,
+          at: new Date().toISOString(),
+          status: 'DITINDAKLANJUTI',
+          agencyAnswer: 'Sudah ditangani puskesmas.',
+        },
+      );
+      await connect();
+      value(await t.api.dispatch('forwarding.sendNow', {}, 'admin'));
+      const got = () =>
+        t.api
+          .dispatch('complaints.get', { id }, 'admin')
+          .then((r) =>
+            value<{
+              complaint: { status: string; agencyCode: string; laporTrackingId: string };
+              events: Array<{ kind: string; reason: string | null }>;
+            }>(r),
+          );
+      let c = await got();
+      expect(c.complaint).toMatchObject({
+        status: 'DITINDAKLANJUTI',
+        agencyCode: 'DINKES',
+        laporTrackingId: '9165816',
+      });
+      expect(c.events.filter((e) => e.kind === 'PUSAT').map((e) => e.reason)).toEqual([
+        null,
+        null,
+        'Sudah ditangani puskesmas.',
+      ]);
+      // The server sends the same changes again (a cursor lost on its side): nothing changes.
+      t.core.ctx.sqlite.prepare("DELETE FROM sync_state WHERE key = 'pullCursor'").run();
+      value(await t.api.dispatch('forwarding.sendNow', {}, 'admin'));
+      c = await got();
+      expect(c.events.filter((e) => e.kind === 'PUSAT')).toHaveLength(3);
+    },
+  );
+
+  it('never returns the token, and refuses a CA that is not PEM', async () => {
+    await connect();
+    expect(value(await t.api.dispatch('forwarding.settings', {}, 'admin'))).toEqual({
+      url: central.url,
+      tokenSet: true,
+      caCertificate: '',
+      enabled: true,
+    });
+    const raw = JSON.stringify(t.core.ctx.sqlite.prepare('SELECT value FROM sync_state').all());
+    expect(raw).not.toContain(central.token);
+    const bad = await t.api.dispatch(
+      'forwarding.saveSettings',
+      { url: central.url, caCertificate: 'not a cert', enabled: true },
+      'admin',
+    );
+    expect(bad.ok === false && bad.error.fields).toEqual({
+      caCertificate: 'Sertifikat CA harus dalam format PEM (-----BEGIN CERTIFICATE-----).',
+    });
+  });
+});
