@@ -22,7 +22,9 @@ export interface QueueRequest extends QueueFilters {
 
 const columns = `c.id, c.receipt_number AS receiptNumber, c.received_at AS receivedAt, c.title,
   c.agency_code AS agencyCode, c.channel, c.status, c.current_due AS currentDue,
-  c.complainant_name AS complainantName, c.seq`;
+  c.complainant_name AS complainantName, c.seq,
+  (SELECT CASE WHEN sum(o.state = 'parked') > 0 THEN 'parked' WHEN sum(o.state = 'pending') > 0 THEN 'waiting'
+     WHEN count(*) > 0 THEN 'sent' END FROM outbox o WHERE o.complaint_id = c.id) AS delivery`;
 
 type Row = QueueRow & { seq: number };
 

@@ -104,6 +104,8 @@ export const queueRow = z.object({
   status: z.enum(complaintStatuses),
   currentDue: z.string().nullable(),
   complainantName: z.string().nullable(),
+  /** Where the record stands with the central server (null: nothing to send). */
+  delivery: z.enum(['sent', 'waiting', 'parked']).nullable(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 

@@ -10,6 +10,8 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import { ForwardingBar } from '../features/forwarding/ForwardingBar';
+import { ForwardingScreen } from '../features/forwarding/ForwardingScreen';
 import { SnippetsScreen } from '../features/snippets/SnippetsScreen';
 import { PrintersScreen } from '../features/receipts/PrintersScreen';
 import { ChangeSecretScreen } from '../features/settings/ChangeSecretScreen';
@@ -26,6 +28,7 @@ const screens = [
   { key: 'accounts', label: 'ui.shell.accounts', minRole: 'admin' },
   { key: 'reference', label: 'ui.shell.reference', minRole: 'admin' },
   { key: 'snippets', label: 'ui.shell.snippets', minRole: 'supervisor' },
+  { key: 'forwarding', label: 'ui.shell.forwarding', minRole: 'supervisor' },
   { key: 'audit', label: 'ui.shell.audit', minRole: 'supervisor' },
   { key: 'settings', label: 'ui.shell.settings', minRole: 'admin' },
   { key: 'printers', label: 'ui.shell.printers', minRole: 'admin' },
@@ -111,6 +114,7 @@ export function Workspace({
           ))}
         </nav>
         <main className="content">
+          <ForwardingBar />
           <HolidayWarning isAdmin={role === 'admin'} />
           {screen === 'intake' && (
             <IntakeScreen
@@ -133,6 +137,15 @@ export function Workspace({
           {screen === 'accounts' && <AccountsScreen selfId={session.account.id} />}
           {screen === 'reference' && <ReferenceScreen />}
           {screen === 'snippets' && <SnippetsScreen />}
+          {screen === 'forwarding' && (
+            <ForwardingScreen
+              isAdmin={role === 'admin'}
+              onOpenComplaint={(id) => {
+                setOpenId(id);
+                setScreen('queue');
+              }}
+            />
+          )}
           {screen === 'audit' && <AuditScreen />}
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'printers' && <PrintersScreen shell={status.shell} />}

@@ -113,8 +113,15 @@ export function QueueList({
               </span>
               <span className="queue-row__title">{row.title}</span>
               <span className="queue-row__agency">{ref.agencyName(row.agencyCode)}</span>
-              <span className={`status status--${row.status.toLowerCase()}`}>
-                {t(`statuses.${row.status}`)}
+              <span>
+                <span className={`status status--${row.status.toLowerCase()}`}>
+                  {t(`statuses.${row.status}`)}
+                </span>
+                {row.delivery && row.delivery !== 'sent' ? (
+                  <span className={`delivery delivery--${row.delivery}`}>
+                    {t(`ui.forwarding.delivery.${row.delivery}`)}
+                  </span>
+                ) : null}
               </span>
               <span className="queue-row__due">
                 {row.currentDue ? shortDate(row.currentDue) : '—'}
