@@ -102,3 +102,50 @@ test('the built preload requires nothing but electron (a sandboxed preload canno
   const required = [...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
   expect([...new Set(required)]).toEqual(['electron']);
 });
+
+test('kill -9 while forwarding: after a restart the central server has every record exactly once', async () => {
+  test.setTimeout(120_000);
+  const { FakeCentral } = await import('../support/fake-central');
+  const central = await new FakeCentral().start();
+  central.deskCode = 'KILL2';
+  let n = 0;
+  central.fault = () => (++n % 7 === 0 ? 'drop-after-commit' : 'slow');
+  const dataDir = mkdtempSync(join(tmpdir(), 'desk-kill-fwd-'));
+  const first = await startHost({ dataDir });
+  const api = (h: { origin: string; token: string }, m: string, i: unknown) => call(h.origin, h.token, m, i);
+  expect(
+    (
+      await api(first, 'setup.initialize', {
+        deskCode: 'KILL2',
+        siteName: 'Uji pengiriman',
+        admin: { name: 'admin', displayName: 'Admin', secret: 'rahasia-1' },
+      })
+    ).ok,
+  ).toBe(true);
+  expect((await api(first, 'auth.signIn', { name: 'admin', secret: 'rahasia-1' })).ok).toBe(true);
+  for (let i = 0; i < 300; i++) expect((await api(first, 'complaints.create', complaint)).ok).toBe(true);
+  expect(
+    (await api(first, 'forwarding.saveSettings', { url: central.url, token: central.token, enabled: true }))
+      .ok,
+  ).toBe(true);
+  await expect.poll(() => central.complaints.size, { timeout: 60_000 }).toBeGreaterThan(40);
+  first.process.kill('SIGKILL');
+  await first.stop();
+  const before = central.complaints.size;
+  expect(before).toBeLessThan(300);
+
+  const second = await startHost({ dataDir });
+  expect((await api(second, 'auth.signIn', { name: 'admin', secret: 'rahasia-1' })).ok).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        ((await api(second, 'forwarding.status', {})) as { value?: { waiting: number } }).value?.waiting,
+      { timeout: 90_000 },
+    )
+    .toBe(0);
+  expect(central.complaints.size).toBe(300);
+  expect(central.events.size).toBe(300); // each DITERIMA event once, duplicates absorbed by its UUID
+  await second.stop();
+  await central.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});

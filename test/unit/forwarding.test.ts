@@ -222,14 +222,12 @@ describe('forwarding to the central server', () => {
       await connect();
       value(await t.api.dispatch('forwarding.sendNow', {}, 'admin'));
       const got = () =>
-        t.api
-          .dispatch('complaints.get', { id }, 'admin')
-          .then((r) =>
-            value<{
-              complaint: { status: string; agencyCode: string; laporTrackingId: string };
-              events: Array<{ kind: string; reason: string | null }>;
-            }>(r),
-          );
+        t.api.dispatch('complaints.get', { id }, 'admin').then((r) =>
+          value<{
+            complaint: { status: string; agencyCode: string; laporTrackingId: string };
+            events: Array<{ kind: string; reason: string | null }>;
+          }>(r),
+        );
       let c = await got();
       expect(c.complaint).toMatchObject({
         status: 'DITINDAKLANJUTI',
