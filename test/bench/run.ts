@@ -1,7 +1,7 @@
 /**
  * npm run bench: the desk's speed at 100k and 1M complaints, each operation beside the raw
  * better-sqlite3 operation it builds on, measured in the same run (ratio = desk / raw).
- * Sizes: BENCH_SIZES=100000,1000000 (default). Browser timings: BENCH_BROWSER=0 to skip.
+ * Sizes: BENCH_SIZES=100000,1000000 (default). BENCH_BROWSER=0 skips Chromium, BENCH_DRAIN=0 the drain.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { applyPragmas } from '../../src/main/db/open';
 import { repoRoot } from '../support/core';
 import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
 import { measureBrowser } from './browser';
+import { benchDrain } from './drain';
 import { ms, time, timeAsync, type Timing } from './stats';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -243,6 +244,12 @@ async function benchSize(size: number) {
 const results: Record<number, { rss: number }> = {};
 for (const size of sizes) results[size] = await benchSize(size);
 
+let drain: Awaited<ReturnType<typeof benchDrain>> | null = null;
+if (process.env.BENCH_DRAIN !== '0') {
+  log('\n== forwarding: draining 10,000 waiting complaints to a fake central server on loopback');
+  drain = await benchDrain(Number(process.env.BENCH_DRAIN_COUNT ?? 10_000), log);
+}
+
 let browser: Awaited<ReturnType<typeof measureBrowser>> | null = null;
 if (process.env.BENCH_BROWSER !== '0') {
   const largest = Math.max(...sizes);
@@ -251,5 +258,5 @@ if (process.env.BENCH_BROWSER !== '0') {
 }
 
 const out = join(repoRoot, 'bench-data', `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, JSON.stringify({ rows, results, browser }, null, 2));
+writeFileSync(out, JSON.stringify({ rows, results, drain, browser }, null, 2));
 log(`\nresults written to ${out}`);

@@ -14,6 +14,7 @@ import { PersonalDataCipher } from '../crypto/personal-data';
 import { openDatabase } from '../db/open';
 import { createForwarding, type ForwardingOptions } from '../forwarding/forwarding';
 import { createOutbox } from '../forwarding/outbox';
+import { createRecords } from '../forwarding/records';
 import { createReceipts, type DesktopPrinting } from '../receipts/receipts';
 import { seedReferenceData } from '../reference/seed';
 import { createReference } from '../reference/reference';
@@ -87,6 +88,8 @@ export function createCore(options: CoreOptions) {
     receipts,
     outbox,
     forwarding,
+    /** The bodies forwarding sends (the drain benchmark replays them in its bare loop). */
+    forwardingRecords: createRecords(ctx),
     sessions,
     shell: options.shell,
     version: options.version,

@@ -133,6 +133,15 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
     return c.postEvent(event);
   }
 
+  type Row = {
+    id: number;
+    complaintId: string;
+    kind: string;
+    refId: string;
+    payloadEnc: string | null;
+    attempts: number;
+  };
+
   function record(row: { id: number; attempts: number }, outcome: Outcome) {
     const now = clock();
     switch (outcome.kind) {
@@ -173,35 +182,33 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
     const c = currentClient();
     if (!c || getState('paused')) return;
     for (;;) {
-      if (stopped || getState('paused')) return;
-      const rows = (
-        ready.all(clock().toISOString(), concurrency * 4) as Array<{
-          id: number;
-          complaintId: string;
-          kind: string;
-          refId: string;
-          payloadEnc: string | null;
-          attempts: number;
-        }>
-      ).filter((r) => !inflight.has(r.id));
+      const rows = (ready.all(clock().toISOString(), concurrency * 16) as Row[]).filter(
+        (r) => !inflight.has(r.id),
+      );
       if (rows.length === 0) return;
-      // A small pool: up to `concurrency` complaints at once, each strictly in order.
+      // A small pool: up to `concurrency` complaints at once, each strictly in order (one head each).
+      const results: Array<[Row, Outcome]> = [];
       let index = 0;
+      let paused = false;
       const worker = async () => {
-        while (index < rows.length && !stopped && !getState('paused')) {
+        while (index < rows.length && !stopped && !paused) {
           const row = rows[index++]!;
           inflight.add(row.id);
           try {
             const outcome = await sendOne(c, row);
-            // Closed while the request was out: the row stays pending and goes again next start.
-            if (stopped || !sqlite.open) return;
-            record(row, outcome);
+            results.push([row, outcome]);
+            if (outcome.kind === 'pause') paused = true;
           } finally {
             inflight.delete(row.id);
           }
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+      // Closed while requests were out: those rows stay pending and go again next start (the server is idempotent).
+      if (stopped || !sqlite.open) return;
+      // One commit for the whole batch instead of one synchronous disk write per record.
+      db.transaction(() => results.forEach(([row, outcome]) => record(row, outcome)));
+      if (paused) return;
     }
   }
 

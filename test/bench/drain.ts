@@ -1,0 +1,159 @@
+/**
+ * Draining 10,000 waiting complaints (and their first events) to the fake central server in
+ * another process: records per second, against a bare loop of the same HTTP requests with the
+ * same concurrency, and the queue's page latency while the drain runs.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Agent, fetch } from 'undici';
+import { createApi } from '../../src/main/api';
+import { createCore } from '../../src/main/core/core';
+import { loadOrCreateKeyFile } from '../../src/main/crypto/key-file';
+import { migrationsFolder, referenceDataDir, repoRoot, tempDir } from '../support/core';
+import { ms, summarize } from './stats';
+
+export async function benchDrain(count: number, log: (s: string) => void) {
+  const server = spawn(
+    join(repoRoot, 'node_modules', '.bin', 'tsx'),
+    [join(repoRoot, 'test', 'bench', 'central-server.ts')],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines: string[] = [];
+  const waiters: Array<(l: string) => void> = [];
+  server.stdout.on('data', (d: Buffer) => {
+    for (const l of d.toString().split('\n').filter(Boolean)) {
+      const w = waiters.shift();
+      if (w) w(l);
+      else lines.push(l);
+    }
+  });
+  const nextLine = () => new Promise<string>((r) => (lines.length ? r(lines.shift()!) : waiters.push(r)));
+  const port = Number((await nextLine()).split(' ')[1]);
+  const url = `http://127.0.0.1:${port}`;
+  const dir = tempDir('desk-drain-');
+  const concurrency = 8;
+  const core = createCore({
+    dataDir: dir.path,
+    migrationsFolder,
+    referenceDataDir,
+    masterKey: loadOrCreateKeyFile(join(dir.path, 'desk.key')),
+    shell: 'browser',
+    version: 'bench',
+    forwarding: { concurrency, pollMs: 60_000 },
+  });
+  const api = createApi(core);
+  try {
+    await api.dispatch(
+      'setup.initialize',
+      {
+        deskCode: 'PBL01',
+        siteName: 'MPP bench',
+        admin: { name: 'admin', displayName: 'Admin', secret: 'bench-admin-1' },
+      },
+      'b',
+    );
+    await api.dispatch('auth.signIn', { name: 'admin', secret: 'bench-admin-1' }, 'b');
+    log(`  recording ${count.toLocaleString('en')} complaints while offline…`);
+    for (let i = 0; i < count; i++) {
+      await api.dispatch(
+        'complaints.create',
+        {
+          type: 'PENGADUAN',
+          channel: 'TATAP_MUKA',
+          title: `Jalan berlubang depan pasar nomor ${i}`,
+          agencyCode: 'DPUPR',
+          body: 'Jalan di depan pasar berlubang sejak sebulan dan membahayakan pengendara motor pada malam hari.',
+          complainantName: 'Siti Aminah',
+          phone: '081234567890',
+          nik: '3513014507900001',
+        },
+        'b',
+      );
+    }
+    // The bodies the desk will send, for the bare loop (same requests, same concurrency).
+    const bodies = (
+      core.ctx.sqlite
+        .prepare('SELECT kind, ref_id AS ref, payload_enc AS p, complaint_id AS c FROM outbox ORDER BY id')
+        .all() as Array<{ kind: string; ref: string; p: string | null; c: string }>
+    ).map((r) =>
+      r.kind === 'complaint'
+        ? { method: 'PUT', path: `/v1/complaints/${r.ref}`, body: core.ctx.cipher.decrypt('outbox', r.p!) }
+        : {
+            method: 'POST',
+            path: `/v1/complaints/${r.c}/events`,
+            body: JSON.stringify(core.forwardingRecords.event(r.ref)),
+          },
+    );
+
+    // Bare loop: the same requests, in the same order per complaint, `concurrency` at a time.
+    const agent = new Agent({ connections: 16 });
+    const headers = {
+      Authorization: 'Bearer central-token',
+      'X-Desk-Code': 'PBL01',
+      'Content-Type': 'application/json',
+    };
+    const t0 = process.hrtime.bigint();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < bodies.length) {
+          // Keep a complaint's two requests together on one worker, complaint first.
+          const i = next;
+          next += 2;
+          for (const r of bodies.slice(i, i + 2)) {
+            const res = await fetch(`${url}${r.path}`, {
+              method: r.method,
+              headers,
+              body: r.body,
+              dispatcher: agent,
+            });
+            await res.text();
+          }
+        }
+      }),
+    );
+    const bareSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    await agent.close();
+    server.stdin.write('reset\n');
+    await nextLine();
+
+    // The desk's own drain, with the queue being read while it runs.
+    const pageTimes: number[] = [];
+    let draining = true;
+    const reader = (async () => {
+      while (draining) {
+        const s = process.hrtime.bigint();
+        await api.dispatch('complaints.queue', { sort: 'newest', limit: 50 }, 'b');
+        pageTimes.push(Number(process.hrtime.bigint() - s) / 1e6);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const d0 = process.hrtime.bigint();
+    await api.dispatch('forwarding.saveSettings', { url, token: 'central-token', enabled: true }, 'b');
+    await core.forwarding.wake();
+    const deskSeconds = Number(process.hrtime.bigint() - d0) / 1e9;
+    draining = false;
+    await reader;
+    server.stdin.write('count\n');
+    const [, complaints, events] = (await nextLine()).split(' ').map(Number);
+    const status = core.forwarding.status();
+    const pages = summarize(pageTimes);
+    log(
+      `  bare loop: ${bodies.length.toLocaleString('en')} requests in ${bareSeconds.toFixed(2)} s = ${(count / bareSeconds).toFixed(0)} complaints/s`,
+    );
+    log(
+      `  desk drain: ${deskSeconds.toFixed(2)} s = ${(count / deskSeconds).toFixed(0)} complaints/s (${(bodies.length / deskSeconds).toFixed(0)} records/s), x${(deskSeconds / bareSeconds).toFixed(2)} of the bare loop   target >= 1000 records/s, <= x1.5`,
+    );
+    log(
+      `  server holds ${complaints} complaints and ${events} events; desk waiting ${status.waiting}, parked ${status.parked}`,
+    );
+    log(
+      `  queue page while draining: median ${ms(pages.median)} ms, p99 ${ms(pages.p99)} ms over ${pages.n} reads   target p99 < 20 ms`,
+    );
+    return { bareSeconds, deskSeconds, requests: bodies.length, pages };
+  } finally {
+    core.close();
+    server.kill();
+    dir.remove();
+  }
+}
