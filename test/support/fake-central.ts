@@ -4,6 +4,7 @@
  * timeout, commits and then drops the connection (the classic duplicate maker), 401, 422, 409, slowness.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { complaintRecord, eventRecord, type ChangeRecord } from '../../src/main/forwarding/central-contract';
 
@@ -33,8 +34,17 @@ export class FakeCentral {
   private server: Server | null = null;
   private sockets = new Set<Socket>();
 
+  private tls: { key: string; cert: string } | null = null;
+
+  /** Serve HTTPS with this key and certificate (e.g. issued by a regional CA). */
+  withTls(tls: { key: string; cert: string }): this {
+    this.tls = tls;
+    return this;
+  }
+
   async start(port = 0): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    this.server = this.tls ? createTlsServer(this.tls, handler) : createServer(handler);
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -45,7 +55,7 @@ export class FakeCentral {
   }
 
   get url() {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   /** Down: the port refuses connections until start() again. */
