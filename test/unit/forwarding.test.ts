@@ -353,3 +353,50 @@ describe('HTTPS with a regional CA', () => {
     },
   );
 });
+
+describe('connection back', () => {
+  it(
+    'sends everything within seconds of the server coming back, even records backed off for minutes',
+    { timeout: 30_000 },
+    async () => {
+      const clock = new TestClock();
+      clock.now = () => new Date();
+      const slow = makeCore({
+        clock,
+        forwarding: {
+          baseBackoffMs: 120_000,
+          maxBackoffMs: 300_000,
+          requestTimeoutMs: 400,
+          healthProbeMs: 100,
+        },
+      });
+      try {
+        await setUpDesk(slow.api);
+        const port = central.port;
+        await central.stop();
+        value(
+          await slow.api.dispatch(
+            'forwarding.saveSettings',
+            { url: `http://127.0.0.1:${port}`, token: central.token, enabled: true },
+            'admin',
+          ),
+        );
+        slow.core.forwarding.start();
+        for (let i = 0; i < 5; i++)
+          value(await slow.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+        await until(() => slow.core.forwarding.status().connection === 'offline');
+        const backedOff = slow.core.ctx.sqlite
+          .prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND attempts > 0")
+          .get() as { at: string };
+        expect(Date.parse(backedOff.at) - Date.now()).toBeGreaterThan(30_000);
+        await central.start(port);
+        const back = Date.now();
+        await until(() => slow.core.forwarding.status().waiting === 0, 10_000);
+        expect(Date.now() - back).toBeLessThan(5000);
+        expect(central.complaints.size).toBe(5);
+      } finally {
+        slow.close();
+      }
+    },
+  );
+});

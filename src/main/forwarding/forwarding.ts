@@ -25,6 +25,8 @@ export interface ForwardingOptions {
   pollMs?: number;
   /** Alarm when a record has waited longer than this while the server was reachable. */
   alarmAfterMs?: number;
+  /** While the server is unreachable, how often to ask /v1/health whether it is back. */
+  healthProbeMs?: number;
 }
 
 interface ServerSettings {
@@ -42,6 +44,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const pollMs = options.pollMs ?? 30_000;
   const alarmAfterMs = options.alarmAfterMs ?? 60 * 60_000;
+  const healthProbeMs = options.healthProbeMs ?? 5000;
   const records = createRecords(ctx);
 
   const getState = <T>(key: string): T | null =>
@@ -66,6 +69,9 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   );
   const markRetry = sqlite.prepare(
     'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ? WHERE id = ?',
+  );
+  const retryNow = sqlite.prepare(
+    "UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?",
   );
   const markParked = sqlite.prepare(
     "UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_status = ?, last_error = ? WHERE id = ?",
@@ -215,10 +221,30 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   function schedule() {
     if (timer) clearTimeout(timer);
     if (stopped) return;
+    if (connection === 'offline' && currentClient()) {
+      // Offline: ask the server's health often; the moment it answers, everything backed off goes.
+      timer = setTimeout(() => void probe(), healthProbeMs);
+      timer.unref();
+      return;
+    }
     const due = (nextDue.get() as { at: string | null }).at;
     const wait = due ? Math.max(10, Math.min(pollMs, Date.parse(due) - clock().getTime())) : pollMs;
     timer = setTimeout(() => void wake(), wait);
     timer.unref();
+  }
+
+  /** "Connection back": a health probe while offline; on success, retry everything now. */
+  async function probe(): Promise<void> {
+    const c = currentClient();
+    if (stopped || !c) return;
+    if (await c.health()) {
+      if (stopped || !sqlite.open) return;
+      connection = 'online';
+      const now = clock().toISOString();
+      retryNow.run(now, now);
+      await wake();
+      await pull();
+    } else schedule();
   }
 
   /** Drain now (on save, on timer, on "connection back", on Kirim sekarang). */
