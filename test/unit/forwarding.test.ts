@@ -400,3 +400,74 @@ describe('connection back', () => {
     },
   );
 });
+
+describe('the waiting alarm', () => {
+  async function deskWithClock() {
+    const clock = new TestClock(new Date());
+    const d = makeCore({
+      clock,
+      forwarding: {
+        baseBackoffMs: 10,
+        maxBackoffMs: 50,
+        requestTimeoutMs: 400,
+        healthProbeMs: 50,
+        alarmAfterMs: 60 * 60_000,
+      },
+    });
+    await setUpDesk(d.api);
+    return d;
+  }
+
+  it(
+    'rings after an hour of reachable time with a record still waiting, but not through an outage',
+    { timeout: 30_000 },
+    async () => {
+      // The server answers, but keeps refusing with 503: reachable time counts.
+      central.fault = () => '503';
+      const answering = await deskWithClock();
+      try {
+        value(
+          await answering.api.dispatch(
+            'forwarding.saveSettings',
+            { url: central.url, token: central.token, enabled: true },
+            'admin',
+          ),
+        );
+        value(await answering.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+        answering.core.forwarding.start();
+        await until(() => answering.core.forwarding.status().connection === 'online');
+        expect(answering.core.forwarding.status().alarm).toBe(false);
+        answering.clock.advance(61 * 60_000);
+        expect(answering.core.forwarding.status()).toMatchObject({ alarm: true, waiting: 2 });
+      } finally {
+        answering.close();
+      }
+
+      // The server is down the whole time: two hours of waiting, no alarm.
+      const port = central.port;
+      await central.stop();
+      const offline = await deskWithClock();
+      try {
+        value(
+          await offline.api.dispatch(
+            'forwarding.saveSettings',
+            { url: `http://127.0.0.1:${port}`, token: central.token, enabled: true },
+            'admin',
+          ),
+        );
+        value(await offline.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+        offline.core.forwarding.start();
+        await until(() => offline.core.forwarding.status().connection === 'offline');
+        offline.clock.advance(2 * 60 * 60_000);
+        expect(offline.core.forwarding.status()).toMatchObject({
+          alarm: false,
+          waiting: 2,
+          connection: 'offline',
+        });
+      } finally {
+        offline.close();
+        await central.start(port);
+      }
+    },
+  );
+});

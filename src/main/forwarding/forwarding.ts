@@ -84,6 +84,34 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let connection: 'online' | 'offline' | 'unknown' = 'unknown';
+
+  /**
+   * Periods the server was unreachable, kept so the alarm can count only reachable time: a record
+   * waiting through a two-day outage is normal; one waiting an hour while the server answers is not.
+   */
+  type Outage = { from: string; to: string | null };
+  function setConnection(next: 'online' | 'offline') {
+    if (next === connection) return;
+    const now = clock().toISOString();
+    const outages = getState<Outage[]>('outages') ?? [];
+    if (next === 'offline') outages.push({ from: now, to: null });
+    else if (outages.length && outages.at(-1)!.to === null) outages.at(-1)!.to = now;
+    setState('outages', outages.slice(-500));
+    connection = next;
+  }
+
+  /** Milliseconds since `fromIso` during which the server was not known to be unreachable. */
+  function reachableSince(fromIso: string): number {
+    const from = Date.parse(fromIso);
+    const now = clock().getTime();
+    let offline = 0;
+    for (const o of getState<Outage[]>('outages') ?? []) {
+      const a = Math.max(from, Date.parse(o.from));
+      const b = Math.min(now, o.to ? Date.parse(o.to) : now);
+      if (b > a) offline += b - a;
+    }
+    return now - from - offline;
+  }
   const inflight = new Set<number>();
 
   function settingsRow(): ServerSettings | null {
@@ -154,7 +182,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       case 'delivered':
         markSent.run(now.toISOString(), outcome.status, row.id);
         setState('lastSuccessAt', now.toISOString());
-        connection = 'online';
+        setConnection('online');
         return;
       case 'retry':
         markRetry.run(
@@ -163,8 +191,8 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
           outcome.message,
           row.id,
         );
-        if (outcome.status === null) connection = 'offline';
-        else connection = 'online';
+        if (outcome.status === null) setConnection('offline');
+        else setConnection('online');
         return;
       case 'park':
         markParked.run(outcome.status, outcome.message, row.id);
@@ -172,14 +200,14 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
           status: outcome.status,
           message: outcome.message,
         });
-        connection = 'online';
+        setConnection('online');
         return;
       case 'pause':
         // Nothing more goes out until an admin fixes the token: every further call would fail the same way.
         markRetry.run(now.toISOString(), outcome.status, outcome.message, row.id);
         setState('paused', { status: outcome.status, message: outcome.message, at: now.toISOString() });
         audit.record(null, 'forwarding.paused', null, { status: outcome.status, message: outcome.message });
-        connection = 'online';
+        setConnection('online');
     }
   }
 
@@ -239,7 +267,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
     if (stopped || !c) return;
     if (await c.health()) {
       if (stopped || !sqlite.open) return;
-      connection = 'online';
+      setConnection('online');
       const now = clock().toISOString();
       retryNow.run(now, now);
       await wake();
