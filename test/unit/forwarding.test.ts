@@ -464,9 +464,15 @@ describe('the waiting alarm', () => {
           waiting: 2,
           connection: 'offline',
         });
+        // Back, but still refusing for now: the two hours offline do not count toward the alarm.
+        central.fault = () => '503';
+        await central.start(port);
+        await until(() => offline.core.forwarding.status().connection === 'online');
+        expect(offline.core.forwarding.status()).toMatchObject({ alarm: false, waiting: 2 });
+        offline.clock.advance(61 * 60_000);
+        expect(offline.core.forwarding.status().alarm).toBe(true);
       } finally {
         offline.close();
-        await central.start(port);
       }
     },
   );

@@ -389,10 +389,8 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       parked: parked?.n ?? 0,
       oldestWaitingAt: oldest,
       lastSuccessAt: getState<string>('lastSuccessAt'),
-      // Waiting alone is normal offline; waiting while the server answers is not.
-      alarm: Boolean(
-        oldest && connection === 'online' && clock().getTime() - Date.parse(oldest) > alarmAfterMs,
-      ),
+      // Waiting alone is normal offline; waiting through an hour of reachable time is not.
+      alarm: Boolean(s?.enabled && oldest && reachableSince(oldest) > alarmAfterMs),
     };
   }
 
