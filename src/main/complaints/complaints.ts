@@ -17,6 +17,7 @@ import { DeskFailure } from '../core/failure';
 import { accounts, complaintEvents, complaints, desk } from '../db/schema';
 import type { Reference } from '../reference/reference';
 import type { SettingsService } from '../settings/settings';
+import { searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { Outbox } from '../forwarding/outbox';
 import { createRecords } from '../forwarding/records';
@@ -122,15 +123,7 @@ export function createComplaints(
         answerBy: addCalendarDays(receivedDay, rules.answerCalendarDays),
       };
       const id = uuidv7();
-      const seal = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
-        v === null ? null : cipher.encrypt(field, v);
-      const location = [
-        input.locationDetail,
-        input.desaCode && reference.region(input.desaCode)?.name,
-        input.kecamatanCode && reference.region(input.kecamatanCode)?.name,
-      ]
-        .filter(Boolean)
-        .join(' ');
+      const location = searchLocation(reference, input);
 
       const receiptNumber = db.transaction((tx) => {
         const deskRow = tx.select().from(desk).where(eq(desk.id, 1)).get();
@@ -143,27 +136,8 @@ export function createComplaints(
           .values({
             id,
             receiptNumber: number,
-            type: input.type,
-            channel: input.channel,
-            title: input.title,
-            body: input.body,
-            incidentDate: input.incidentDate ?? null,
-            kecamatanCode: input.kecamatanCode ?? null,
-            desaCode: input.desaCode ?? null,
-            locationDetail: input.locationDetail ?? null,
-            categoryId: input.categoryId ?? null,
-            subcategoryId: input.subcategoryId ?? null,
+            ...storedFields(input, identity, cipher),
             agencyCode: input.agencyCode,
-            supervisory: input.supervisory,
-            anonymous: input.anonymous,
-            confidential: input.confidential,
-            complainantName: identity.name,
-            nikEnc: seal('nik', identity.nik),
-            nikBidx: identity.nik && cipher.blindIndex('nik', identity.nik),
-            phoneEnc: seal('phone', identity.phone),
-            phoneBidx: identity.phone && cipher.blindIndex('phone', identity.phone),
-            emailEnc: seal('email', identity.email),
-            addressEnc: seal('address', identity.address),
             officerId,
             status: 'BARU',
             receivedAt,

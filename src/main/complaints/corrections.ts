@@ -13,6 +13,7 @@ import { DeskFailure } from '../core/failure';
 import { complaintEvents, complaints } from '../db/schema';
 import type { Outbox } from '../forwarding/outbox';
 import type { Reference } from '../reference/reference';
+import { searchLocation, storedFields } from './stored-fields';
 import { checkComplaint } from './validate';
 
 const plainFields = [
@@ -90,41 +91,14 @@ export function createCorrections(ctx: CoreContext, reference: Reference, outbox
         if (Object.keys(after).length === 0 && personalChanged.length === 0) {
           throw new DeskFailure('VALIDATION', msg('errors.nothingToCorrect'));
         }
-        const seal = (f: (typeof personalFields)[number], v: string | null) =>
-          v === null ? null : cipher.encrypt(f, v);
         tx.update(complaints)
           .set({
-            type: next.type,
-            channel: next.channel,
-            title: next.title,
-            body: next.body,
-            incidentDate: next.incidentDate ?? null,
-            kecamatanCode: next.kecamatanCode ?? null,
-            desaCode: next.desaCode ?? null,
-            locationDetail: next.locationDetail ?? null,
-            categoryId: next.categoryId ?? null,
-            subcategoryId: next.subcategoryId ?? null,
-            supervisory: next.supervisory,
-            anonymous: next.anonymous,
-            confidential: next.confidential,
-            complainantName: identity.name,
-            nikEnc: seal('nik', identity.nik),
-            nikBidx: identity.nik && cipher.blindIndex('nik', identity.nik),
-            phoneEnc: seal('phone', identity.phone),
-            phoneBidx: identity.phone && cipher.blindIndex('phone', identity.phone),
-            emailEnc: seal('email', identity.email),
-            addressEnc: seal('address', identity.address),
+            ...storedFields(next, identity, cipher),
             updatedAt: now.toISOString(),
           })
           .where(eq(complaints.id, row.id))
           .run();
-        const location = [
-          next.locationDetail,
-          next.desaCode && reference.region(next.desaCode)?.name,
-          next.kecamatanCode && reference.region(next.kecamatanCode)?.name,
-        ]
-          .filter(Boolean)
-          .join(' ');
+        const location = searchLocation(reference, next);
         updateFts.run(next.title, next.body, identity.name ?? '', location, row.seq);
         const eventId = uuidv7();
         outbox.addEvent(row.id, eventId, 'KOREKSI');
