@@ -58,6 +58,20 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     return st;
   };
 
+  /** Cari by receipt number, phone or NIK: one exact, indexed condition. */
+  function exactMatch(intent: ReturnType<typeof classifySearch>, where: string[], params: unknown[]) {
+    if (intent.kind === 'receipt') {
+      where.push('c.receipt_number = ?');
+      params.push(intent.number);
+    } else if (intent.kind === 'phone') {
+      where.push('c.phone_bidx = ?');
+      params.push(cipher.blindIndex('phone', intent.phone));
+    } else if (intent.kind === 'nik') {
+      where.push('c.nik_bidx = ?');
+      params.push(cipher.blindIndex('nik', intent.nik));
+    }
+  }
+
   /** WHERE clauses for the filters (not the search), with their parameters. */
   function filterClauses(f: QueueFilters, today: string) {
     const where: string[] = [];
@@ -123,16 +137,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
       all = [ftsQuery(intent.tokens), ...params, ...(cursor ? cursor.k : []), limit + 1];
       keyOf = (r) => [r.seq];
     } else {
-      if (intent.kind === 'receipt') {
-        where.push('c.receipt_number = ?');
-        params.push(intent.number);
-      } else if (intent.kind === 'phone') {
-        where.push('c.phone_bidx = ?');
-        params.push(cipher.blindIndex('phone', intent.phone));
-      } else if (intent.kind === 'nik') {
-        where.push('c.nik_bidx = ?');
-        params.push(cipher.blindIndex('nik', intent.nik));
-      }
+      exactMatch(intent, where, params);
       if (req.sort === 'urgent') {
         where.push('c.current_due IS NOT NULL');
         if (cursor) {
@@ -179,16 +184,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
         ${where.map((w) => `AND ${w}`).join(' ')} LIMIT ${countCap + 1}`;
       all = [ftsQuery(intent.tokens), ...params];
     } else {
-      if (intent.kind === 'receipt') {
-        where.push('c.receipt_number = ?');
-        params.push(intent.number);
-      } else if (intent.kind === 'phone') {
-        where.push('c.phone_bidx = ?');
-        params.push(cipher.blindIndex('phone', intent.phone));
-      } else if (intent.kind === 'nik') {
-        where.push('c.nik_bidx = ?');
-        params.push(cipher.blindIndex('nik', intent.nik));
-      }
+      exactMatch(intent, where, params);
       inner = `SELECT 1 FROM complaints c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${countCap + 1}`;
       all = params;
     }
