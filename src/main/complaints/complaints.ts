@@ -17,7 +17,7 @@ import { DeskFailure } from '../core/failure';
 import { accounts, complaintEvents, complaints, desk } from '../db/schema';
 import type { Reference } from '../reference/reference';
 import type { SettingsService } from '../settings/settings';
-import { searchLocation, storedFields } from './stored-fields';
+import { openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { Outbox } from '../forwarding/outbox';
 import { createRecords } from '../forwarding/records';
@@ -47,12 +47,7 @@ export function createComplaints(
   const nextSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM complaints');
 
   function view(row: ComplaintRow, officerName: string): ComplaintView {
-    const open = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
-      v === null ? null : cipher.decrypt(field, v);
-    const nik = open('nik', row.nikEnc);
-    const phone = open('phone', row.phoneEnc);
-    const email = open('email', row.emailEnc);
-    const address = open('address', row.addressEnc);
+    const { nik, phone, email, address } = openPersonal(cipher, row);
     return {
       id: row.id,
       receiptNumber: row.receiptNumber,
@@ -238,8 +233,6 @@ export function createComplaints(
 
     reveal(actorId: string, id: string, reason: string) {
       const { row } = get(id);
-      const open = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
-        v === null ? null : cipher.decrypt(field, v);
       db.transaction((tx) => {
         tx.insert(complaintEvents)
           .values({
@@ -253,12 +246,7 @@ export function createComplaints(
           .run();
       });
       audit.record(actorId, 'complaints.revealPersonalData', id, { reason });
-      return {
-        nik: open('nik', row.nikEnc),
-        phone: open('phone', row.phoneEnc),
-        email: open('email', row.emailEnc),
-        address: open('address', row.addressEnc),
-      };
+      return openPersonal(cipher, row);
     },
 
     stats() {

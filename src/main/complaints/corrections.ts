@@ -13,7 +13,7 @@ import { DeskFailure } from '../core/failure';
 import { complaintEvents, complaints } from '../db/schema';
 import type { Outbox } from '../forwarding/outbox';
 import type { Reference } from '../reference/reference';
-import { searchLocation, storedFields } from './stored-fields';
+import { openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint } from './validate';
 
 const plainFields = [
@@ -46,8 +46,7 @@ export function createCorrections(ctx: CoreContext, reference: Reference, outbox
       const result = db.transaction((tx) => {
         const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
         if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
-        const open = (f: (typeof personalFields)[number], v: string | null) =>
-          v === null ? undefined : cipher.decrypt(f, v);
+        const personal = openPersonal(cipher, row);
         const current = {
           type: row.type,
           channel: row.channel,
@@ -64,10 +63,10 @@ export function createCorrections(ctx: CoreContext, reference: Reference, outbox
           anonymous: row.anonymous,
           confidential: row.confidential,
           complainantName: row.complainantName ?? undefined,
-          nik: open('nik', row.nikEnc),
-          phone: open('phone', row.phoneEnc),
-          email: open('email', row.emailEnc),
-          address: open('address', row.addressEnc),
+          nik: personal.nik ?? undefined,
+          phone: personal.phone ?? undefined,
+          email: personal.email ?? undefined,
+          address: personal.address ?? undefined,
         };
         const { id: _id, reason, ...changes } = input;
         const next = { ...current, ...changes };

@@ -63,3 +63,18 @@ export function searchLocation(
     .filter(Boolean)
     .join(' ');
 }
+
+/** The personal data of a stored complaint, decrypted (null where none was given). */
+export function openPersonal(
+  cipher: PersonalDataCipher,
+  row: { nikEnc: string | null; phoneEnc: string | null; emailEnc: string | null; addressEnc: string | null },
+) {
+  const open = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
+    v === null ? null : cipher.decrypt(field, v);
+  return {
+    nik: open('nik', row.nikEnc),
+    phone: open('phone', row.phoneEnc),
+    email: open('email', row.emailEnc),
+    address: open('address', row.addressEnc),
+  };
+}

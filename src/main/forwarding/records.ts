@@ -1,5 +1,6 @@
 /** The complaint and event bodies the central server receives, built from the desk's rows. */
 import { eq } from 'drizzle-orm';
+import { openPersonal } from '../complaints/stored-fields';
 import type { CoreContext } from '../core/context';
 import { accounts, complaintEvents, complaints, desk } from '../db/schema';
 import type { ComplaintRecord, EventRecord } from './central-contract';
@@ -12,8 +13,7 @@ export function complaintRecordOf(
   deskCode: string,
   officer: string,
 ): ComplaintRecord {
-  const open = (f: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
-    v === null ? null : ctx.cipher.decrypt(f, v);
+  const personal = openPersonal(ctx.cipher, row);
   return {
     id: row.id,
     receiptNumber: row.receiptNumber,
@@ -34,10 +34,7 @@ export function complaintRecordOf(
       ? null
       : {
           name: row.complainantName,
-          nik: open('nik', row.nikEnc),
-          phone: open('phone', row.phoneEnc),
-          email: open('email', row.emailEnc),
-          address: open('address', row.addressEnc),
+          ...personal,
         },
     officer,
     recordedAt: row.receivedAt,
