@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useReference } from '../../app/reference';
 import { useQuery } from '../../components/useQuery';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 const emptyForm = { name: '', displayName: '', role: 'officer' as Role, secret: '' };
@@ -43,6 +44,7 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
     if (updated) void load();
   }
 
+  const bind = fieldBinder(form, setForm, create.fieldError);
   return (
     <section>
       <h1>{t('ui.accounts.title')}</h1>
@@ -126,19 +128,8 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={create.error} />
         <InfoNotice text={info} />
-        <TextField
-          label={t('fields.name')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={create.fieldError('name')}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('fields.displayName')}
-          value={form.displayName}
-          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-          error={create.fieldError('displayName')}
-        />
+        <TextField label={t('fields.name')} {...bind('name')} autoComplete="off" />
+        <TextField label={t('fields.displayName')} {...bind('displayName')} />
         <SelectField
           label={t('fields.role')}
           value={form.role}
@@ -153,9 +144,7 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
         <TextField
           label={t('fields.secret')}
           type="password"
-          value={form.secret}
-          onChange={(e) => setForm({ ...form, secret: e.target.value })}
-          error={create.fieldError('secret')}
+          {...bind('secret')}
           autoComplete="new-password"
         />
         <button type="submit" className="primary" disabled={create.busy}>

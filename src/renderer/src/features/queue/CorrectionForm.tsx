@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 export function CorrectionForm({
@@ -43,15 +44,11 @@ export function CorrectionForm({
       </button>
     );
   }
+  const bind = fieldBinder(form, setForm, submit.fieldError);
   return (
     <form onSubmit={onSubmit} noValidate className="action-form" aria-label={t('ui.detail.correct')}>
       <ErrorNotice error={submit.error} />
-      <TextField
-        label={t('fields.title')}
-        value={form.title}
-        onChange={(e) => setForm({ ...form, title: e.target.value })}
-        error={submit.fieldError('title')}
-      />
+      <TextField label={t('fields.title')} {...bind('title')} />
       <div className="field">
         <label htmlFor={`correct-body-${id}`}>{t('fields.body')}</label>
         <textarea
@@ -64,12 +61,7 @@ export function CorrectionForm({
           <small className="field__error">{submit.fieldError('body')}</small>
         ) : null}
       </div>
-      <TextField
-        label={t('ui.detail.correctReason')}
-        value={form.reason}
-        onChange={(e) => setForm({ ...form, reason: e.target.value })}
-        error={submit.fieldError('reason')}
-      />
+      <TextField label={t('ui.detail.correctReason')} {...bind('reason')} />
       <div className="actions">
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('ui.save')}

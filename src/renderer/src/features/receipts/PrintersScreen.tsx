@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 type Form = Omit<PrinterView, 'id' | 'codepageMapping'> & {
@@ -51,6 +52,7 @@ export function PrintersScreen({ shell }: { shell: 'electron' | 'browser' }) {
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <section>
       <h1>{t('ui.printers.title')}</h1>
@@ -103,12 +105,7 @@ export function PrintersScreen({ shell }: { shell: 'electron' | 'browser' }) {
       </table>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
-        <TextField
-          label={t('fields.printerName')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={save.fieldError('name')}
-        />
+        <TextField label={t('fields.printerName')} {...bind('name')} />
         <SelectField
           label={t('fields.printerKind')}
           value={form.kind}
@@ -124,9 +121,7 @@ export function PrintersScreen({ shell }: { shell: 'electron' | 'browser' }) {
         </SelectField>
         <TextField
           label={t('fields.printerAddress')}
-          value={form.address}
-          onChange={(e) => setForm({ ...form, address: e.target.value })}
-          error={save.fieldError('address')}
+          {...bind('address')}
           hint={t('ui.printers.addressHint')}
         />
         <SelectField

@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 type All = MethodOutput<'reference.all'>;
@@ -39,6 +40,7 @@ export function Categories({
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <>
       <h2>{t('ui.reference.categories')}</h2>
@@ -81,18 +83,8 @@ export function Categories({
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
-        <TextField
-          label={t('ui.reference.categoryName')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={save.fieldError('name')}
-        />
-        <SelectField
-          label={t('fields.parentId')}
-          value={form.parentId}
-          onChange={(e) => setForm({ ...form, parentId: e.target.value })}
-          error={save.fieldError('parentId')}
-        >
+        <TextField label={t('ui.reference.categoryName')} {...bind('name')} />
+        <SelectField label={t('fields.parentId')} {...bind('parentId')}>
           <option value="">{t('ui.reference.topLevel')}</option>
           {top.map((c) => (
             <option key={c.id} value={String(c.id)}>
@@ -129,6 +121,7 @@ export function Channels({ channels, onChange }: { channels: All['channels']; on
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <>
       <h2>{t('ui.reference.channels')}</h2>
@@ -145,18 +138,8 @@ export function Channels({ channels, onChange }: { channels: All['channels']; on
       </table>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
-        <TextField
-          label={t('ui.reference.channelCode')}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={save.fieldError('code')}
-        />
-        <TextField
-          label={t('ui.reference.channelName')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={save.fieldError('name')}
-        />
+        <TextField label={t('ui.reference.channelCode')} {...bind('code')} />
+        <TextField label={t('ui.reference.channelName')} {...bind('name')} />
         <label className="check">
           <input
             type="checkbox"

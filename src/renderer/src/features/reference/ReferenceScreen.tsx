@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useReference } from '../../app/reference';
 import { Categories, Channels } from './CategoriesAndChannels';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 type All = MethodOutput<'reference.all'>;
@@ -61,6 +62,7 @@ function Holidays({ holidays, onChange }: { holidays: All['holidays']; onChange:
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <>
       <h2>{t('ui.reference.holidays')}</h2>
@@ -104,13 +106,7 @@ function Holidays({ holidays, onChange }: { holidays: All['holidays']; onChange:
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
-        <TextField
-          label={t('fields.date')}
-          type="date"
-          value={form.date}
-          onChange={(e) => setForm({ ...form, date: e.target.value })}
-          error={save.fieldError('date')}
-        />
+        <TextField label={t('fields.date')} type="date" {...bind('date')} />
         <SelectField
           label={t('fields.kind')}
           value={form.kind}
@@ -119,18 +115,8 @@ function Holidays({ holidays, onChange }: { holidays: All['holidays']; onChange:
           <option value="libur_nasional">{t('ui.reference.liburNasional')}</option>
           <option value="cuti_bersama">{t('ui.reference.cutiBersama')}</option>
         </SelectField>
-        <TextField
-          label={t('fields.description')}
-          value={form.description}
-          onChange={(e) => setForm({ ...form, description: e.target.value })}
-          error={save.fieldError('description')}
-        />
-        <TextField
-          label={t('fields.basis')}
-          value={form.basis}
-          onChange={(e) => setForm({ ...form, basis: e.target.value })}
-          error={save.fieldError('basis')}
-        />
+        <TextField label={t('fields.description')} {...bind('description')} />
+        <TextField label={t('fields.basis')} {...bind('basis')} />
         <button type="submit" className="primary" disabled={save.busy}>
           {t('ui.reference.addHoliday')}
         </button>
@@ -158,6 +144,7 @@ function Agencies({ agencies, onChange }: { agencies: All['agencies']; onChange:
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <>
       <h2>{t('ui.reference.agencies')}</h2>
@@ -190,18 +177,8 @@ function Agencies({ agencies, onChange }: { agencies: All['agencies']; onChange:
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
-        <TextField
-          label={t('fields.code')}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={save.fieldError('code')}
-        />
-        <TextField
-          label={t('fields.agencyCode')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={save.fieldError('name')}
-        />
+        <TextField label={t('fields.code')} {...bind('code')} />
+        <TextField label={t('fields.agencyCode')} {...bind('name')} />
         <SelectField
           label={t('fields.agencyKind')}
           value={form.kind}
@@ -213,12 +190,7 @@ function Agencies({ agencies, onChange }: { agencies: All['agencies']; onChange:
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t('fields.note')}
-          value={form.note}
-          onChange={(e) => setForm({ ...form, note: e.target.value })}
-          error={save.fieldError('note')}
-        />
+        <TextField label={t('fields.note')} {...bind('note')} />
         <label className="check">
           <input
             type="checkbox"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 export function ChangeSecretScreen() {
@@ -20,26 +21,15 @@ export function ChangeSecretScreen() {
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <section>
       <h1>{t('ui.changeSecret.title')}</h1>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
         <InfoNotice text={info} />
-        <TextField
-          label={t('fields.current')}
-          type="password"
-          value={form.current}
-          onChange={(e) => setForm({ ...form, current: e.target.value })}
-          error={save.fieldError('current')}
-        />
-        <TextField
-          label={t('fields.next')}
-          type="password"
-          value={form.next}
-          onChange={(e) => setForm({ ...form, next: e.target.value })}
-          error={save.fieldError('next')}
-        />
+        <TextField label={t('fields.current')} type="password" {...bind('current')} />
+        <TextField label={t('fields.next')} type="password" {...bind('next')} />
         <button type="submit" className="primary" disabled={save.busy}>
           {t('ui.save')}
         </button>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
+import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';
 
 const empty = { keyword: '', title: '', body: '', active: true };
@@ -27,6 +28,7 @@ export function SnippetsScreen() {
     }
   }
 
+  const bind = fieldBinder(form, setForm, save.fieldError);
   return (
     <section>
       <h1>{t('ui.snippets.title')}</h1>
@@ -56,18 +58,8 @@ export function SnippetsScreen() {
         <ErrorNotice error={save.error} />
         <InfoNotice text={info} />
         <div className="form-grid form-grid--2">
-          <TextField
-            label={t('fields.keyword')}
-            value={form.keyword}
-            onChange={(e) => setForm({ ...form, keyword: e.target.value })}
-            error={save.fieldError('keyword')}
-          />
-          <TextField
-            label={t('fields.title')}
-            value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.target.value })}
-            error={save.fieldError('title')}
-          />
+          <TextField label={t('fields.keyword')} {...bind('keyword')} />
+          <TextField label={t('fields.title')} {...bind('title')} />
         </div>
         <div className="field">
           <label htmlFor="snippet-body">{t('fields.body')}</label>
