@@ -172,6 +172,9 @@ export function createHandlers(core: Core): HandlerTable {
     },
     'forwarding.parked': () => forwarding.parkedList(),
     'forwarding.resend': (input, call) => ({ resent: forwarding.resend(actor(call), input.id) }),
+    'forwarding.resendComplaint': (input, call) => ({
+      messages: forwarding.resendComplaint(actor(call), input.complaintId),
+    }),
     'forwarding.settings': () => forwarding.settings(),
     'forwarding.saveSettings': (input, call) => forwarding.saveSettings(actor(call), input),
     'forwarding.resume': (_input, call) => {

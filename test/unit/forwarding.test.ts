@@ -9,6 +9,7 @@ let t: ReturnType<typeof makeCore>;
 let central: FakeCentral;
 type Status = {
   waiting: number;
+  held: number;
   parked: number;
   connection: string;
   pausedReason: string | null;
@@ -21,7 +22,7 @@ beforeEach(async () => {
   clock.now = () => new Date();
   t = makeCore({
     clock,
-    forwarding: { baseBackoffMs: 5, maxBackoffMs: 50, requestTimeoutMs: 400, pollMs: 50, concurrency: 4 },
+    forwarding: { baseBackoffMs: 5, maxBackoffMs: 50, requestTimeoutMs: 400, concurrency: 4 },
   });
   await setUpDesk(t.api);
   central = await new FakeCentral().start();
@@ -52,23 +53,35 @@ const deskEvents = () =>
     .all() as Array<{ id: string; c: string }>;
 
 describe('classifying the server’s answers', () => {
-  it('retries network trouble, 429 and 5xx; pauses on 401/403; parks other 4xx and 409', () => {
-    expect(classify(201, '', null).kind).toBe('delivered');
-    expect(classify(200, '', null).kind).toBe('delivered');
-    expect(classify(429, 'slow down', '7')).toEqual({
+  const answer = (status: number, retryAfter: string | null = null, body = '') => ({
+    status,
+    contentType: 'application/json',
+    location: null,
+    retryAfter,
+    body: Buffer.from(body),
+    truncated: false,
+  });
+  const kind = (status: number) => classify(answer(status), 'https://pusat').kind;
+  it('retries network trouble, 408, 429 and 5xx; pauses on 401/403; parks 3xx and other 4xx; distrusts the rest', () => {
+    expect(
+      classify(answer(429, '7', '{"error":{"code":"RATE","message":"pelan"}}'), 'https://pusat'),
+    ).toEqual({
       kind: 'retry',
       status: 429,
-      message: 'slow down',
+      message: 'RATE: pelan',
       retryAfterMs: 7000,
     });
-    expect(classify(503, '', null).kind).toBe('retry');
-    expect(classify(500, '', null).kind).toBe('retry');
-    expect(classify(401, '', null).kind).toBe('pause');
-    expect(classify(403, '', null).kind).toBe('pause');
-    for (const s of [400, 404, 409, 422]) expect(classify(s, '', null).kind).toBe('park');
+    for (const s of [408, 429, 500, 502, 503, 599]) expect(kind(s)).toBe('retry');
+    for (const s of [401, 403]) expect(kind(s)).toBe('pause');
+    for (const s of [300, 301, 302, 307, 308, 400, 404, 409, 413, 415, 422]) expect(kind(s)).toBe('park');
+    for (const s of [100, 600, 999]) expect(kind(s)).toBe('invalid');
     expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(
       10_000,
     );
+    expect(retryAfterMs('120')).toBe(120_000);
+    expect(retryAfterMs(' 0 ')).toBe(0);
+    expect(retryAfterMs('soon')).toBeNull();
+    expect(retryAfterMs('99999999')).toBe(60 * 60_000);
   });
 });
 
@@ -178,7 +191,7 @@ describe('forwarding to the central server', () => {
       await connect();
       await until(async () => {
         const s = await status();
-        return s.parked === 1 && s.waiting === 1 && central.complaints.size === 10;
+        return s.parked === 1 && s.held === 1 && s.waiting === 0 && central.complaints.size === 10;
       });
       const parked = value<Array<{ id: number; lastStatus: number; lastError: string; complaintId: string }>>(
         await t.api.dispatch('forwarding.parked', {}, 'admin'),
@@ -186,7 +199,8 @@ describe('forwarding to the central server', () => {
       expect(parked).toMatchObject([
         { complaintId: bad, lastStatus: 422, lastError: 'INVALID: kode instansi tidak dikenal server' },
       ]);
-      expect((await status()).waiting).toBe(1); // its event waits behind it, nothing else does
+      // Its event is held behind it, counted apart: nothing else waits.
+      expect(await status()).toMatchObject({ waiting: 0, held: 1, parked: 1 });
       refuse = false;
       value(await t.api.dispatch('forwarding.resend', { id: parked[0]!.id }, 'admin'));
       await until(async () => (await status()).waiting === 0 && (await status()).parked === 0);
@@ -254,6 +268,8 @@ describe('forwarding to the central server', () => {
       tokenSet: true,
       caCertificate: '',
       enabled: true,
+      plainHttpHost: '',
+      pullEverySeconds: 60,
     });
     const raw = JSON.stringify(t.core.ctx.sqlite.prepare('SELECT value FROM sync_state').all());
     expect(raw).not.toContain(central.token);

@@ -10,6 +10,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, readJournal } from '../../src/main/db/open';
+import { ensureCategoryCodes } from '../../src/main/reference/category-codes';
 import { makeCore, migrationsFolder, tempDir } from '../support/core';
 
 /** A migrations folder holding only the first `count` migrations of the real one. */
@@ -162,6 +163,38 @@ const migrationTests: Record<
         { kind: 'complaint', ref: 'c1', state: 'pending' },
         { kind: 'event', ref: 'e1', state: 'pending' },
       ]);
+      expect(countRows(db).complaints).toBe(1);
+    },
+  },
+  '0005_forwarding_contract': {
+    before: (db) => {
+      writeInitData(db);
+      db.prepare(
+        "INSERT INTO categories (id, name, parent_id, active) VALUES (2, 'Jalan Rusak / Berlubang', 1, 1)",
+      ).run();
+      db.prepare(
+        "INSERT INTO outbox (complaint_id, kind, ref_id, state, next_attempt_at, created_at) VALUES ('c1', 'complaint', 'c1x', 'parked', ?, ?)",
+      ).run(at, at);
+    },
+    after: (db) => {
+      // Waiting records keep their state; codes are given at the next start, then never change.
+      expect(
+        db.prepare('SELECT state, invalid_answers AS n FROM outbox WHERE ref_id = ?').get('c1x'),
+      ).toEqual({
+        state: 'parked',
+        n: 0,
+      });
+      expect(db.prepare('SELECT count(*) AS n FROM categories WHERE code IS NULL').get()).toEqual({ n: 2 });
+      ensureCategoryCodes(db);
+      expect(db.prepare('SELECT id, code FROM categories ORDER BY id').all()).toEqual([
+        { id: 1, code: 'INFRASTRUKTUR' },
+        { id: 2, code: 'INFRASTRUKTUR.JALAN_RUSAK_BERLUBANG' },
+      ]);
+      db.prepare("UPDATE categories SET name = 'Jalan' WHERE id = 2").run();
+      ensureCategoryCodes(db);
+      expect(db.prepare('SELECT code FROM categories WHERE id = 2').get()).toEqual({
+        code: 'INFRASTRUKTUR.JALAN_RUSAK_BERLUBANG',
+      });
       expect(countRows(db).complaints).toBe(1);
     },
   },

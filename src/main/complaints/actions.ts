@@ -152,21 +152,19 @@ export function createActions(
         patch.status = to;
         patch.currentDue = dueFor(to, { ...row, ...patch } as Row);
         tx.update(complaints).set(patch).where(eq(complaints.id, row.id)).run();
-        const eventId = uuidv7();
-        outbox.addEvent(row.id, eventId, input.action);
-        tx.insert(complaintEvents)
-          .values({
-            id: eventId,
-            complaintId: row.id,
-            kind: input.action,
-            at,
-            actorId,
-            fromStatus: from,
-            toStatus: to,
-            reason: input.reason ?? null,
-            data: Object.keys(data).length ? data : null,
-          })
-          .run();
+        const event = {
+          id: uuidv7(),
+          complaintId: row.id,
+          kind: input.action,
+          at,
+          actorId,
+          fromStatus: from,
+          toStatus: to,
+          reason: input.reason ?? null,
+          data: Object.keys(data).length ? data : null,
+        };
+        tx.insert(complaintEvents).values(event).run();
+        outbox.addEvent(event);
         return { status: to };
       });
       outbox.notify();

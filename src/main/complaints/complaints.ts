@@ -20,7 +20,6 @@ import type { SettingsService } from '../settings/settings';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { Outbox } from '../forwarding/outbox';
-import { createRecords } from '../forwarding/records';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -35,7 +34,6 @@ export function createComplaints(
   outbox: Outbox,
 ) {
   const { db, sqlite, cipher, clock } = ctx;
-  const records = createRecords(ctx);
 
   const nextSequence = sqlite.prepare(
     `INSERT INTO receipt_sequences (day, last) VALUES (?, 1)
@@ -148,21 +146,19 @@ export function createComplaints(
             updatedAt: receivedAt,
           })
           .run();
-        const eventId = uuidv7();
-        tx.insert(complaintEvents)
-          .values({
-            id: eventId,
-            complaintId: id,
-            kind: 'DITERIMA',
-            at: receivedAt,
-            actorId: officerId,
-            toStatus: 'BARU',
-          })
-          .run();
+        const received = {
+          id: uuidv7(),
+          complaintId: id,
+          kind: 'DITERIMA' as const,
+          at: receivedAt,
+          actorId: officerId,
+          toStatus: 'BARU' as const,
+        };
+        tx.insert(complaintEvents).values(received).run();
         insertFts.run(seq, id, input.title, input.body, identity.name ?? '', location);
         // The record goes to the central server as it was saved, committed in this same transaction.
-        outbox.addComplaint(records.complaint(id)!);
-        outbox.addEvent(id, eventId, 'DITERIMA');
+        outbox.addComplaint(outbox.records.complaint(id)!);
+        outbox.addEvent(received);
         return number;
       });
       outbox.notify();

@@ -99,25 +99,24 @@ export function createCorrections(ctx: CoreContext, reference: Reference, outbox
           .run();
         const location = searchLocation(reference, next);
         updateFts.run(next.title, next.body, identity.name ?? '', location, row.seq);
-        const eventId = uuidv7();
-        outbox.addEvent(row.id, eventId, 'KOREKSI');
-        tx.insert(complaintEvents)
-          .values({
-            id: eventId,
-            complaintId: row.id,
-            kind: 'KOREKSI',
-            at: now.toISOString(),
-            actorId,
-            fromStatus: row.status,
-            toStatus: row.status,
-            reason,
-            data: {
-              before,
-              after,
-              ...(personalChanged.length ? { personalDataChanged: personalChanged } : {}),
-            },
-          })
-          .run();
+        const event = {
+          id: uuidv7(),
+          complaintId: row.id,
+          kind: 'KOREKSI' as const,
+          at: now.toISOString(),
+          actorId,
+          fromStatus: row.status,
+          toStatus: row.status,
+          reason,
+          data: {
+            before,
+            after,
+            ...(personalChanged.length ? { personalDataChanged: personalChanged } : {}),
+          },
+        };
+        tx.insert(complaintEvents).values(event).run();
+        // The central server gets the new personal values (sealed in the outbox); history keeps only names.
+        outbox.addEvent(event, Object.fromEntries(personalChanged.map((f) => [f, identity[f] ?? null])));
         return { changed: [...Object.keys(after), ...personalChanged] };
       });
       outbox.notify();

@@ -14,7 +14,6 @@ import { PersonalDataCipher } from '../crypto/personal-data';
 import { openDatabase } from '../db/open';
 import { createForwarding, type ForwardingOptions } from '../forwarding/forwarding';
 import { createOutbox } from '../forwarding/outbox';
-import { createRecords } from '../forwarding/records';
 import { createReceipts, type DesktopPrinting } from '../receipts/receipts';
 import { seedReferenceData } from '../reference/seed';
 import { createReference } from '../reference/reference';
@@ -68,7 +67,7 @@ export function createCore(options: CoreOptions) {
   const drafts = createDrafts(ctx);
   const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null, outbox);
   const forwarding = createForwarding(ctx, audit, options.forwarding);
-  outbox.onAdded(() => void forwarding.wake());
+  outbox.onAdded(() => forwarding.notify());
   const sessions = new SessionStore(() => clock().getTime());
   const maintenance = createMaintenance(opened.sqlite);
   return {
@@ -88,8 +87,6 @@ export function createCore(options: CoreOptions) {
     receipts,
     outbox,
     forwarding,
-    /** The bodies forwarding sends (the drain benchmark replays them in its bare loop). */
-    forwardingRecords: createRecords(ctx),
     sessions,
     shell: options.shell,
     version: options.version,

@@ -73,8 +73,14 @@ export const categories = sqliteTable(
     name: text('name').notNull(),
     parentId: integer('parent_id').references((): AnySQLiteColumn => categories.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * The stable code the central server knows the category by (its name as a code, a subcategory's
+     * prefixed with its parent's). Given once and kept when the category is renamed.
+     */
+    code: text('code'),
   },
   // Unique (parent, name) with NULL parents is an expression index: see drizzle/0001_search_and_history.sql.
+  (t) => [uniqueIndex('categories_code').on(t.code)],
 );
 
 export const agencies = sqliteTable('agencies', {
@@ -256,12 +262,17 @@ export const outbox = sqliteTable(
     kind: text('kind', { enum: ['complaint', 'event'] }).notNull(),
     /** The complaint's or the event's UUID: the server's idempotency key. */
     refId: text('ref_id').notNull(),
-    /** The complaint as recorded (encrypted: it holds personal data); null for events. */
+    /**
+     * The body as recorded, frozen (encrypted: it holds personal data), so a retry sends the same
+     * content under the same id. Kept after delivery so a supervisor can send it again.
+     */
     payloadEnc: text('payload_enc'),
     state: text('state', { enum: ['pending', 'parked', 'sent'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** Answers that did not fit the contract in a row; at the limit the record is parked. */
+    invalidAnswers: integer('invalid_answers').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
     lastError: text('last_error'),
     lastStatus: integer('last_status'),
@@ -274,6 +285,11 @@ export const outbox = sqliteTable(
     index('outbox_ready')
       .on(t.nextAttemptAt, t.id)
       .where(sql`${t.state} = 'pending'`),
+    // What is not sent yet, by complaint: the status counts and the held-behind-parked check stay
+    // small however many records were delivered.
+    index('outbox_unsent')
+      .on(t.state, t.complaintId, t.id)
+      .where(sql`${t.state} <> 'sent'`),
   ],
 );
 

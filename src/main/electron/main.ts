@@ -1,12 +1,13 @@
 /** The Electron shell: app lifecycle, the secure window and the IPC bridge around the core. */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
 import { createApi } from '../api';
 import { createCore, type Core } from '../core/core';
 import { registerIpc } from './ipc';
 import { desktopPrinting } from './printing';
 import { loadOrCreateSafeStorageKey } from './safe-storage-key';
+import { onResume, systemProxy } from './system';
 import { createMainWindow, denyPermissions, enforceCsp, lockDownContents } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -28,8 +29,11 @@ function start(): void {
     shell: 'electron',
     version: app.getVersion(),
     desktopPrinting,
+    // Government networks: the system's proxy settings (PAC included) and certificate store.
+    forwarding: { proxyFor: systemProxy(session.defaultSession) },
   });
   core.forwarding.start();
+  onResume(powerMonitor, () => core?.forwarding.restart());
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   registerIpc(ipcMain, createApi(core), {

@@ -1,15 +1,16 @@
 /**
  * Writing to the outbox, always inside the caller's transaction: a complaint and its outbox row
  * commit together or not at all, so nothing saved can be forgotten and nothing unsaved is sent.
+ * The body is frozen here, from the values in hand, and sealed (it holds personal data).
  */
 import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../core/context';
 import type { ComplaintRecord } from './central-contract';
+import { createRecords, type EventValues, type PersonalChanges } from './records';
 
-/** Events that stay on the desk: who looked at personal data is the desk's own audit. */
-export const localOnlyEventKinds = new Set(['PEMBUKAAN_DATA_PRIBADI']);
-
-export function createOutbox({ sqlite, cipher, clock }: CoreContext) {
+export function createOutbox(ctx: CoreContext) {
+  const { sqlite, cipher, clock } = ctx;
+  const records = createRecords(ctx);
   let insert: Statement | null = null;
   const statement = () =>
     (insert ??= sqlite.prepare(
@@ -19,6 +20,7 @@ export function createOutbox({ sqlite, cipher, clock }: CoreContext) {
   const listeners = new Set<() => void>();
 
   return {
+    records,
     /** Call inside the transaction that saves the complaint. */
     addComplaint(record: ComplaintRecord) {
       const at = clock().toISOString();
@@ -31,11 +33,22 @@ export function createOutbox({ sqlite, cipher, clock }: CoreContext) {
         at,
       );
     },
-    /** Call inside the transaction that writes the event. */
-    addEvent(complaintId: string, eventId: string, kind: string) {
-      if (localOnlyEventKinds.has(kind)) return;
+    /**
+     * Call inside the transaction that writes the event, with the values written. Events that stay on
+     * the desk (who looked at personal data is the desk's own audit) are not queued.
+     */
+    addEvent(values: EventValues, personal?: PersonalChanges) {
+      const record = records.event(values, personal);
+      if (!record) return;
       const at = clock().toISOString();
-      statement().run(complaintId, 'event', eventId, null, at, at);
+      statement().run(
+        values.complaintId,
+        'event',
+        values.id,
+        cipher.encrypt('outbox', JSON.stringify(record)),
+        at,
+        at,
+      );
     },
     /** After the commit: wake the sender. */
     notify() {

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
+import { environmentProxy } from '../forwarding/http';
 import { createCore } from '../core/core';
 import { loadOrCreateKeyFile } from '../crypto/key-file';
 import { createHostServer } from './server';
@@ -39,6 +40,8 @@ function main(): void {
     masterKey: loadOrCreateKeyFile(join(dataDir, 'desk.key')),
     shell: 'browser',
     version,
+    // Browser mode: the proxy the environment names (HTTPS_PROXY, NO_PROXY), as command-line tools read it.
+    forwarding: { proxyFor: environmentProxy() },
   });
   if (core.opened.backupPath) console.error(`Cadangan sebelum migrasi: ${core.opened.backupPath}`);
   const token = randomBytes(24).toString('base64url');

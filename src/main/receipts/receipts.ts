@@ -131,12 +131,17 @@ export function createReceipts(
   }
 
   function recordPrint(actorId: string, complaintId: string, data: Record<string, unknown>) {
-    const id = uuidv7();
+    const event = {
+      id: uuidv7(),
+      complaintId,
+      kind: 'CETAK' as const,
+      at: clock().toISOString(),
+      actorId,
+      data,
+    };
     db.transaction((tx) => {
-      tx.insert(complaintEvents)
-        .values({ id, complaintId, kind: 'CETAK', at: clock().toISOString(), actorId, data })
-        .run();
-      outbox.addEvent(complaintId, id, 'CETAK');
+      tx.insert(complaintEvents).values(event).run();
+      outbox.addEvent(event);
     });
     outbox.notify();
   }

@@ -5,10 +5,12 @@ import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { msg } from '../../shared/i18n';
 import type { Audit } from '../audit/audit';
 import type { CoreContext } from '../core/context';
+import { ensureCategoryCodes } from './category-codes';
 import { DeskFailure } from '../core/failure';
 import { agencies, categories, channels, holidays, regions } from '../db/schema';
 
-export function createReference({ db }: CoreContext, audit: Audit) {
+export function createReference(ctx: CoreContext, audit: Audit) {
+  const { db } = ctx;
   let calendar: WorkingCalendar | null = null;
 
   const listHolidays = (): HolidayView[] => db.select().from(holidays).orderBy(asc(holidays.date)).all();
@@ -111,6 +113,7 @@ export function createReference({ db }: CoreContext, audit: Audit) {
               .returning()
               .get();
         if (!saved) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+        ensureCategoryCodes(ctx.sqlite);
         audit.record(actorId, 'reference.saveCategory', String(saved.id), c);
         return saved;
       } catch (error) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CoreContext } from '../core/context';
+import { ensureCategoryCodes } from './category-codes';
 import { agencies, categories, channels, holidays, regions } from '../db/schema';
 
 type Row = Record<string, string>;
@@ -30,7 +31,7 @@ const parentOf = (code: string) => (code.includes('.') ? code.slice(0, code.last
 
 export const kecamatanAgencyCode = (kecamatanCode: string) => `KEC_${kecamatanCode.replace(/\./g, '_')}`;
 
-export function seedReferenceData({ db }: CoreContext, dataDir: string): void {
+export function seedReferenceData({ db, sqlite }: CoreContext, dataDir: string): void {
   db.transaction((tx) => {
     if (!tx.select({ code: regions.code }).from(regions).limit(1).get()) {
       const rows = readCsv(dataDir, 'wilayah-3513.csv').map((r) => ({
@@ -97,4 +98,5 @@ export function seedReferenceData({ db }: CoreContext, dataDir: string): void {
       }
     }
   });
+  ensureCategoryCodes(sqlite);
 }

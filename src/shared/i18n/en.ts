@@ -45,6 +45,10 @@ export const en: Messages = {
     deskMismatch: 'This desk has no desk code yet.',
   },
   validation: {
+    httpsRequired:
+      'The central server address must start with https://. http:// only for a local address (127.0.0.1) or the one host an admin allowed.',
+    urlPlain: 'The central server address may not contain a user name, password, ? or #.',
+    host: 'A host name has only letters, digits, dots and hyphens (for example pusat.lan).',
     pem: 'The CA certificate must be PEM (-----BEGIN CERTIFICATE-----).',
     url: 'The address must start with http:// or https://.',
     laporId: 'A LAPOR! tracking ID is 5–10 digits.',

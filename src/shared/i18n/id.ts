@@ -48,6 +48,10 @@ export const id = {
     deskMismatch: 'Meja ini belum disiapkan dengan kode meja.',
   },
   validation: {
+    httpsRequired:
+      'Alamat server pusat harus diawali https://. http:// hanya untuk alamat lokal (127.0.0.1) atau satu host yang diizinkan admin.',
+    urlPlain: 'Alamat server pusat tidak boleh memuat nama pengguna, kata sandi, ? atau #.',
+    host: 'Nama host hanya berisi huruf, angka, titik dan tanda minus (misalnya pusat.lan).',
     pem: 'Sertifikat CA harus dalam format PEM (-----BEGIN CERTIFICATE-----).',
     url: 'Alamat harus diawali http:// atau https://.',
     laporId: 'ID pelacakan LAPOR! berupa 5–10 angka.',

@@ -1,0 +1,127 @@
+/**
+ * The sender: a continuous pool of lanes. Each lane takes one complaint at a time and sends its
+ * messages in order (the complaint before its events); a hung request holds up its own lane only.
+ * Outcomes are committed in batches (one disk sync for many deliveries); a complaint stays claimed
+ * until its outcomes are committed, so nothing is sent twice by the desk itself. A crash before the
+ * commit sends again after restart, which the server's idempotency absorbs.
+ */
+import type { CentralClient, Outcome } from './client';
+import type { OutboxRow, Store } from './store';
+
+export interface SenderHooks {
+  /** The client to send with, or null when sending is off, unconfigured or paused. */
+  client(): CentralClient | null;
+  /** Called right away for every outcome (connection state, pause), before the batch commits. */
+  onOutcome(row: OutboxRow, outcome: Outcome): void;
+  /** A 401/403: no lane takes more work until the pause is lifted. */
+  paused(): boolean;
+  stopped(): boolean;
+}
+
+export function createSender(store: Store, hooks: SenderHooks, lanes: number, flushEveryMs = 5) {
+  const claimed = new Set<string>();
+  let candidates: string[] = [];
+  let active = 0;
+  let idle: Promise<void> = Promise.resolve();
+  let resolveIdle: (() => void) | null = null;
+  let pending: Array<[OutboxRow, Outcome]> = [];
+  let releasing: string[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+
+  function flush() {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    const batch = pending;
+    const done = releasing;
+    pending = [];
+    releasing = [];
+    try {
+      if (!hooks.stopped()) store.record(batch);
+    } finally {
+      for (const id of done) claimed.delete(id);
+    }
+  }
+
+  function queueOutcome(row: OutboxRow, outcome: Outcome) {
+    pending.push([row, outcome]);
+    if (pending.length >= 256) flush();
+    else flushTimer ??= setTimeout(flush, flushEveryMs);
+  }
+
+  function nextComplaint(): string | null {
+    for (let round = 0; round < 2; round++) {
+      while (candidates.length) {
+        const id = candidates.shift()!;
+        if (!claimed.has(id)) {
+          claimed.add(id);
+          return id;
+        }
+      }
+      if (round === 0) candidates = store.dueComplaints(lanes * 32 + claimed.size);
+    }
+    return null;
+  }
+
+  async function sendComplaint(client: CentralClient, complaintId: string) {
+    try {
+      for (const row of store.pendingOf(complaintId)) {
+        if (hooks.stopped() || hooks.paused()) return;
+        const body = store.body(row);
+        const outcome: Outcome = !body
+          ? { kind: 'park', status: 0, message: 'Data ini tidak ada lagi di meja.' }
+          : 'complaint' in body
+            ? await client.putComplaint(body.complaint)
+            : await client.postEvent(body.event);
+        hooks.onOutcome(row, outcome);
+        queueOutcome(row, outcome);
+        if (outcome.kind !== 'delivered') return;
+      }
+    } finally {
+      releasing.push(complaintId);
+      flushTimer ??= setTimeout(flush, flushEveryMs);
+    }
+  }
+
+  async function lane() {
+    try {
+      for (;;) {
+        if (hooks.stopped() || hooks.paused()) return;
+        const client = hooks.client();
+        if (!client) return;
+        const id = nextComplaint();
+        if (!id) return;
+        await sendComplaint(client, id);
+      }
+    } finally {
+      active--;
+      if (active === 0) {
+        flush();
+        resolveIdle?.();
+        resolveIdle = null;
+      }
+    }
+  }
+
+  return {
+    /**
+     * Fills the pool up to its lanes. The promise settles when every lane is idle: nothing due is
+     * left that a lane could take.
+     */
+    wake(): Promise<void> {
+      if (hooks.stopped() || !hooks.client() || hooks.paused()) return active ? idle : Promise.resolve();
+      candidates = [];
+      if (active === 0) idle = new Promise((r) => (resolveIdle = r));
+      // Counted before starting: a lane that finds no work ends at once, synchronously.
+      const toStart = lanes - active;
+      for (let i = 0; i < toStart; i++) {
+        active++;
+        void lane();
+      }
+      return idle;
+    },
+    busy: () => active > 0,
+    /** Commits what is already known (used when stopping). */
+    flush,
+  };
+}
+export type Sender = ReturnType<typeof createSender>;

@@ -1,0 +1,218 @@
+/**
+ * The outbox as the sender sees it (SQL only): which complaints have a message due, each complaint's
+ * messages in order, outcomes written in batches, the counts on screen, and resending.
+ */
+import type { CoreContext } from '../core/context';
+import type { ComplaintRecord, EventRecord } from './central-contract';
+import type { Outcome } from './client';
+import { createRecords, type EventValues } from './records';
+
+export interface OutboxRow {
+  id: number;
+  complaintId: string;
+  kind: 'complaint' | 'event';
+  refId: string;
+  payloadEnc: string | null;
+  attempts: number;
+  invalidAnswers: number;
+}
+
+export interface StoreOptions {
+  /** First retry delay; doubles each attempt up to maxBackoffMs, with jitter. */
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+  /** Answers that do not fit the contract, in a row, before the record is parked. */
+  maxInvalidAnswers: number;
+}
+
+export function createStore(ctx: CoreContext, options: StoreOptions) {
+  const { sqlite, cipher, clock } = ctx;
+  const records = createRecords(ctx);
+  const columns =
+    'id, complaint_id AS complaintId, kind, ref_id AS refId, payload_enc AS payloadEnc, attempts, invalid_answers AS invalidAnswers';
+
+  // The head of each complaint's queue (its oldest unsent message), when that head is due now.
+  const dueHeads = sqlite.prepare(`
+    SELECT o.complaint_id AS complaintId FROM outbox o
+    WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+      AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.complaint_id = o.complaint_id AND o2.state <> 'sent')
+    ORDER BY o.next_attempt_at, o.id LIMIT ?`);
+  const unsentOf = sqlite.prepare(
+    `SELECT ${columns}, state FROM outbox WHERE complaint_id = ? AND state <> 'sent' ORDER BY id`,
+  );
+  // Only heads count: a message held behind a parked one is not due, however old its time.
+  const nextDue = sqlite
+    .prepare(
+      `SELECT min(o.next_attempt_at) FROM outbox o WHERE o.state = 'pending'
+         AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.complaint_id = o.complaint_id AND o2.state <> 'sent')`,
+    )
+    .pluck();
+  const markSent = sqlite.prepare(
+    "UPDATE outbox SET state = 'sent', sent_at = ?, last_status = ?, last_error = NULL, invalid_answers = 0 WHERE id = ? AND state = 'pending'",
+  );
+  const markRetry = sqlite.prepare(
+    'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?, invalid_answers = ? WHERE id = ?',
+  );
+  const markParked = sqlite.prepare(
+    "UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_status = ?, last_error = ? WHERE id = ?",
+  );
+  const retryNow = sqlite.prepare(
+    "UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?",
+  );
+  const counts = sqlite.prepare(`
+    SELECT
+      (SELECT count(*) FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS
+        (SELECT 1 FROM outbox p WHERE p.state = 'parked' AND p.complaint_id = o.complaint_id AND p.id < o.id)) AS waiting,
+      (SELECT count(*) FROM outbox o WHERE o.state = 'pending' AND EXISTS
+        (SELECT 1 FROM outbox p WHERE p.state = 'parked' AND p.complaint_id = o.complaint_id AND p.id < o.id)) AS held,
+      (SELECT count(*) FROM outbox WHERE state = 'parked') AS parked,
+      (SELECT min(created_at) FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS
+        (SELECT 1 FROM outbox p WHERE p.state = 'parked' AND p.complaint_id = o.complaint_id AND p.id < o.id)) AS oldest`);
+  const resendRow = sqlite.prepare(
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0, invalid_answers = 0 WHERE id = ?",
+  );
+  const resendComplaintRows = sqlite.prepare(
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0, invalid_answers = 0 WHERE complaint_id = ?",
+  );
+  const legacyEvent = sqlite.prepare(
+    `SELECT id, complaint_id AS complaintId, kind, at, actor_id AS actorId, from_status AS fromStatus,
+            to_status AS toStatus, reason, data FROM complaint_events WHERE id = ?`,
+  );
+
+  function backoff(attempts: number, retryAfter: number | null): number {
+    const exp = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.min(attempts, 20));
+    const jittered = exp / 2 + Math.random() * (exp / 2);
+    return Math.max(jittered, retryAfter ?? 0);
+  }
+
+  function writeOutcome(row: OutboxRow, outcome: Outcome, now: Date): void {
+    const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    switch (outcome.kind) {
+      case 'delivered':
+        markSent.run(now.toISOString(), outcome.status, row.id);
+        return;
+      case 'retry':
+        markRetry.run(
+          at(backoff(row.attempts, outcome.retryAfterMs)),
+          outcome.status,
+          outcome.message,
+          0,
+          row.id,
+        );
+        return;
+      case 'invalid':
+        if (row.invalidAnswers + 1 >= options.maxInvalidAnswers)
+          markParked.run(
+            outcome.status,
+            `${outcome.message} (${row.invalidAnswers + 1} kali berturut-turut)`,
+            row.id,
+          );
+        else
+          markRetry.run(
+            at(backoff(row.attempts, null)),
+            outcome.status,
+            outcome.message,
+            row.invalidAnswers + 1,
+            row.id,
+          );
+        return;
+      case 'park':
+        markParked.run(outcome.status, outcome.message, row.id);
+        return;
+      case 'pause':
+        // Sent again as soon as the pause is lifted.
+        markRetry.run(now.toISOString(), outcome.status, outcome.message, 0, row.id);
+    }
+  }
+
+  return {
+    /** Complaints whose next message is due now, oldest due first. */
+    dueComplaints(limit: number): string[] {
+      return (dueHeads.all(clock().toISOString(), limit) as Array<{ complaintId: string }>).map(
+        (r) => r.complaintId,
+      );
+    },
+    /** A complaint's messages still to send, in order, up to the first that is not pending. */
+    pendingOf(complaintId: string): OutboxRow[] {
+      const rows = unsentOf.all(complaintId) as Array<OutboxRow & { state: string }>;
+      const end = rows.findIndex((r) => r.state !== 'pending');
+      return end === -1 ? rows : rows.slice(0, end);
+    },
+    /** The frozen body of a message (older rows without one are built from the stored record). */
+    body(row: OutboxRow): { complaint: ComplaintRecord } | { event: EventRecord } | null {
+      if (row.payloadEnc) {
+        const body = JSON.parse(cipher.decrypt('outbox', row.payloadEnc)) as ComplaintRecord & EventRecord;
+        // Frozen before the contract had codes for categories: rebuilt once from the row.
+        if (row.kind === 'complaint' && !('categoryCode' in body)) {
+          const fresh = records.complaint(row.refId);
+          return fresh ? { complaint: fresh } : null;
+        }
+        return row.kind === 'complaint' ? { complaint: body } : { event: body };
+      }
+      if (row.kind === 'complaint') {
+        const record = records.complaint(row.refId);
+        return record ? { complaint: record } : null;
+      }
+      const stored = legacyEvent.get(row.refId) as (EventValues & { data: string | null }) | undefined;
+      if (!stored) return null;
+      const event = records.event({
+        ...stored,
+        data: stored.data ? (JSON.parse(stored.data) as Record<string, unknown>) : null,
+      });
+      return event ? { event } : null;
+    },
+    /** One transaction for a batch of outcomes, instead of one synchronous disk write per record. */
+    record(outcomes: Array<[OutboxRow, Outcome]>): void {
+      if (outcomes.length === 0) return;
+      const now = clock();
+      sqlite.transaction(() => outcomes.forEach(([row, outcome]) => writeOutcome(row, outcome, now)))();
+    },
+    nextDueAt(): number | null {
+      const at = nextDue.get() as string | null;
+      return at ? Date.parse(at) : null;
+    },
+    /** The connection is back: everything backed off goes now. */
+    retryAllNow(): void {
+      const now = clock().toISOString();
+      retryNow.run(now, now);
+    },
+    counts() {
+      return counts.get() as { waiting: number; held: number; parked: number; oldest: string | null };
+    },
+    parked() {
+      return sqlite
+        .prepare(
+          `SELECT o.id, o.complaint_id AS complaintId, o.kind, o.last_status AS lastStatus, o.last_error AS lastError,
+                  c.receipt_number AS receiptNumber, o.created_at AS createdAt
+           FROM outbox o LEFT JOIN complaints c ON c.id = o.complaint_id
+           WHERE o.state = 'parked' ORDER BY o.id LIMIT 500`,
+        )
+        .all() as Array<{
+        id: number;
+        complaintId: string;
+        kind: 'complaint' | 'event';
+        lastStatus: number | null;
+        lastError: string | null;
+        receiptNumber: string | null;
+        createdAt: string;
+      }>;
+    },
+    /** One message again, whatever its state: the server is idempotent, so a delivered one changes nothing. */
+    resend(id: number): boolean {
+      return resendRow.run(clock().toISOString(), id).changes > 0;
+    },
+    /** Re-freezes a complaint's body from what the desk holds now (after a supervisor fixed it). */
+    refreshComplaintBody(outboxId: number, complaintId: string): void {
+      const fresh = records.complaint(complaintId);
+      if (fresh)
+        sqlite
+          .prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?')
+          .run(cipher.encrypt('outbox', JSON.stringify(fresh)), outboxId);
+    },
+    /** A complaint and all its events again, in their order. */
+    resendComplaint(complaintId: string): number {
+      return resendComplaintRows.run(clock().toISOString(), complaintId).changes;
+    },
+  };
+}
+export type Store = ReturnType<typeof createStore>;
