@@ -45,6 +45,7 @@ export type Fault =
   | '202'
   | '204'
   | '200-huge'
+  /** (200-empty, 200-not-json and 200-wrong-id store the record first; the others store nothing.) */
   /** Stores the record, then answers 500: allowed; the retry gets 200. */
   | 'commit-then-500'
   | 'error-huge'
@@ -77,6 +78,9 @@ export class FakeCentral {
   seen: Array<{ method: string; path: string; contentType: string | undefined }> = [];
   /** bytes written in answers, to show a capped reader stopped early */
   bytesWritten = 0;
+  /** huge answers started, and their bytes written */
+  hugeAnswers = 0;
+  hugeBytes = 0;
   changes: ChangeRecord[] = [];
   token = 'central-token';
   /** Desk codes this server accepts, each with the token above. */
@@ -152,8 +156,10 @@ export class FakeCentral {
     res.writeHead(status, { 'Content-Type': contentType });
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const total = this.options.hugeBytes ?? 50 * 1024 * 1024;
+    this.hugeAnswers++;
     for (let sent = 0; sent < total && !res.destroyed; sent += chunk.length) {
       this.bytesWritten += chunk.length;
+      this.hugeBytes += chunk.length;
       if (!res.write(chunk)) await new Promise((r) => res.once('drain', r).once('close', r));
     }
     res.end();
@@ -227,6 +233,24 @@ export class FakeCentral {
     const post = /^\/v1\/complaints\/([^/]+)\/events$/.exec(url.pathname);
     if (!(req.method === 'PUT' && put) && !(req.method === 'POST' && post))
       return this.error(res, 404, 'NOT_FOUND', url.pathname);
+    // Answers that look like success but store nothing: a login portal, a proxy page, a queue.
+    switch (fault) {
+      case '200-html':
+        return this.write(res, 200, '<!doctype html><html><body>Login portal</body></html>', {
+          'Content-Type': 'text/html',
+        });
+      case '200-text':
+        return this.write(res, 200, 'OK', { 'Content-Type': 'text/plain' });
+      case '200-invalid':
+        return this.json(res, 200, { ok: true });
+      case '202':
+        return this.json(res, 202, { queued: true });
+      case '204':
+        res.writeHead(204);
+        return res.end();
+      case '200-huge':
+        return this.huge(res, 200, 'application/json');
+    }
     if (size > maxBody) return this.error(res, 413, 'PAYLOAD_TOO_LARGE', 'maksimum 1 MB');
     if (!/^application\/json\s*(;|$)/.test(String(req.headers['content-type'] ?? '')))
       return this.error(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type harus application/json');
@@ -286,27 +310,12 @@ export class FakeCentral {
         return req.socket.destroy(); // stored, but the desk never hears it
       case 'commit-then-500':
         return this.error(res, 500, 'INTERNAL', 'tersimpan, tapi jawaban gagal');
-      case '200-html':
-        return this.write(res, 200, '<!doctype html><html><body>Login portal</body></html>', {
-          'Content-Type': 'text/html',
-        });
-      case '200-text':
-        return this.write(res, 200, 'OK', { 'Content-Type': 'text/plain' });
       case '200-empty':
         return this.write(res, 200, '', { 'Content-Type': 'application/json' });
       case '200-not-json':
         return this.write(res, 200, '{"id": ', { 'Content-Type': 'application/json' });
       case '200-wrong-id':
         return this.json(res, 200, { ...answer, id: '01900000-0000-7000-8000-000000000000' });
-      case '200-invalid':
-        return this.json(res, 200, { ok: true });
-      case '202':
-        return this.json(res, 202, { queued: true });
-      case '204':
-        res.writeHead(204);
-        return res.end();
-      case '200-huge':
-        return this.huge(res, 200, 'application/json');
     }
     this.json(res, status, answer);
   }
@@ -331,6 +340,7 @@ export class FakeCentral {
     const page = mine.slice(start, start + limit);
     if (f === 'duplicate')
       return this.json(res, 200, { changes: [...page, ...page], next: String(start + page.length) });
-    return this.json(res, 200, { changes: page, next: String(start + page.length) });
+    // An empty page gives back the cursor it was given.
+    return this.json(res, 200, { changes: page, next: page.length ? String(start + page.length) : after });
   }
 }

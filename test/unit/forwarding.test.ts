@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rng } from '../bench/dataset';
 import { classify, retryAfterMs } from '../../src/main/forwarding/client';
 import { FakeCentral, type Fault } from '../support/fake-central';
+import { makeTestCa } from '../support/tls';
 import { makeCore, sampleComplaint, setUpDesk, TestClock, value } from '../support/core';
 
 let t: ReturnType<typeof makeCore>;
@@ -289,62 +290,9 @@ describe('HTTPS with a regional CA', () => {
     'trusts the CA certificate from settings beside the system CAs, and refuses the server without it',
     { timeout: 30_000 },
     async () => {
-      const { execFileSync } = await import('node:child_process');
-      const { readFileSync, writeFileSync } = await import('node:fs');
-      const { join } = await import('node:path');
-      const { tempDir } = await import('../support/core');
-      const dir = tempDir('desk-ca-');
-      const f = (n: string) => join(dir.path, n);
-      const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-      ssl(
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        f('ca.key'),
-        '-out',
-        f('ca.pem'),
-        '-days',
-        '2',
-        '-subj',
-        '/CN=Pemkab Probolinggo Root CA',
-      );
-      ssl(
-        'req',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        f('server.key'),
-        '-out',
-        f('server.csr'),
-        '-subj',
-        '/CN=127.0.0.1',
-      );
-      writeFileSync(f('san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-      ssl(
-        'x509',
-        '-req',
-        '-in',
-        f('server.csr'),
-        '-CA',
-        f('ca.pem'),
-        '-CAkey',
-        f('ca.key'),
-        '-CAcreateserial',
-        '-out',
-        f('server.pem'),
-        '-days',
-        '2',
-        '-extfile',
-        f('san.ext'),
-      );
+      const ca = makeTestCa();
       await central.stop();
-      central = await new FakeCentral()
-        .withTls({ key: readFileSync(f('server.key'), 'utf8'), cert: readFileSync(f('server.pem'), 'utf8') })
-        .start();
+      central = await new FakeCentral().withTls(ca.server).start();
       value(await t.api.dispatch('complaints.create', sampleComplaint, 'admin'));
 
       await connect();
@@ -358,14 +306,14 @@ describe('HTTPS with a regional CA', () => {
       value(
         await t.api.dispatch(
           'forwarding.saveSettings',
-          { url: central.url, caCertificate: readFileSync(f('ca.pem'), 'utf8'), enabled: true },
+          { url: central.url, caCertificate: ca.ca, enabled: true },
           'admin',
         ),
       );
       value(await t.api.dispatch('forwarding.sendNow', {}, 'admin'));
       await until(async () => (await status()).waiting === 0);
       expect(central.complaints.size).toBe(1);
-      dir.remove();
+      ca.remove();
     },
   );
 });

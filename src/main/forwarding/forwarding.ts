@@ -220,7 +220,8 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
 
   /** Drain now: on save, on a due retry, on Kirim sekarang, on connection back. */
   async function drain(): Promise<void> {
-    if (!canSend()) return;
+    // Offline, only the health probe (or Kirim sekarang) brings the connection back.
+    if (!canSend() || connection.get() === 'offline') return;
     wakeups++;
     await sender.wake();
     if (alive()) scheduleSend();
@@ -289,8 +290,17 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   return {
     status,
     pull,
-    /** Sends what is due and settles when the pool is idle again. */
-    wake: drain,
+    /**
+     * Kirim sekarang: sends what is waiting and settles when the pool is idle again. Offline, it asks
+     * the health check first, and on an answer retries everything backed off.
+     */
+    async wake() {
+      if (connection.get() === 'offline') {
+        if (!(await checkReachable())) return;
+        store.retryAllNow();
+      }
+      await drain();
+    },
     /** Wake from a save: coalesced, never on the caller's stack. */
     notify: kick,
     /** Starts the worker; the first drain and pull happen at once. */
@@ -315,6 +325,8 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       client = null;
       connection.forget();
       pullFailures = 0;
+      // Backoff times computed before the sleep mean nothing now.
+      store.retryAllNow();
       void drain().then(() => pull());
     },
     /** For tests: how often the worker woke to work. */

@@ -28,7 +28,7 @@ export function ForwardingBar() {
 
   if (!status) return null;
   const cls =
-    status.alarm || status.connection === 'paused'
+    status.alarm || status.connection === 'paused' || status.warning
       ? 'fwd fwd--alarm'
       : status.parked
         ? 'fwd fwd--warn'
@@ -38,6 +38,7 @@ export function ForwardingBar() {
       <strong>{t(`ui.forwarding.connection.${status.connection}`)}</strong>
       <span>{t('ui.forwarding.waiting', { n: status.waiting })}</span>
       <span>{t('ui.forwarding.parked', { n: status.parked })}</span>
+      {status.held ? <span>{t('ui.forwarding.held', { n: status.held })}</span> : null}
       {status.oldestWaitingAt ? (
         <span>{t('ui.forwarding.oldest', { at: wibDateTime(status.oldestWaitingAt) })}</span>
       ) : null}
@@ -48,6 +49,11 @@ export function ForwardingBar() {
       </span>
       {status.alarm ? <b>{t('ui.forwarding.alarm')}</b> : null}
       {status.pausedReason ? <b>{t('ui.forwarding.paused', { reason: status.pausedReason })}</b> : null}
+      {status.warning === 'plainHttp' ? (
+        <b>{t('ui.forwarding.warnPlainHttp', { host: status.plainHttpHost })}</b>
+      ) : status.warning === 'urlRefused' ? (
+        <b>{t('ui.forwarding.warnUrlRefused')}</b>
+      ) : null}
       {status.enabled ? (
         <button
           type="button"

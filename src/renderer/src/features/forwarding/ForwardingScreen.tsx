@@ -68,6 +68,8 @@ function ServerSettings() {
     token: string;
     caCertificate: string;
     enabled: boolean;
+    plainHttpHost: string;
+    pullEverySeconds: string;
   } | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const save = useSubmit();
@@ -80,6 +82,8 @@ function ServerSettings() {
           token: '',
           caCertificate: current.data.caCertificate,
           enabled: current.data.enabled,
+          plainHttpHost: current.data.plainHttpHost,
+          pullEverySeconds: String(current.data.pullEverySeconds),
         }
       : null);
   if (!values) return null;
@@ -92,6 +96,8 @@ function ServerSettings() {
         ...(values!.token ? { token: values!.token } : {}),
         caCertificate: values!.caCertificate,
         enabled: values!.enabled,
+        plainHttpHost: values!.plainHttpHost,
+        pullEverySeconds: Number(values!.pullEverySeconds),
       }),
     );
     if (saved) {
@@ -133,6 +139,21 @@ function ServerSettings() {
           <small className="field__error">{save.fieldError('caCertificate')}</small>
         ) : null}
       </div>
+      <TextField
+        label={t('ui.forwarding.plainHttpHost')}
+        value={values.plainHttpHost}
+        onChange={(e) => setForm({ ...values, plainHttpHost: e.target.value })}
+        error={save.fieldError('plainHttpHost')}
+        hint={t('ui.forwarding.plainHttpHint')}
+        placeholder="pusat.lan"
+      />
+      <TextField
+        label={t('ui.forwarding.pullEverySeconds')}
+        inputMode="numeric"
+        value={values.pullEverySeconds}
+        onChange={(e) => setForm({ ...values, pullEverySeconds: e.target.value })}
+        error={save.fieldError('pullEverySeconds')}
+      />
       <label className="check">
         <input
           type="checkbox"

@@ -9,6 +9,7 @@ import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
+import { ResendComplaint } from '../forwarding/ResendComplaint';
 import { PrintPanel } from '../receipts/PrintPanel';
 import { ActionForm } from './ActionForm';
 import { CorrectionForm } from './CorrectionForm';
@@ -126,6 +127,7 @@ export function DetailPane({
       ) : null}
       <InfoNotice text={revealed ? t('ui.detail.revealed') : null} />
       <PrintPanel complaintId={c.id} shell={shell} onPrinted={reload} />
+      {canReveal ? <ResendComplaint complaintId={c.id} onDone={onChanged} /> : null}
       {canReveal ? (
         <CorrectionForm
           id={c.id}
