@@ -4,20 +4,31 @@
  * moved into another column unnoticed). Exact lookups use a keyed HMAC blind index of the
  * normalised value, so the database never holds a searchable plain value.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 export type PersonalField = 'nik' | 'phone' | 'email' | 'address' | 'draft' | 'outbox' | 'secret';
 
 const version = 'v1';
 
 export class PersonalDataCipher {
-  private readonly encKey: Buffer;
+  /** A key object made once: creating a cipher from raw key bytes imports the key every time. */
+  private readonly encKey: KeyObject;
   private readonly macKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
     const salt = Buffer.from('meja-pengaduan');
-    this.encKey = Buffer.from(hkdfSync('sha256', masterKey, salt, 'personal-data-encryption-v1', 32));
+    this.encKey = createSecretKey(
+      Buffer.from(hkdfSync('sha256', masterKey, salt, 'personal-data-encryption-v1', 32)),
+    );
     this.macKey = Buffer.from(hkdfSync('sha256', masterKey, salt, 'personal-data-blind-index-v1', 32));
   }
 

@@ -14,8 +14,6 @@ import {
   eventRecord,
   healthBody,
   type ChangeRecord,
-  type ComplaintRecord,
-  type EventRecord,
 } from './central-contract';
 import { createHttp, type HttpAnswer, type HttpResult, type ProxyResolver } from './http';
 
@@ -160,10 +158,11 @@ export function createCentralClient(config: ServerConfig) {
     retryAfterMs: null,
   });
 
+  /** Sends a frozen body (JSON text, as recorded) and reads the acknowledgement. */
   async function write<T>(
     method: 'PUT' | 'POST',
     path: string,
-    body: unknown,
+    json: string,
     schema: z.ZodType<T>,
     check: (value: T) => string | null,
   ): Promise<Outcome> {
@@ -171,7 +170,7 @@ export function createCentralClient(config: ServerConfig) {
       method,
       `${base}${path}`,
       { ...headers, 'Content-Type': 'application/json' },
-      JSON.stringify(body),
+      json,
       readCaps.ack,
     );
     if (!result.ok) return failed(result);
@@ -181,16 +180,19 @@ export function createCentralClient(config: ServerConfig) {
   }
 
   return {
-    putComplaint: (record: ComplaintRecord) =>
-      write('PUT', `/v1/complaints/${record.id}`, record, complaintRecord, (ack) =>
-        ack.id === record.id ? null : `jawaban menyebut pengaduan ${ack.id.slice(0, 40)}, bukan ${record.id}`,
+    /** PUT /v1/complaints/{id} with the complaint's frozen JSON. */
+    putComplaint: (id: string, json: string) =>
+      write('PUT', `/v1/complaints/${id}`, json, complaintRecord, (ack) =>
+        ack.id === id ? null : `jawaban menyebut pengaduan ${ack.id.slice(0, 40)}, bukan ${id}`,
       ),
-    postEvent: (event: EventRecord) =>
-      write('POST', `/v1/complaints/${event.complaintId}/events`, event, eventRecord, (ack) =>
-        ack.id === event.id && ack.complaintId === event.complaintId
+    /** POST /v1/complaints/{complaintId}/events with the event's frozen JSON. */
+    postEvent: (complaintId: string, id: string, json: string) =>
+      write('POST', `/v1/complaints/${complaintId}/events`, json, eventRecord, (ack) => {
+        const a = ack as { id: string; complaintId: string };
+        return a.id === id && a.complaintId === complaintId
           ? null
-          : `jawaban menyebut peristiwa ${String(ack.id).slice(0, 40)}, bukan ${event.id}`,
-      ),
+          : `jawaban menyebut peristiwa ${String(a.id).slice(0, 40)}, bukan ${id}`;
+      }),
     /** True only when the server answers its health check as the contract says. */
     async health(): Promise<boolean> {
       const result = await http.send('GET', `${base}/v1/health`, headers, undefined, readCaps.health);

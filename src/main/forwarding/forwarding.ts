@@ -75,30 +75,41 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   let pullTimer: NodeJS.Timeout | null = null;
   let kickPending = false;
   let pullFailures = 0;
-  let lastSuccess = state.get<string>('lastSuccessAt');
+  const lastSuccess = state.get<string>('lastSuccessAt');
   let lastSuccessSaved = 0;
+  let lastSuccessMs = 0;
   /** Times the worker woke to do something: an idle desk must not spin (tests count these). */
   let wakeups = 0;
   const alive = () => !stopped && sqlite.open;
 
+  // The client and what it was made from, rebuilt only when the settings change (settings.save).
+  let settingsChanged = true;
+  let usable: ReturnType<typeof settings.usable> = null;
+  let deskCode: string | null = null;
+  const deskCodeOf = () =>
+    (deskCode ??=
+      (sqlite.prepare('SELECT code FROM desk WHERE id = 1').pluck().get() as string | undefined) ?? null);
+
   function currentClient(): CentralClient | null {
-    const s = settings.usable();
-    const deskCode =
-      s && (sqlite.prepare('SELECT code FROM desk WHERE id = 1').pluck().get() as string | undefined);
-    if (!s || !deskCode) {
+    if (settingsChanged) {
+      usable = settings.usable();
+      settingsChanged = false;
+    }
+    const code = usable && deskCodeOf();
+    if (!usable || !code) {
       void client?.close();
       client = null;
       clientKey = '';
       return null;
     }
-    const key = JSON.stringify([s.url, s.tokenEnc, s.caCertificate, deskCode]);
+    const key = JSON.stringify([usable.url, usable.tokenEnc, usable.caCertificate, code]);
     if (!client || key !== clientKey) {
       void client?.close();
       client = createCentralClient({
-        url: s.url,
+        url: usable.url,
         token: settings.token()!,
-        deskCode,
-        caCertificate: s.caCertificate,
+        deskCode: code,
+        caCertificate: usable.caCertificate,
         timeoutMs,
         proxyFor: options.proxyFor,
       });
@@ -116,12 +127,16 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   }
 
   function noteSuccess() {
-    lastSuccess = clock().toISOString();
-    if (Date.now() - lastSuccessSaved > 1000) {
-      lastSuccessSaved = Date.now();
-      state.set('lastSuccessAt', lastSuccess);
+    const now = Date.now();
+    lastSuccessMs = now;
+    if (now - lastSuccessSaved > 1000) {
+      lastSuccessSaved = now;
+      state.set('lastSuccessAt', lastSuccessAt());
     }
   }
+  /** The last success on the desk's clock (kept as wall-clock ms: formatting per delivery is waste). */
+  const lastSuccessAt = () =>
+    lastSuccessMs ? new Date(clock().getTime() - (Date.now() - lastSuccessMs)).toISOString() : lastSuccess;
 
   /** What any answer says about the server: reachable or not, and whether all sending must pause. */
   function noteAnswer(outcome: Outcome) {
@@ -276,7 +291,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       held: counts.held,
       parked: counts.parked,
       oldestWaitingAt: counts.oldest,
-      lastSuccessAt: lastSuccess,
+      lastSuccessAt: lastSuccessAt(),
       lastPullAt: state.get<string>('lastPullAt'),
       // Waiting alone is normal offline; waiting through an hour of reachable time is not; a pause always is.
       alarm: Boolean(
@@ -313,7 +328,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       stopped = true;
       clearTimers();
       sender.flush();
-      if (lastSuccess && sqlite.open) state.set('lastSuccessAt', lastSuccess);
+      if (lastSuccessMs && sqlite.open) state.set('lastSuccessAt', lastSuccessAt());
       void client?.close();
       client = null;
     },
@@ -323,6 +338,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       clearTimers();
       void client?.close();
       client = null;
+      settingsChanged = true;
       connection.forget();
       pullFailures = 0;
       // Backoff times computed before the sleep mean nothing now.
@@ -334,6 +350,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
     settings: () => settings.view(),
     saveSettings(actorId: string, input: ServerSettingsInput) {
       const { tokenChanged } = settings.save(actorId, input);
+      settingsChanged = true;
       // A new token is the fix for a 401/403 pause.
       if (tokenChanged) setPaused(null);
       clearTimers();

@@ -4,6 +4,7 @@
  * every request has one timeout over connect, headers and body, and the certificate authorities
  * are the bundled ones, the operating system's, and the one an admin set.
  */
+import type { Readable } from 'node:stream';
 import * as tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 
@@ -75,6 +76,31 @@ export function environmentProxy(env: NodeJS.ProcessEnv = process.env): ProxyRes
   };
 }
 
+/**
+ * Reads a body up to `cap` bytes. Past the cap the stream is destroyed: the rest is never buffered,
+ * and the connection is dropped rather than drained.
+ */
+function readCapped(stream: Readable, cap: number): Promise<{ body: Buffer; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      if (size + chunk.length > cap) {
+        chunks.push(chunk.subarray(0, cap - size));
+        stream.destroy();
+        resolve({ body: Buffer.concat(chunks), truncated: true });
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    stream.on('end', () =>
+      resolve({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), truncated: false }),
+    );
+    stream.on('error', reject);
+  });
+}
+
 export function createHttp(options: HttpOptions) {
   let dispatcher: Promise<Dispatcher> | null = null;
   const ca = trustedCertificates(options.caCertificate);
@@ -98,7 +124,10 @@ export function createHttp(options: HttpOptions) {
     body: string | undefined,
     cap: number,
   ): Promise<HttpResult> {
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    // One deadline over connect, headers and body: a server that trickles its answer is cut off too.
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort(), options.timeoutMs);
+    const signal = controller.signal;
     try {
       const response = await request(url, {
         method,
@@ -113,20 +142,7 @@ export function createHttp(options: HttpOptions) {
         const v = response.headers[name];
         return (Array.isArray(v) ? v[0] : v) ?? null;
       };
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let truncated = false;
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        if (size + chunk.length > cap) {
-          chunks.push(chunk.subarray(0, cap - size));
-          truncated = true;
-          // Stop reading: the rest is never buffered, and the connection is dropped rather than drained.
-          response.body.destroy();
-          break;
-        }
-        chunks.push(chunk);
-        size += chunk.length;
-      }
+      const answer = await readCapped(response.body, cap);
       return {
         ok: true,
         answer: {
@@ -134,8 +150,8 @@ export function createHttp(options: HttpOptions) {
           contentType: (header('content-type') ?? '').toLowerCase(),
           location: header('location'),
           retryAfter: header('retry-after'),
-          body: Buffer.concat(chunks),
-          truncated,
+          body: answer.body,
+          truncated: answer.truncated,
         },
       };
     } catch (error) {
@@ -148,6 +164,8 @@ export function createHttp(options: HttpOptions) {
         failure: 'network',
         message: e.cause?.code ?? e.code ?? e.message ?? 'network error',
       };
+    } finally {
+      clearTimeout(deadline);
     }
   }
 

@@ -18,9 +18,9 @@ export interface SenderHooks {
   stopped(): boolean;
 }
 
-export function createSender(store: Store, hooks: SenderHooks, lanes: number, flushEveryMs = 5) {
+export function createSender(store: Store, hooks: SenderHooks, lanes: number, flushEveryMs = 20) {
   const claimed = new Set<string>();
-  let candidates: string[] = [];
+  let candidates: Array<{ complaintId: string; rows: OutboxRow[] }> = [];
   let active = 0;
   let idle: Promise<void> = Promise.resolve();
   let resolveIdle: (() => void) | null = null;
@@ -48,13 +48,13 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
     else flushTimer ??= setTimeout(flush, flushEveryMs);
   }
 
-  function nextComplaint(): string | null {
+  function nextComplaint(): { complaintId: string; rows: OutboxRow[] } | null {
     for (let round = 0; round < 2; round++) {
       while (candidates.length) {
-        const id = candidates.shift()!;
-        if (!claimed.has(id)) {
-          claimed.add(id);
-          return id;
+        const work = candidates.shift()!;
+        if (!claimed.has(work.complaintId)) {
+          claimed.add(work.complaintId);
+          return work;
         }
       }
       if (round === 0) candidates = store.dueComplaints(lanes * 32 + claimed.size);
@@ -62,16 +62,19 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
     return null;
   }
 
-  async function sendComplaint(client: CentralClient, complaintId: string) {
+  async function sendComplaint(
+    client: CentralClient,
+    { complaintId, rows }: { complaintId: string; rows: OutboxRow[] },
+  ) {
     try {
-      for (const row of store.pendingOf(complaintId)) {
+      for (const row of rows) {
         if (hooks.stopped() || hooks.paused()) return;
         const body = store.body(row);
         const outcome: Outcome = !body
           ? { kind: 'park', status: 0, message: 'Data ini tidak ada lagi di meja.' }
-          : 'complaint' in body
-            ? await client.putComplaint(body.complaint)
-            : await client.postEvent(body.event);
+          : row.kind === 'complaint'
+            ? await client.putComplaint(row.refId, body)
+            : await client.postEvent(row.complaintId, row.refId, body);
         hooks.onOutcome(row, outcome);
         queueOutcome(row, outcome);
         if (outcome.kind !== 'delivered') return;
@@ -88,9 +91,9 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
         if (hooks.stopped() || hooks.paused()) return;
         const client = hooks.client();
         if (!client) return;
-        const id = nextComplaint();
-        if (!id) return;
-        await sendComplaint(client, id);
+        const work = nextComplaint();
+        if (!work) return;
+        await sendComplaint(client, work);
       }
     } finally {
       active--;

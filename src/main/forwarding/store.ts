@@ -3,7 +3,6 @@
  * messages in order, outcomes written in batches, the counts on screen, and resending.
  */
 import type { CoreContext } from '../core/context';
-import type { ComplaintRecord, EventRecord } from './central-contract';
 import type { Outcome } from './client';
 import { createRecords, type EventValues } from './records';
 
@@ -28,18 +27,19 @@ export interface StoreOptions {
 export function createStore(ctx: CoreContext, options: StoreOptions) {
   const { sqlite, cipher, clock } = ctx;
   const records = createRecords(ctx);
-  const columns =
-    'id, complaint_id AS complaintId, kind, ref_id AS refId, payload_enc AS payloadEnc, attempts, invalid_answers AS invalidAnswers';
 
-  // The head of each complaint's queue (its oldest unsent message), when that head is due now.
-  const dueHeads = sqlite.prepare(`
-    SELECT o.complaint_id AS complaintId FROM outbox o
-    WHERE o.state = 'pending' AND o.next_attempt_at <= ?
-      AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.complaint_id = o.complaint_id AND o2.state <> 'sent')
-    ORDER BY o.next_attempt_at, o.id LIMIT ?`);
-  const unsentOf = sqlite.prepare(
-    `SELECT ${columns}, state FROM outbox WHERE complaint_id = ? AND state <> 'sent' ORDER BY id`,
-  );
+  // Complaints whose head (oldest unsent message) is due now, oldest due first, with all their unsent
+  // messages in order: one query for a whole batch of work.
+  const dueWork = sqlite.prepare(`
+    WITH heads AS (
+      SELECT o.complaint_id AS c, row_number() OVER (ORDER BY o.next_attempt_at, o.id) AS n FROM outbox o
+      WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+        AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.complaint_id = o.complaint_id AND o2.state <> 'sent')
+      ORDER BY o.next_attempt_at, o.id LIMIT ?)
+    SELECT o.id, o.complaint_id AS complaintId, o.kind, o.ref_id AS refId, o.payload_enc AS payloadEnc,
+           o.attempts, o.invalid_answers AS invalidAnswers, o.state FROM heads h
+    JOIN outbox o ON o.complaint_id = h.c AND o.state <> 'sent'
+    ORDER BY h.n, o.id`);
   // Only heads count: a message held behind a parked one is not due, however old its time.
   const nextDue = sqlite
     .prepare(
@@ -126,32 +126,34 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
   }
 
   return {
-    /** Complaints whose next message is due now, oldest due first. */
-    dueComplaints(limit: number): string[] {
-      return (dueHeads.all(clock().toISOString(), limit) as Array<{ complaintId: string }>).map(
-        (r) => r.complaintId,
-      );
-    },
-    /** A complaint's messages still to send, in order, up to the first that is not pending. */
-    pendingOf(complaintId: string): OutboxRow[] {
-      const rows = unsentOf.all(complaintId) as Array<OutboxRow & { state: string }>;
-      const end = rows.findIndex((r) => r.state !== 'pending');
-      return end === -1 ? rows : rows.slice(0, end);
-    },
-    /** The frozen body of a message (older rows without one are built from the stored record). */
-    body(row: OutboxRow): { complaint: ComplaintRecord } | { event: EventRecord } | null {
-      if (row.payloadEnc) {
-        const body = JSON.parse(cipher.decrypt('outbox', row.payloadEnc)) as ComplaintRecord & EventRecord;
-        // Frozen before the contract had codes for categories: rebuilt once from the row.
-        if (row.kind === 'complaint' && !('categoryCode' in body)) {
-          const fresh = records.complaint(row.refId);
-          return fresh ? { complaint: fresh } : null;
+    /** Complaints whose next message is due now, oldest due first, each with its messages to send. */
+    dueComplaints(limit: number): Array<{ complaintId: string; rows: OutboxRow[] }> {
+      const work: Array<{ complaintId: string; rows: OutboxRow[] }> = [];
+      type Work = { complaintId: string; rows: OutboxRow[]; open: boolean };
+      let current = null as Work | null;
+      for (const row of dueWork.all(clock().toISOString(), limit) as Array<OutboxRow & { state: string }>) {
+        if (!current || current.complaintId !== row.complaintId) {
+          current = { complaintId: row.complaintId, rows: [], open: true };
+          work.push(current);
         }
-        return row.kind === 'complaint' ? { complaint: body } : { event: body };
+        // Up to the first message that is not pending (parked): nothing after it may go.
+        if (row.state !== 'pending') current.open = false;
+        else if (current.open) current.rows.push(row);
+      }
+      return work;
+    },
+    /**
+     * The frozen body of a message as JSON text, sent as it was recorded (older rows without one, or
+     * frozen before the contract had category codes, are built from the stored record).
+     */
+    body(row: OutboxRow): string | null {
+      if (row.payloadEnc) {
+        const json = cipher.decrypt('outbox', row.payloadEnc);
+        if (row.kind === 'event' || json.includes('"categoryCode"')) return json;
       }
       if (row.kind === 'complaint') {
         const record = records.complaint(row.refId);
-        return record ? { complaint: record } : null;
+        return record ? JSON.stringify(record) : null;
       }
       const stored = legacyEvent.get(row.refId) as (EventValues & { data: string | null }) | undefined;
       if (!stored) return null;
@@ -159,13 +161,22 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
         ...stored,
         data: stored.data ? (JSON.parse(stored.data) as Record<string, unknown>) : null,
       });
-      return event ? { event } : null;
+      return event ? JSON.stringify(event) : null;
     },
-    /** One transaction for a batch of outcomes, instead of one synchronous disk write per record. */
+    /**
+     * One transaction for a batch of outcomes. Committed without waiting for the disk (synchronous
+     * NORMAL for this commit only): a delivery mark lost to a power cut only means the record is sent
+     * again, which the server's idempotency absorbs; the next FULL commit of a save syncs it anyway.
+     */
     record(outcomes: Array<[OutboxRow, Outcome]>): void {
       if (outcomes.length === 0) return;
       const now = clock();
-      sqlite.transaction(() => outcomes.forEach(([row, outcome]) => writeOutcome(row, outcome, now)))();
+      sqlite.pragma('synchronous = NORMAL');
+      try {
+        sqlite.transaction(() => outcomes.forEach(([row, outcome]) => writeOutcome(row, outcome, now)))();
+      } finally {
+        sqlite.pragma('synchronous = FULL');
+      }
     },
     nextDueAt(): number | null {
       const at = nextDue.get() as string | null;
