@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/api';
 import { contract, methodNames } from '../../src/shared/contract';
@@ -448,7 +449,9 @@ describe('reference data', () => {
 
   it('keeps a restarted desk’s edits instead of reloading the shipped files', async () => {
     const dir = tempDir();
-    const first = makeCore({ dataDir: dir.path });
+    // The same desk reopened: the same key (another key would be refused by the key check).
+    const masterKey = randomBytes(32);
+    const first = makeCore({ dataDir: dir.path, masterKey });
     await setUpDesk(first.api);
     value(
       await first.api.dispatch(
@@ -458,7 +461,7 @@ describe('reference data', () => {
       ),
     );
     first.close();
-    const reopened = makeCore({ dataDir: dir.path });
+    const reopened = makeCore({ dataDir: dir.path, masterKey });
     value(await reopened.api.dispatch('auth.signIn', { name: 'admin', secret: adminSecret }, 'admin'));
     const all = value<{ agencies: Array<{ code: string; name: string }> }>(
       await reopened.api.dispatch('reference.all', {}, 'admin'),

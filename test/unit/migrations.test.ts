@@ -185,6 +185,7 @@ const migrationTests: Record<
         n: 0,
       });
       expect(db.prepare('SELECT count(*) AS n FROM categories WHERE code IS NULL').get()).toEqual({ n: 2 });
+      expect(db.prepare('SELECT count(*) AS n FROM key_check').get()).toEqual({ n: 0 });
       ensureCategoryCodes(db);
       expect(db.prepare('SELECT id, code FROM categories ORDER BY id').all()).toEqual([
         { id: 1, code: 'INFRASTRUKTUR' },

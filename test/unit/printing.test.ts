@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,7 +88,7 @@ describe('printing a receipt on a network thermal printer', () => {
     if (!r.ok) {
       expect(r.error.code).toBe('PRINT_FAILED');
       expect(r.error.message).toMatch(
-        /tidak dapat dihubungi \(mati atau kabel jaringan lepas\?\)\. Pengaduan tetap tersimpan; gunakan Cetak ulang atau pilih printer lain\.$/,
+        /tidak dapat dihubungi \(printer mati, atau port salah\?\)\. Pengaduan tetap tersimpan; gunakan Cetak ulang atau pilih printer lain\.$/,
       );
     }
     expect((await events(saved.id)).map((e) => e.kind)).toEqual(['DITERIMA']);
@@ -125,34 +126,122 @@ describe('printing a receipt on a network thermal printer', () => {
     await other.stop();
   });
 
-  it('writes to a device path (USB/serial as the OS exposes it), and names a missing device', async () => {
+  // A real character device for the test: a pseudo-terminal, reached through /dev/usb/lp7 (root only).
+  const canLinkDev = process.getuid?.() === 0 && process.platform === 'linux';
+  it.skipIf(!canLinkDev)(
+    'writes to a printer device (USB/serial as the OS exposes it), and names a missing device',
+    async () => {
+      const { spawn } = await import('node:child_process');
+      const { mkdirSync, rmSync, symlinkSync } = await import('node:fs');
+      const printer = spawn('python3', [join(import.meta.dirname, '..', 'support', 'pty-printer.py')]);
+      const lines: string[] = [];
+      printer.stdout.on('data', (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean)));
+      while (!lines.length) await new Promise((r) => setTimeout(r, 20));
+      mkdirSync('/dev/usb', { recursive: true });
+      const device = '/dev/usb/lp7';
+      rmSync(device, { force: true });
+      symlinkSync(lines[0]!, device);
+      try {
+        const p = value<{ id: string }>(
+          await t.api.dispatch(
+            'printers.save',
+            { name: 'USB', kind: 'escpos-device', address: device, paper: '80mm', isDefault: true },
+            'admin',
+          ),
+        );
+        const saved = value<{ id: string; receiptNumber: string }>(
+          await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
+        );
+        value(await t.api.dispatch('receipts.print', { id: saved.id, printerId: p.id }, 'admin'));
+        await new Promise((r) => setTimeout(r, 200));
+        printer.stdin.end();
+        await once(printer, 'exit');
+        expect(text(Buffer.from(lines[1]!, 'hex'))).toContain(saved.receiptNumber.split('-').join(' - '));
+        // Saved while unplugged (the name is a printer's); at print time the missing device is named.
+        const gone = value<{ id: string }>(
+          await t.api.dispatch(
+            'printers.save',
+            { name: 'USB lepas', kind: 'escpos-device', address: '/dev/usb/lp9', paper: '58mm' },
+            'admin',
+          ),
+        );
+        const r = await t.api.dispatch('receipts.print', { id: saved.id, printerId: gone.id }, 'admin');
+        expect(r.ok === false && r.error.message).toMatch(/Printer \/dev\/usb\/lp9 tidak ditemukan/);
+      } finally {
+        rmSync(device, { force: true });
+        printer.kill();
+      }
+    },
+  );
+
+  it('never writes to a regular file, whatever the printer path says (issue 9, item 1)', async () => {
     const dir = tempDir();
-    const device = join(dir.path, 'lp0');
-    writeFileSync(device, '');
-    const p = value<{ id: string }>(
-      await t.api.dispatch(
+    const keyFile = join(dir.path, 'desk.key');
+    writeFileSync(keyFile, 'KUNCI');
+    const refused = async (address: string) => {
+      const r = await t.api.dispatch(
         'printers.save',
-        { name: 'USB', kind: 'escpos-device', address: device, paper: '80mm', isDefault: true },
+        { name: 'Jahat', kind: 'escpos-device', address, paper: '58mm' },
         'admin',
-      ),
-    );
-    const saved = value<{ id: string; receiptNumber: string }>(
-      await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
-    );
-    value(await t.api.dispatch('receipts.print', { id: saved.id, printerId: p.id }, 'admin'));
-    expect(text(readFileSync(device))).toContain(saved.receiptNumber.split('-').join(' - '));
-    const gone = value<{ id: string }>(
-      await t.api.dispatch(
-        'printers.save',
-        { name: 'USB lepas', kind: 'escpos-device', address: join(dir.path, 'no', 'lp9'), paper: '58mm' },
-        'admin',
-      ),
-    );
-    const r = await t.api.dispatch('receipts.print', { id: saved.id, printerId: gone.id }, 'admin');
-    expect(r.ok === false && r.error.message).toMatch(
-      /tidak dapat dibuka \(ENOENT\); periksa kabel USB\/serial\./,
-    );
+      );
+      expect(r.ok, address).toBe(false);
+      return r.ok === false ? r.error.fields?.address : '';
+    };
+    expect(await refused(keyFile)).toMatch(/harus perangkat printer/);
+    expect(await refused(join(t.dataDir, 'desk.sqlite'))).toMatch(/harus perangkat printer/);
+    expect(await refused('/dev/usb/../../' + keyFile.slice(1))).toMatch(/harus perangkat printer/);
+    if (canLinkDev) {
+      // A link named like a printer that points at a file is refused too, at save and at print.
+      const { mkdirSync, rmSync, symlinkSync } = await import('node:fs');
+      mkdirSync('/dev/usb', { recursive: true });
+      rmSync('/dev/usb/lp8', { force: true });
+      symlinkSync(keyFile, '/dev/usb/lp8');
+      try {
+        expect(await refused('/dev/usb/lp8')).toMatch(/bukan perangkat printer/);
+        const { sendDevice } = await import('../../src/main/receipts/transports');
+        await expect(sendDevice('/dev/usb/lp8', new Uint8Array([65]), 1000)).rejects.toThrow(
+          /bukan perangkat printer/,
+        );
+      } finally {
+        rmSync('/dev/usb/lp8', { force: true });
+      }
+    }
+    expect(readFileSync(keyFile, 'utf8')).toBe('KUNCI');
     dir.remove();
+  });
+
+  it('checks network printer addresses when saved, and names the cause of a failure in words (item 2)', async () => {
+    const save = (address: string) =>
+      t.api.dispatch('printers.save', { name: 'LAN', kind: 'escpos-tcp', address, paper: '80mm' }, 'admin');
+    for (const [address, message] of [
+      ['192.168.1.50:70000', /Port printer 70000 di luar/],
+      ['999.1.1.1', /Host printer "999.1.1.1"/],
+      ['printer kasir', /host:port/],
+      ['-bad-.lan:9100', /Host printer/],
+    ] as const) {
+      const r = await save(address);
+      expect(r.ok === false && r.error.fields?.address, address).toMatch(message);
+    }
+    for (const ok of ['192.168.1.50', '192.168.1.50:9100', 'printer-kasir.lan:9101', '[fe80::1]:9100'])
+      value(await save(ok));
+    const { sendTcp } = await import('../../src/main/receipts/transports');
+    await expect(sendTcp('tidak-ada.invalid:9100', new Uint8Array([1]), 3000)).rejects.toThrow(
+      /tidak ditemukan di jaringan/,
+    );
+    await expect(sendTcp('127.0.0.1:1', new Uint8Array([1]), 3000)).rejects.toThrow(
+      /tidak dapat dihubungi \(printer mati, atau port salah\?\)/,
+    );
+  });
+
+  it('maps Windows port names to device names Node can open (item 13)', async () => {
+    const { deviceOpenPath, deviceProblem } = await import('../../src/main/receipts/printer-address');
+    expect(deviceOpenPath('COM3', 'win32')).toBe('\\\\.\\COM3');
+    expect(deviceOpenPath('lpt1', 'win32')).toBe('\\\\.\\LPT1');
+    expect(deviceOpenPath('\\\\kasir\\EPSON', 'win32')).toBe('\\\\kasir\\EPSON');
+    for (const ok of ['COM3', 'LPT1', '\\\\.\\COM12', '\\\\kasir\\EPSON TM'])
+      expect(deviceProblem(ok, { platform: 'win32', mustExist: true }), ok).toBeNull();
+    for (const bad of ['C:\\MejaPengaduan\\desk.key', 'desk.sqlite', '\\\\.\\C:\\x', '..\\COM3'])
+      expect(deviceProblem(bad, { platform: 'win32', mustExist: true }), bad).not.toBeNull();
   });
 
   it('prints a test page on request', async () => {

@@ -10,6 +10,7 @@ import { createDrafts } from '../complaints/drafts';
 import { createQueue } from '../complaints/queue';
 import { createSimilar } from '../complaints/similar';
 import { createSnippets } from '../complaints/snippets';
+import { verifyKey } from '../crypto/key-check';
 import { PersonalDataCipher } from '../crypto/personal-data';
 import { openDatabase } from '../db/open';
 import { createForwarding, type ForwardingOptions } from '../forwarding/forwarding';
@@ -51,6 +52,12 @@ export function createCore(options: CoreOptions) {
     cipher: new PersonalDataCipher(options.masterKey),
     clock,
   };
+  try {
+    verifyKey(opened.sqlite, ctx.cipher, clock);
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
   seedReferenceData(ctx, options.referenceDataDir);
   const audit = createAudit(ctx);
   const settings = createSettings(ctx);

@@ -54,6 +54,11 @@ export class PersonalDataCipher {
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
   }
 
+  /** A value that tells this key from any other without revealing it (kept in the database). */
+  keyCheck(): string {
+    return createHmac('sha256', this.macKey).update('meja-pengaduan key check v1').digest('base64url');
+  }
+
   /** Deterministic keyed index of an already-normalised value (same input, same index). */
   blindIndex(field: 'nik' | 'phone', normalized: string): string {
     return createHmac('sha256', this.macKey)

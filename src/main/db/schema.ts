@@ -293,6 +293,16 @@ export const outbox = sqliteTable(
   ],
 );
 
+/**
+ * Which key sealed this database's personal data: a keyed check value (never the key), so a desk
+ * opened with any other key refuses to start (main/crypto/key-check.ts). One row.
+ */
+export const keyCheck = sqliteTable('key_check', {
+  id: integer('id').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
 /** Forwarding state that must survive a restart: pull cursor, pause, last success. */
 export const syncState = sqliteTable('sync_state', {
   key: text('key').primaryKey(),

@@ -65,7 +65,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Meja Pengaduan tidak dapat dibuka', String(error));
+      dialog.showErrorBox(
+        'Meja Pengaduan tidak dapat dibuka',
+        error instanceof Error ? error.message : String(error),
+      );
       app.exit(1);
     });
 }

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from '../api';
 import { environmentProxy } from '../forwarding/http';
 import { createCore } from '../core/core';
+import { KeyUnavailableError } from '../crypto/key-check';
 import { loadOrCreateKeyFile } from '../crypto/key-file';
 import { createHostServer } from './server';
 
@@ -33,16 +34,23 @@ function main(): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
-  const core = createCore({
-    dataDir,
-    migrationsFolder: join(appRoot, 'drizzle'),
-    referenceDataDir: join(appRoot, 'resources', 'data'),
-    masterKey: loadOrCreateKeyFile(join(dataDir, 'desk.key')),
-    shell: 'browser',
-    version,
-    // Browser mode: the proxy the environment names (HTTPS_PROXY, NO_PROXY), as command-line tools read it.
-    forwarding: { proxyFor: environmentProxy() },
-  });
+  let core: ReturnType<typeof createCore>;
+  try {
+    core = createCore({
+      dataDir,
+      migrationsFolder: join(appRoot, 'drizzle'),
+      referenceDataDir: join(appRoot, 'resources', 'data'),
+      masterKey: loadOrCreateKeyFile(join(dataDir, 'desk.key')),
+      shell: 'browser',
+      version,
+      // Browser mode: the proxy the environment names (HTTPS_PROXY, NO_PROXY), as command-line tools read it.
+      forwarding: { proxyFor: environmentProxy() },
+    });
+  } catch (error) {
+    if (!(error instanceof KeyUnavailableError)) throw error;
+    console.error(`Meja Pengaduan tidak dapat dibuka: ${error.message}`);
+    process.exit(1);
+  }
   if (core.opened.backupPath) console.error(`Cadangan sebelum migrasi: ${core.opened.backupPath}`);
   const token = randomBytes(24).toString('base64url');
   const server = createHostServer({

@@ -17,6 +17,7 @@ import type { SettingsService } from '../settings/settings';
 import { encodeReceipt } from './escpos';
 import { renderReceiptHtml, type Paper } from './html';
 import { buildReceiptModel, type ReceiptModel } from './model';
+import { deviceProblem, parseTcpPrinter } from './printer-address';
 import { PrintError, sendDevice, sendTcp } from './transports';
 
 type PrinterRow = typeof printers.$inferSelect;
@@ -243,6 +244,16 @@ export function createReceipts(
     listPrinters: () => db.select().from(printers).all(),
 
     savePrinter(actorId: string, p: Omit<PrinterRow, 'id' | 'updatedAt'> & { id?: string | undefined }) {
+      const problem =
+        p.kind === 'escpos-device'
+          ? deviceProblem(p.address, { mustExist: false })
+          : p.kind === 'escpos-tcp'
+            ? ((parsed) => ('key' in parsed ? parsed : null))(parseTcpPrinter(p.address))
+            : null;
+      if (problem) {
+        const message = msg(problem.key, problem.params);
+        throw new DeskFailure('VALIDATION', message, { address: message });
+      }
       const id = p.id ?? uuidv7();
       const row = { ...p, id, updatedAt: clock().toISOString() };
       db.transaction((tx) => {

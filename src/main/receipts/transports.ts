@@ -3,8 +3,10 @@
  * path (USB or serial as the OS exposes it). Every job has a timeout, so a printer that is off,
  * unplugged, out of paper or stuck ends in a clear message instead of a hung desk.
  */
-import { createWriteStream } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
 import { Socket } from 'node:net';
+import { msg } from '../../shared/i18n';
+import { deviceOpenPath, deviceProblem, parseTcpPrinter } from './printer-address';
 
 export class PrintError extends Error {
   constructor(message: string) {
@@ -13,10 +15,33 @@ export class PrintError extends Error {
   }
 }
 
+/** Throws the address's problem in words, or gives host and port. */
 export function parseTcpAddress(address: string): { host: string; port: number } {
-  const m = /^\[?([^\]]+?)\]?(?::(\d{1,5}))?$/.exec(address.trim());
-  if (!m) throw new PrintError(`Alamat printer tidak valid: ${address}`);
-  return { host: m[1]!, port: m[2] ? Number(m[2]) : 9100 };
+  const parsed = parseTcpPrinter(address);
+  if ('key' in parsed) throw new PrintError(msg(parsed.key, parsed.params));
+  return parsed;
+}
+
+/** A socket error code in words an officer can act on. */
+function networkCause(code: string | undefined): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'tidak ditemukan di jaringan (periksa nama/alamat printer)';
+    case 'ECONNREFUSED':
+      return 'tidak dapat dihubungi (printer mati, atau port salah?)';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EHOSTDOWN':
+      return 'tidak dapat dihubungi (kabel jaringan lepas atau printer mati?)';
+    case 'ETIMEDOUT':
+      return 'tidak menjawab';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'memutus sambungan di tengah cetakan';
+    default:
+      return 'tidak dapat dihubungi';
+  }
 }
 
 export function sendTcp(address: string, bytes: Uint8Array, timeoutMs: number): Promise<void> {
@@ -41,13 +66,9 @@ export function sendTcp(address: string, bytes: Uint8Array, timeoutMs: number): 
         ),
       timeoutMs,
     );
-    socket.on('error', (e: NodeJS.ErrnoException) => {
-      const why =
-        e.code === 'ECONNREFUSED' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH'
-          ? 'tidak dapat dihubungi (mati atau kabel jaringan lepas?)'
-          : `gagal (${e.code ?? e.message})`;
-      finish(new PrintError(`Printer ${host}:${port} ${why}.`));
-    });
+    socket.on('error', (e: NodeJS.ErrnoException) =>
+      finish(new PrintError(`Printer ${host}:${port} ${networkCause(e.code)}.`)),
+    );
     // A raw-port printer closes the connection once it has taken the whole job.
     socket.on('close', () => finish());
     socket.connect(port, host, () => {
@@ -56,7 +77,13 @@ export function sendTcp(address: string, bytes: Uint8Array, timeoutMs: number): 
   });
 }
 
-export function sendDevice(path: string, bytes: Uint8Array, timeoutMs: number): Promise<void> {
+/** Opened for writing only: never created, never truncated (O_CREAT and O_TRUNC are not given). */
+const deviceFlags = constants.O_WRONLY | (constants.O_NOCTTY ?? 0);
+
+export function sendDevice(address: string, bytes: Uint8Array, timeoutMs: number): Promise<void> {
+  const problem = deviceProblem(address, { mustExist: true });
+  if (problem) return Promise.reject(new PrintError(msg(problem.key, problem.params)));
+  const path = deviceOpenPath(address);
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (error?: Error) => {
@@ -66,15 +93,19 @@ export function sendDevice(path: string, bytes: Uint8Array, timeoutMs: number): 
       if (error) reject(error);
       else resolve();
     };
-    const stream = createWriteStream(path, { flags: 'w' });
+    const stream = createWriteStream(path, { flags: deviceFlags as unknown as string });
     const timer = setTimeout(() => {
       stream.destroy();
-      settle(new PrintError(`Printer ${path} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`));
+      settle(
+        new PrintError(`Printer ${address} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`),
+      );
     }, timeoutMs);
     const failed = (e: NodeJS.ErrnoException) =>
       settle(
         new PrintError(
-          `Printer ${path} tidak dapat dibuka (${e.code ?? e.message}); periksa kabel USB/serial.`,
+          e.code === 'ENOENT'
+            ? msg('errors.printerDeviceMissing', { path: address })
+            : `Printer ${address} tidak dapat dibuka (${e.code ?? e.message}); periksa kabel USB/serial.`,
         ),
       );
     stream.on('error', failed);

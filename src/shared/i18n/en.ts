@@ -4,6 +4,15 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    printerDeviceName:
+      'A printer device path must be a printer device: /dev/usb/lp0, /dev/lp0, /dev/ttyUSB0, /dev/ttyACM0 or /dev/ttyS0 (not a regular file).',
+    printerDeviceWindows:
+      'A printer device on Windows: COM3, LPT1, \\\\.\\NAME or a printer share \\\\computer\\printer.',
+    printerDeviceMissing: 'Printer {{path}} not found (USB/serial cable unplugged or printer off?).',
+    printerDeviceNotDevice: '{{path}} is not a printer device; the desk will not write to a regular file.',
+    printerAddress: 'A network printer address is host:port, for example 192.168.1.50:9100.',
+    printerPort: 'Printer port {{port}} is outside 1–65535.',
+    printerHost: 'Printer host "{{host}}" is not a valid IP address or host name.',
     PRINT_FAILED: 'The receipt could not be printed.',
     noPrinter: 'No active receipt printer yet. An admin can add one under Settings › Printers.',
     thermalA4: 'Thermal printers take 58 mm or 80 mm paper only.',

@@ -5,6 +5,15 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    printerDeviceName:
+      'Alamat perangkat printer harus perangkat printer: /dev/usb/lp0, /dev/lp0, /dev/ttyUSB0, /dev/ttyACM0 atau /dev/ttyS0 (bukan berkas biasa).',
+    printerDeviceWindows:
+      'Alamat perangkat printer di Windows: COM3, LPT1, \\\\.\\NAMA atau berbagi printer \\\\komputer\\printer.',
+    printerDeviceMissing: 'Printer {{path}} tidak ditemukan (kabel USB/serial lepas atau printer mati?).',
+    printerDeviceNotDevice: '{{path}} bukan perangkat printer; meja tidak akan menulis ke berkas biasa.',
+    printerAddress: 'Alamat printer jaringan ditulis host:port, misalnya 192.168.1.50:9100.',
+    printerPort: 'Port printer {{port}} di luar 1–65535.',
+    printerHost: 'Host printer "{{host}}" bukan alamat IP atau nama host yang sah.',
     PRINT_FAILED: 'Tanda terima gagal dicetak.',
     noPrinter:
       'Belum ada printer tanda terima yang aktif. Admin dapat menambahkannya di Pengaturan › Printer.',

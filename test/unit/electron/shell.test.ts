@@ -1,5 +1,5 @@
 /** The Electron shell with 'electron' mocked: window options, guards, IPC bridge, preload, key storage. */
-import { statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelFor, methodNames } from '../../../src/shared/contract';
@@ -172,6 +172,36 @@ describe('the key in OS key storage', () => {
     expect(fakeSafeStorage.encryptString).toHaveBeenCalled();
     expect(loadOrCreateSafeStorageKey(blob, join(dir.path, 'desk.key')).equals(key)).toBe(true);
     expect(statSync(blob).mode & 0o077).toBe(0);
+    dir.remove();
+  });
+
+  it('never makes a second key: a key in OS storage that is unavailable for a moment stops the start', () => {
+    const dir = tempDir();
+    const blob = join(dir.path, 'desk-key.bin');
+    const file = join(dir.path, 'desk.key');
+    fakeSafeStorage.available = true;
+    const key = loadOrCreateSafeStorageKey(blob, file);
+    fakeSafeStorage.available = false; // a locked keyring, another desktop session
+    expect(() => loadOrCreateSafeStorageKey(blob, file)).toThrow(/sedang tidak tersedia/);
+    expect(existsSync(file)).toBe(false);
+    fakeSafeStorage.available = true;
+    expect(loadOrCreateSafeStorageKey(blob, file).equals(key)).toBe(true);
+    dir.remove();
+  });
+
+  it('keeps using a key file once it holds the key, even when OS storage appears later; two keys stop the start', () => {
+    const dir = tempDir();
+    const blob = join(dir.path, 'desk-key.bin');
+    const file = join(dir.path, 'desk.key');
+    fakeSafeStorage.available = false;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const key = loadOrCreateSafeStorageKey(blob, file);
+    fakeSafeStorage.available = true;
+    expect(loadOrCreateSafeStorageKey(blob, file).equals(key)).toBe(true);
+    expect(existsSync(blob)).toBe(false);
+    writeFileSync(blob, 'x');
+    expect(() => loadOrCreateSafeStorageKey(blob, file)).toThrow(/dua kunci/);
+    warn.mockRestore();
     dir.remove();
   });
 
