@@ -369,6 +369,37 @@ describe('sign-in and screen lock', () => {
     );
   });
 
+  it('counts fifty wrong PINs sent at once: locked after five, the right PIN refused while locked (issue 9, item 6)', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.api.dispatch('auth.signIn', { name: 'petugas', secret: `salah-${i}` }, `pc${i + 10}`),
+      ),
+    );
+    expect(guesses.every((g) => !g.ok)).toBe(true);
+    const locked = guesses.filter((g) => !g.ok && g.error.code === 'ACCOUNT_LOCKED').length;
+    // At most five guesses were ever checked against the hash; the rest met a locked account.
+    expect(locked).toBeGreaterThanOrEqual(45);
+    const right = await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2');
+    expect(right.ok === false && right.error.code).toBe('ACCOUNT_LOCKED');
+    const audit = value<Array<{ action: string }>>(await t.api.dispatch('audit.list', {}, 'admin'));
+    expect(audit.filter((a) => a.action === 'auth.signIn.failed').length).toBeLessThanOrEqual(5);
+    t.clock.advance(15 * 60_000 + 1000);
+    expect((await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2')).ok).toBe(
+      true,
+    );
+  });
+
+  it('the right PIN among parallel wrong ones does not slip past a lock they caused', async () => {
+    const attempts = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) =>
+        t.api.dispatch('auth.signIn', { name: 'petugas', secret: `salah-${i}` }, `pc${i + 10}`),
+      ),
+      t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc99'),
+    ]);
+    expect(attempts.at(-1)!.ok).toBe(false);
+    expect(attempts.filter((a) => a.ok)).toHaveLength(0);
+  });
+
   it('answers the same for an unknown name as for a wrong PIN', async () => {
     const r = await t.api.dispatch('auth.signIn', { name: 'tidakada', secret: 'salah' }, 'pc2');
     expect(r.ok === false && r.error.code).toBe('UNAUTHENTICATED');

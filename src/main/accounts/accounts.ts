@@ -117,7 +117,11 @@ export function createAccounts(ctx: CoreContext, audit: Audit, settings: Setting
       return { desk: { code: input.deskCode, siteName: input.siteName }, adminId: admin.id };
     },
 
-    /** Checks name + secret; counts failures and locks the account after the configured number. */
+    /**
+     * Checks name + secret; counts failures and locks the account after the configured number. The
+     * attempt is counted before the slow hash, in one synchronous step, so guesses sent in parallel
+     * are each counted: the sixth concurrent guess finds the account locked.
+     */
     async signIn(name: string, secret: string): Promise<AccountRow> {
       const { lockoutAttempts, lockoutMinutes } = settings.get();
       const row = db
@@ -125,48 +129,68 @@ export function createAccounts(ctx: CoreContext, audit: Audit, settings: Setting
         .from(accounts)
         .where(eq(accounts.nameKey, nameKey(name)))
         .get();
-      const now = clock();
       if (!row) {
         await verifySecret(secret, await decoyHash);
         audit.record(null, 'auth.signIn.unknownName', null, { name });
         throw new DeskFailure('UNAUTHENTICATED', msg('errors.wrongCredentials', { left: lockoutAttempts }));
       }
-      if (row.lockedUntil && new Date(row.lockedUntil) > now) {
-        throw new DeskFailure(
+      const locked = (until: string) =>
+        new DeskFailure(
           'ACCOUNT_LOCKED',
-          msg('errors.ACCOUNT_LOCKED', { until: formatWibTime(new Date(row.lockedUntil)) }),
+          msg('errors.ACCOUNT_LOCKED', { until: formatWibTime(new Date(until)) }),
         );
-      }
-      if (!(await verifySecret(secret, row.secretHash))) {
-        const failures = row.failedAttempts + 1;
-        const lock = failures >= lockoutAttempts;
-        const lockedUntil = lock ? new Date(now.getTime() + lockoutMinutes * 60_000).toISOString() : null;
+      const lockNow = (id: string, failures: number) => {
+        const now = clock();
+        const until = new Date(now.getTime() + lockoutMinutes * 60_000).toISOString();
         db.update(accounts)
-          .set({ failedAttempts: lock ? 0 : failures, lockedUntil, updatedAt: now.toISOString() })
-          .where(eq(accounts.id, row.id))
+          .set({ failedAttempts: 0, lockedUntil: until, updatedAt: now.toISOString() })
+          .where(eq(accounts.id, id))
           .run();
-        audit.record(null, lock ? 'auth.locked' : 'auth.signIn.failed', row.id, { failures });
-        if (lock) {
-          throw new DeskFailure(
-            'ACCOUNT_LOCKED',
-            msg('errors.ACCOUNT_LOCKED', { until: formatWibTime(new Date(lockedUntil!)) }),
-          );
-        }
+        audit.record(null, 'auth.locked', id, { failures });
+        return locked(until);
+      };
+      const current = () => db.select().from(accounts).where(eq(accounts.id, row.id)).get()!;
+      const lockedUntil = (r: AccountRow) =>
+        r.lockedUntil && new Date(r.lockedUntil) > clock() ? r.lockedUntil : null;
+
+      // Reserve the attempt before hashing (synchronous: no other attempt runs in between).
+      const reserved = db.transaction(() => {
+        const r = current();
+        const until = lockedUntil(r);
+        if (until) return { kind: 'locked', until } as const;
+        const attempt = r.failedAttempts + 1;
+        if (attempt > lockoutAttempts) return { kind: 'tooMany', attempt } as const;
+        db.update(accounts).set({ failedAttempts: attempt }).where(eq(accounts.id, r.id)).run();
+        return { kind: 'counted', attempt } as const;
+      });
+      if (reserved.kind === 'locked') throw locked(reserved.until);
+      if (reserved.kind === 'tooMany') throw lockNow(row.id, reserved.attempt);
+
+      const right = await verifySecret(secret, row.secretHash);
+      const after = current();
+      const until = lockedUntil(after);
+      if (!right) {
+        audit.record(null, 'auth.signIn.failed', row.id, { failures: after.failedAttempts });
+        if (until) throw locked(until);
+        if (after.failedAttempts >= lockoutAttempts) throw lockNow(row.id, after.failedAttempts);
         throw new DeskFailure(
           'UNAUTHENTICATED',
-          msg('errors.wrongCredentials', { left: lockoutAttempts - failures }),
+          msg('errors.wrongCredentials', { left: lockoutAttempts - after.failedAttempts }),
         );
       }
+      // The right secret, but parallel guesses locked the account meanwhile: the lock holds.
+      if (until) throw locked(until);
       if (row.disabled) {
         audit.record(row.id, 'auth.signIn.disabled', row.id);
         throw new DeskFailure('FORBIDDEN', msg('errors.accountDisabled'));
       }
+      const now = clock();
       db.update(accounts)
         .set({ failedAttempts: 0, lockedUntil: null, updatedAt: now.toISOString() })
         .where(eq(accounts.id, row.id))
         .run();
       audit.record(row.id, 'auth.signIn', row.id);
-      return { ...row, failedAttempts: 0, lockedUntil: null };
+      return { ...after, failedAttempts: 0, lockedUntil: null };
     },
 
     /** Re-checks the secret of an already signed-in account (unlock, change PIN). */
