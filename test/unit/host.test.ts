@@ -29,6 +29,8 @@ function send(opts: {
   path: string;
   headers?: Record<string, string>;
   body?: Buffer | string;
+  /** A new connection rather than one from the pool. */
+  fresh?: boolean;
 }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -38,6 +40,7 @@ function send(opts: {
         method: opts.method ?? 'POST',
         path: opts.path,
         headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+        ...(opts.fresh ? { agent: false } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -231,6 +234,37 @@ describe('browser-mode host', () => {
     expect(escape.body).not.toContain('root:');
     const deep = await send({ method: 'GET', path: '/assets/../../package.json' });
     expect(deep.body).not.toContain('"name"');
+  });
+
+  it('answers impossible dates, forged cursors and broken percent-encoding with 4xx, never 5xx (issue 9, item 7)', async () => {
+    const cursor = (k: unknown) => Buffer.from(JSON.stringify({ k })).toString('base64url');
+    const cases: Array<[string, unknown, string]> = [
+      ['complaints.queue', { from: '9999-99-99' }, 'from'],
+      ['complaints.count', { from: '2026-13-45' }, 'from'],
+      ['complaints.queue', { cursor: cursor(['a']) }, 'cursor'],
+      ['complaints.queue', { sort: 'urgent', cursor: cursor(['2026-11-29T00:00:00.000Z', 5]) }, 'cursor'],
+      [
+        'reference.saveHoliday',
+        { date: '2026-02-30', kind: 'libur_nasional', description: 'Tidak ada' },
+        'date',
+      ],
+    ];
+    for (const [method, input, field] of cases) {
+      const r = await send({
+        path: `/api/${method}`,
+        headers: auth,
+        body: JSON.stringify(input),
+        fresh: true,
+      });
+      expect(r.status, `${method} ${JSON.stringify(input)}`).toBe(400);
+      expect(JSON.parse(r.body).error.fields, method).toHaveProperty(field);
+    }
+    for (const path of ['/api/%ff', '/%', '/%E0%A4%A']) {
+      const r = path.startsWith('/api/')
+        ? await send({ path, headers: auth, body: '{}', fresh: true })
+        : await send({ path, method: 'GET', fresh: true });
+      expect(r.status, path).toBe(400);
+    }
   });
 
   it('keeps separate sign-ins per tab', async () => {

@@ -34,17 +34,34 @@ interface Cursor {
 }
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+const badCursor = () =>
+  new DeskFailure('VALIDATION', msg('errors.VALIDATION'), {
+    cursor: msg('validation.invalid', { field: msg('fields.cursor') }),
+  });
+
 function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (Array.isArray(parsed.k)) return parsed;
+    if (
+      Array.isArray(parsed.k) &&
+      parsed.k.every((v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+    )
+      return parsed;
   } catch {
     // fall through
   }
-  throw new DeskFailure('VALIDATION', msg('errors.VALIDATION'), {
-    cursor: msg('validation.invalid', { field: 'cursor' }),
-  });
+  throw badCursor();
+}
+
+/** The cursor's keys for this ordering: a cursor made for another ordering (or forged) is refused. */
+function keysOf(cursor: Cursor, shape: ReadonlyArray<'string' | 'number'>): Cursor['k'] {
+  const k = cursor.k;
+  const fits =
+    k.length === shape.length &&
+    shape.every((t, i) => typeof k[i] === t);
+  if (!fits) throw badCursor();
+  return k;
 }
 
 export function createQueue({ sqlite, cipher, clock }: CoreContext) {
@@ -134,7 +151,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
       sql = `SELECT ${columns} FROM complaint_fts f JOIN complaints c ON c.seq = f.rowid
         WHERE complaint_fts MATCH ? ${[...where, ...keyset].map((w) => `AND ${w}`).join(' ')}
         ORDER BY f.rowid DESC LIMIT ?`;
-      all = [ftsQuery(intent.tokens), ...params, ...(cursor ? cursor.k : []), limit + 1];
+      all = [ftsQuery(intent.tokens), ...params, ...(cursor ? keysOf(cursor, ['number']) : []), limit + 1];
       keyOf = (r) => [r.seq];
     } else {
       exactMatch(intent, where, params);
@@ -142,7 +159,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
         where.push('c.current_due IS NOT NULL');
         if (cursor) {
           where.push('(c.current_due, c.received_at, c.seq) > (?, ?, ?)');
-          params.push(...cursor.k);
+          params.push(...keysOf(cursor, ['string', 'string', 'number']));
         }
         sql = `SELECT ${columns} FROM complaints c WHERE ${where.join(' AND ')}
           ORDER BY c.current_due ASC, c.received_at ASC, c.seq ASC LIMIT ?`;
@@ -150,7 +167,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
       } else {
         if (cursor) {
           where.push('(c.received_at, c.seq) < (?, ?)');
-          params.push(...cursor.k);
+          params.push(...keysOf(cursor, ['string', 'number']));
         }
         sql = `SELECT ${columns} FROM complaints c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
           ORDER BY c.received_at DESC, c.seq DESC LIMIT ?`;

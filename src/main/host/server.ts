@@ -101,7 +101,14 @@ function describeApi() {
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string): void {
   const root = resolve(rendererDir);
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    // Malformed percent-encoding (/%, /%ff): a bad request, not a server error.
+    res.writeHead(400, securityHeaders).end();
+    return;
+  }
   let file = normalize(join(root, path));
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403, securityHeaders).end();
@@ -154,7 +161,13 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
           return;
         }
         const body = await readJsonBody(req);
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let method: string;
+        try {
+          method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          send(res, 400, fail('VALIDATION', msg('errors.UNKNOWN_METHOD', { method: url.pathname.slice(5, 80) })));
+          return;
+        }
         sendResult(res, await api.dispatch(method, body, `http:${tab}`));
         return;
       }

@@ -26,7 +26,18 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((s) => (s ? s : undefined));
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+/** A real calendar day (no 2026-02-30, no month 13), between 1900 and 2199. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine(isCalendarDate, { message: 'date' });
 export const isoInstant = z.string();
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 export const roleSchema = z.enum(roles);
