@@ -42,3 +42,24 @@ describe('the key check', () => {
     dir.remove();
   });
 });
+
+describe('files of a desk in a folder others can read (issue 9, item 8)', () => {
+  it('are created owner-only: database, WAL and shared memory; the folder is reported as open', async () => {
+    const { chmodSync, statSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { folderOpenToOthers } = await import('../../src/main/db/open');
+    const dir = tempDir();
+    chmodSync(dir.path, 0o755);
+    expect(folderOpenToOthers(dir.path)).toBe(true);
+    const desk = makeCore({ dataDir: dir.path });
+    await setUpDesk(desk.api);
+    value(await desk.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+    for (const f of ['desk.sqlite', 'desk.sqlite-wal', 'desk.sqlite-shm']) {
+      const file = join(dir.path, f);
+      expect(existsSync(file), f).toBe(true);
+      expect(statSync(file).mode & 0o077, f).toBe(0);
+    }
+    desk.close();
+    dir.remove();
+  });
+});

@@ -3,7 +3,7 @@
  * migrating: a backup before touching an existing file, and foreign keys off during rebuilds.
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -235,6 +235,8 @@ describe('migrations', () => {
 
     const migrated = openDatabase({ file, migrationsFolder: migrationsUpTo(2, dir.path) });
     expect(migrated.backupPath).toMatch(/before-0001_search_and_history\.sqlite$/);
+    // Backups hold personal data too: owner-only (issue 9, item 8).
+    expect(statSync(migrated.backupPath!).mode & 0o077).toBe(0);
     migrated.close();
     const backup = new Database(migrated.backupPath!, { readonly: true });
     expect(countRows(backup).complaints).toBe(1);

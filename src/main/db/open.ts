@@ -2,7 +2,7 @@
  * Opens the desk's SQLite file with the pragmas that make a saved complaint durable, and
  * brings its schema up to date (backing the file up first when it already holds data).
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -90,10 +90,27 @@ export function migrateWithForeignKeysOff(sqlite: Sqlite, db: Db, migrationsFold
   }
 }
 
+/**
+ * The database holds personal data: owner-only. SQLite gives the -wal and -shm files the mode of
+ * the database file, so making that file 0600 first covers them; an existing wider file is narrowed.
+ */
+function ownerOnlyFile(file: string): void {
+  if (process.platform === 'win32') return; // the data folder's access list governs there
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`])
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+}
+
+/** True when other local users may look into the data folder (the desk warns at start). */
+export function folderOpenToOthers(dir: string): boolean {
+  return process.platform !== 'win32' && existsSync(dir) && (statSync(dir).mode & 0o077) !== 0;
+}
+
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   const now = options.now ?? (() => new Date());
-  mkdirSync(dirname(options.file), { recursive: true });
+  mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
   const existed = existsSync(options.file) && statSync(options.file).size > 0;
+  ownerOnlyFile(options.file);
   const sqlite = new Database(options.file);
   try {
     applyPragmas(sqlite);
@@ -103,11 +120,12 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     let backupPath: string | null = null;
     if (pending.length > 0 && existed && holdsData(sqlite)) {
       const backupDir = options.backupDir ?? join(dirname(options.file), 'backups');
-      mkdirSync(backupDir, { recursive: true });
+      mkdirSync(backupDir, { recursive: true, mode: 0o700 });
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       backupPath = join(backupDir, `desk-${stamp}-before-${pending[0]!.tag}.sqlite`);
       // VACUUM INTO writes a consistent, compact copy even with a WAL in use.
       sqlite.prepare('VACUUM INTO ?').run(backupPath);
+      if (process.platform !== 'win32') chmodSync(backupPath, 0o600);
     }
     if (pending.length > 0) migrateWithForeignKeysOff(sqlite, db, options.migrationsFolder);
     return {

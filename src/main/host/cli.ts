@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from '../api';
 import { environmentProxy } from '../forwarding/http';
 import { createCore } from '../core/core';
+import { folderOpenToOthers } from '../db/open';
 import { KeyUnavailableError } from '../crypto/key-check';
 import { loadOrCreateKeyFile } from '../crypto/key-file';
 import { createHostServer } from './server';
@@ -52,6 +53,10 @@ function main(): void {
     process.exit(1);
   }
   if (core.opened.backupPath) console.error(`Cadangan sebelum migrasi: ${core.opened.backupPath}`);
+  if (folderOpenToOthers(dataDir))
+    console.warn(
+      `PERINGATAN: folder data ${dataDir} dapat dibuka pengguna lain di komputer ini. Berkas meja dibuat hanya untuk pemiliknya, tetapi sebaiknya jalankan: chmod 700 "${dataDir}"`,
+    );
   const token = randomBytes(24).toString('base64url');
   const server = createHostServer({
     api: createApi(core),

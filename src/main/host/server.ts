@@ -165,7 +165,11 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
         try {
           method = decodeURIComponent(url.pathname.slice('/api/'.length));
         } catch {
-          send(res, 400, fail('VALIDATION', msg('errors.UNKNOWN_METHOD', { method: url.pathname.slice(5, 80) })));
+          send(
+            res,
+            400,
+            fail('VALIDATION', msg('errors.UNKNOWN_METHOD', { method: url.pathname.slice(5, 80) })),
+          );
           return;
         }
         sendResult(res, await api.dispatch(method, body, `http:${tab}`));
