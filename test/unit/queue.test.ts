@@ -170,6 +170,26 @@ describe('Cari', () => {
     );
     const p = await page({ search: '3513 0145 0790 0077' });
     expect([p.searchKind, p.rows.map((r) => r.id)]).toEqual(['nik', [saved.id]]);
+    // The forms officers type: plain, spaced, with dots (issue 9, item 9).
+    for (const typed of ['3513014507900077', '3513.0145.0790.0077', ' 3513-0145-0790-0077 ']) {
+      const q = await page({ search: typed });
+      expect([q.searchKind, q.rows.map((r) => r.id)], typed).toEqual(['nik', [saved.id]]);
+    }
+  });
+
+  it('accepts the receipt number in every form the desk prints or shows (issue 9, item 11)', async () => {
+    const target = created[7]!;
+    const [desk, day, seq, check] = target.receiptNumber.split('-');
+    for (const typed of [
+      `${desk} · ${day} · ${seq} · ${check}`, // the screen
+      `${desk} - ${day} - ${seq} - ${check}`, // the printed receipt
+      `${desk}${day}${seq}${check}`, // no separators
+      `${desk}-${day}${seq}-${check}`, // only some of them
+      `${desk} ${day}-${seq} ${check}`.toLowerCase(),
+    ]) {
+      const p = await page({ search: typed });
+      expect([p.searchKind, p.rows.map((r) => r.id)], typed).toEqual(['receipt', [target.id]]);
+    }
   });
 
   it('finds words in title, body, name and location, by prefix, newest first, with filters', async () => {

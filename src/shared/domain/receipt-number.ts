@@ -79,7 +79,11 @@ function isRealDay(day: string): boolean {
  * (so the screen can say "nomor tidak valid" instead of "tidak ditemukan").
  */
 export function parseReceiptNumber(raw: string): ParsedReceipt {
-  const cleaned = raw.toUpperCase().replace(/[\s_./]+/g, '');
+  // Every separator the desk prints or shows (" - " on paper, " · " on screen) counts as a dash.
+  const cleaned = raw
+    .toUpperCase()
+    .replace(/[–—·•]/g, '-')
+    .replace(/[\s_./]+/g, '');
   const dashed = cleaned.split('-').filter(Boolean);
   const candidates: Array<[string, string, string, string]> = [];
   if (dashed.length === 4) {
@@ -111,5 +115,5 @@ export function parseReceiptNumber(raw: string): ParsedReceipt {
 
 /** Whether text typed into a search box looks like an attempt at a receipt number. */
 export function looksLikeReceiptNumber(raw: string): boolean {
-  return /^[A-Za-z0-9]{2,8}[\s-]*\d{8}[\s-]*\d{4,6}[\s-]*[A-Za-z0-9]$/.test(raw.trim());
+  return /^[A-Za-z0-9]{2,8}[\s\-–—·•./_]*\d{8}[\s\-–—·•./_]*\d{4,6}[\s\-–—·•./_]*[A-Za-z0-9]$/.test(raw.trim());
 }
