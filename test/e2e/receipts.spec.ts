@@ -137,6 +137,32 @@ test('the PDF receipt holds the number and the masked NIK, never the full NIK, a
   expect(again.status()).toBe(404);
 });
 
+test('the receipt page declares a page size Chromium honours: 58 mm, 80 mm and A4 (issue 9, item 3); its link answers once', async ({
+  page,
+  desk,
+  context,
+}) => {
+  await setUpDesk(page, desk.url);
+  const saved = await callApi<{ id: string }>(page, 'complaints.create', complaint);
+  for (const [paper, widthMm] of [
+    ['58mm', 58],
+    ['80mm', 80],
+    ['A4', 210],
+  ] as const) {
+    const { url } = await callApi<{ url: string }>(page, 'receipts.prepare', { id: saved.id, paper });
+    const receipt = await receiptPage(context);
+    await receipt.goto(new URL(url, desk.origin).href);
+    const dir = mkdtempSync(join(tmpdir(), 'receipt-size-'));
+    writeFileSync(join(dir, 'r.pdf'), await receipt.pdf({ preferCSSPageSize: true }));
+    const info = execFileSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' });
+    const [, w] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+    expect(Math.round((Number(w) / 72) * 25.4), paper).toBe(widthMm);
+    await receipt.close();
+    const second = await page.request.get(new URL(url, desk.origin).href);
+    expect(second.status(), 'a one-time link').toBe(404);
+  }
+});
+
 test('Anonim and Rahasia receipts leave out the name, NIK and title', async ({ page, desk, context }) => {
   await setUpDesk(page, desk.url);
   const saved = await callApi<{ id: string; receiptNumber: string }>(page, 'complaints.create', {

@@ -267,7 +267,7 @@ describe('printing a receipt on a network thermal printer', () => {
     expect(r.ok === false && r.error.message).toMatch(/hanya tersedia di aplikasi desktop/);
   });
 
-  it('gives browser mode a receipt page for two minutes, recorded as a print', async () => {
+  it('gives browser mode a one-time receipt page that lives two minutes at most, recorded as a print (issue 9, item 5)', async () => {
     const saved = value<{ id: string; receiptNumber: string }>(
       await t.api.dispatch('complaints.create', sampleComplaint, 'admin'),
     );
@@ -279,9 +279,13 @@ describe('printing a receipt on a network thermal printer', () => {
     expect(html).toContain(saved.receiptNumber);
     expect(html).toContain('3513********0001');
     expect(html).not.toContain('3513014507900001');
-    expect(t.core.receipts.takePrepared(key)).toBe(html); // a reload still works
+    expect(t.core.receipts.takePrepared(key)).toBeUndefined(); // one-time: the link answers once
+    expect(html).toContain("base-uri 'none'");
+    const late = value<{ url: string }>(
+      await t.api.dispatch('receipts.prepare', { id: saved.id, paper: '80mm' }, 'admin'),
+    ).url.replace('/receipt/', '');
     t.clock.advance(121_000);
-    expect(t.core.receipts.takePrepared(key)).toBeUndefined();
-    expect((await events(saved.id)).map((e) => e.kind)).toEqual(['DITERIMA', 'CETAK']);
+    expect(t.core.receipts.takePrepared(late)).toBeUndefined();
+    expect((await events(saved.id)).map((e) => e.kind)).toEqual(['DITERIMA', 'CETAK', 'CETAK']);
   });
 });

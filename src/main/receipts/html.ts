@@ -19,12 +19,15 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const layout: Record<Paper, { page: string; width: string; font: string; big: string; qr: string }> = {
-  '58mm': { page: '58mm auto', width: '52mm', font: '8.5pt', big: '13pt', qr: '30mm' },
-  '80mm': { page: '80mm auto', width: '72mm', font: '9.5pt', big: '16pt', qr: '36mm' },
+  // A roll has no fixed length, but `auto` is not a valid height and Chromium then prints on Letter
+  // or A4: an A4-long strip of the roll's width (the printer cuts after the content).
+  '58mm': { page: '58mm 297mm', width: '52mm', font: '8.5pt', big: '13pt', qr: '30mm' },
+  '80mm': { page: '80mm 297mm', width: '72mm', font: '9.5pt', big: '16pt', qr: '36mm' },
   A4: { page: 'A4', width: '150mm', font: '11pt', big: '22pt', qr: '45mm' },
 };
 
-export const receiptCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'";
+export const receiptCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; base-uri 'none'; form-action 'none'";
 
 export async function renderReceiptHtml(
   model: ReceiptModel,

@@ -194,10 +194,10 @@ export function createReceipts(
       return { url: `/receipt/${key}`, copy };
     },
 
-    /** The prepared page (a reload may fetch it again); undefined when unknown or expired. */
+    /** The prepared page, once: the link is one-time (and lives two minutes at most). */
     takePrepared(key: string): string | undefined {
       const entry = prepared.get(key);
-      if (entry && entry.expires < clock().getTime()) prepared.delete(key);
+      prepared.delete(key);
       return entry && entry.expires >= clock().getTime() ? entry.html : undefined;
     },
 
