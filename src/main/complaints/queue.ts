@@ -45,7 +45,9 @@ function decodeCursor(raw: string | undefined): Cursor | null {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
     if (
       Array.isArray(parsed.k) &&
-      parsed.k.every((v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+      parsed.k.every(
+        (v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
+      )
     )
       return parsed;
   } catch {
@@ -57,9 +59,7 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 /** The cursor's keys for this ordering: a cursor made for another ordering (or forged) is refused. */
 function keysOf(cursor: Cursor, shape: ReadonlyArray<'string' | 'number'>): Cursor['k'] {
   const k = cursor.k;
-  const fits =
-    k.length === shape.length &&
-    shape.every((t, i) => typeof k[i] === t);
+  const fits = k.length === shape.length && shape.every((t, i) => typeof k[i] === t);
   if (!fits) throw badCursor();
   return k;
 }

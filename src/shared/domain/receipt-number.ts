@@ -115,5 +115,7 @@ export function parseReceiptNumber(raw: string): ParsedReceipt {
 
 /** Whether text typed into a search box looks like an attempt at a receipt number. */
 export function looksLikeReceiptNumber(raw: string): boolean {
-  return /^[A-Za-z0-9]{2,8}[\s\-–—·•./_]*\d{8}[\s\-–—·•./_]*\d{4,6}[\s\-–—·•./_]*[A-Za-z0-9]$/.test(raw.trim());
+  return /^[A-Za-z0-9]{2,8}[\s\-–—·•./_]*\d{8}[\s\-–—·•./_]*\d{4,6}[\s\-–—·•./_]*[A-Za-z0-9]$/.test(
+    raw.trim(),
+  );
 }

@@ -20,7 +20,7 @@ export function classifySearch(raw: string): SearchIntent {
   // Sixteen digits however grouped (3513014507900001, 3513 0145 0790 0001, 3513.0145.0790.0001) are a
   // NIK: a receipt number always has its eight-digit day between a desk code and a sequence.
   const nik = normalizeNik(text);
-  if (/^\d{16}$/.test(nik) && /^[\d\s.\-]+$/.test(text)) return { kind: 'nik', nik };
+  if (/^\d{16}$/.test(nik) && /^[\d\s.-]+$/.test(text)) return { kind: 'nik', nik };
   if (looksLikeReceiptNumber(text)) {
     const parsed = parseReceiptNumber(text);
     return parsed.valid ? { kind: 'receipt', number: parsed.number } : { kind: 'receipt-invalid' };
