@@ -263,8 +263,9 @@ export const outbox = sqliteTable(
     /** The complaint's or the event's UUID: the server's idempotency key. */
     refId: text('ref_id').notNull(),
     /**
-     * The body as recorded, frozen (encrypted: it holds personal data), so a retry sends the same
-     * content under the same id. Kept after delivery so a supervisor can send it again.
+     * The body as recorded, frozen, so a retry sends the same content under the same id; kept after
+     * delivery so a supervisor can send it again. Sealed (v1.…) when it holds personal data (every
+     * complaint, a correction of personal fields); other events are plain JSON, as in complaint_events.
      */
     payloadEnc: text('payload_enc'),
     state: text('state', { enum: ['pending', 'parked', 'sent'] })

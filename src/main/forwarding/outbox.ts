@@ -41,14 +41,11 @@ export function createOutbox(ctx: CoreContext) {
       const record = records.event(values, personal);
       if (!record) return;
       const at = clock().toISOString();
-      statement().run(
-        values.complaintId,
-        'event',
-        values.id,
-        cipher.encrypt('outbox', JSON.stringify(record)),
-        at,
-        at,
-      );
+      // Sealed when it carries personal values (a correction of NIK, phone, email, address); other
+      // events hold nothing complaint_events does not already hold in the clear.
+      const json = JSON.stringify(record);
+      const body = personal && Object.keys(personal).length ? cipher.encrypt('outbox', json) : json;
+      statement().run(values.complaintId, 'event', values.id, body, at, at);
     },
     /** After the commit: wake the sender. */
     notify() {

@@ -59,15 +59,16 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
   const retryNow = sqlite.prepare(
     "UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?",
   );
+  // Cheap at any backlog: held rows are found from the (few) parked ones, not by a check per waiting row.
   const counts = sqlite.prepare(`
     SELECT
-      (SELECT count(*) FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS
-        (SELECT 1 FROM outbox p WHERE p.state = 'parked' AND p.complaint_id = o.complaint_id AND p.id < o.id)) AS waiting,
-      (SELECT count(*) FROM outbox o WHERE o.state = 'pending' AND EXISTS
-        (SELECT 1 FROM outbox p WHERE p.state = 'parked' AND p.complaint_id = o.complaint_id AND p.id < o.id)) AS held,
+      (SELECT count(*) FROM outbox WHERE state = 'pending') AS pending,
+      (SELECT count(*) FROM outbox p JOIN outbox o
+         ON o.complaint_id = p.complaint_id AND o.id > p.id AND o.state = 'pending'
+       WHERE p.state = 'parked') AS held,
       (SELECT count(*) FROM outbox WHERE state = 'parked') AS parked,
-      (SELECT min(created_at) FROM outbox o WHERE o.state = 'pending' AND NOT EXISTS
-        (SELECT 1 FROM outbox p WHERE p.state = 'parked' AND p.complaint_id = o.complaint_id AND p.id < o.id)) AS oldest`);
+      (SELECT min(created_at) FROM outbox WHERE state = 'pending'
+         AND complaint_id NOT IN (SELECT complaint_id FROM outbox WHERE state = 'parked')) AS oldest`);
   const resendRow = sqlite.prepare(
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0, invalid_answers = 0 WHERE id = ?",
   );
@@ -148,7 +149,10 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
      */
     body(row: OutboxRow): string | null {
       if (row.payloadEnc) {
-        const json = cipher.decrypt('outbox', row.payloadEnc);
+        // Events without personal data are kept as plain JSON (like complaint_events); the rest sealed.
+        const json = row.payloadEnc.startsWith('{')
+          ? row.payloadEnc
+          : cipher.decrypt('outbox', row.payloadEnc);
         if (row.kind === 'event' || json.includes('"categoryCode"')) return json;
       }
       if (row.kind === 'complaint') {
@@ -188,7 +192,8 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
       retryNow.run(now, now);
     },
     counts() {
-      return counts.get() as { waiting: number; held: number; parked: number; oldest: string | null };
+      const c = counts.get() as { pending: number; held: number; parked: number; oldest: string | null };
+      return { waiting: c.pending - c.held, held: c.held, parked: c.parked, oldest: c.oldest };
     },
     parked() {
       return sqlite
