@@ -15,12 +15,48 @@ export interface TrustedWindow {
   appUrlPrefix(): string;
 }
 
+/**
+ * Whether a frame's URL is the app's page. Compared as parsed URLs, not strings: Chromium writes a
+ * Windows drive letter and some characters differently from pathToFileURL (c: against C:, %20 against
+ * a space), which would refuse every call on a counter PC. Query and fragment do not matter.
+ */
+export function isAppUrl(
+  actual: string,
+  expected: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  let a: URL;
+  let e: URL;
+  try {
+    a = new URL(actual);
+    e = new URL(expected);
+  } catch {
+    return false;
+  }
+  if (a.protocol !== e.protocol) return false;
+  if (a.protocol !== 'file:')
+    return a.origin === e.origin && a.pathname.startsWith(e.pathname.replace(/[^/]*$/, ''));
+  const path = (u: URL) => {
+    let p: string;
+    try {
+      p = decodeURIComponent(u.pathname);
+    } catch {
+      return null;
+    }
+    p = p.replace(/\\/g, '/');
+    // Windows file systems ignore case, the drive letter's included.
+    return platform === 'win32' ? p.toLowerCase() : p;
+  };
+  const pa = path(a);
+  return pa !== null && a.host === e.host && pa === path(e);
+}
+
 export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedWindow): boolean {
   const frame = event.senderFrame;
   const mainFrame = trusted.mainFrame();
   if (!frame || !mainFrame) return false;
   if (frame !== mainFrame || frame.parent !== null) return false;
-  return frame.url.startsWith(trusted.appUrlPrefix());
+  return isAppUrl(frame.url, trusted.appUrlPrefix());
 }
 
 export function registerIpc(ipcMain: IpcMain, api: Api, trusted: TrustedWindow): void {

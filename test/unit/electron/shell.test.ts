@@ -132,6 +132,31 @@ describe('the IPC bridge', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('compares the page URL as a path, as Chromium writes it on Windows (issue 9, item 16)', async () => {
+    const { isAppUrl } = await import('../../../src/main/electron/ipc');
+    const expected = 'file:///C:/Program%20Files/Meja%20Pengaduan/resources/app.asar/out/renderer/index.html';
+    for (const actual of [
+      'file:///c:/Program%20Files/Meja%20Pengaduan/resources/app.asar/out/renderer/index.html',
+      'file:///C:/Program Files/Meja Pengaduan/resources/app.asar/out/renderer/index.html',
+      'file:///C:/PROGRAM%20FILES/Meja%20Pengaduan/resources/app.asar/out/renderer/index.html#/antrean',
+    ])
+      expect(isAppUrl(actual, expected, 'win32'), actual).toBe(true);
+    for (const actual of [
+      'file:///C:/Users/x/Downloads/index.html',
+      'file:///C:/Program%20Files/Meja%20Pengaduan/resources/app.asar/out/renderer/index.html.evil',
+      'https://evil.example/out/renderer/index.html',
+      'file://evilhost/C:/Program%20Files/Meja%20Pengaduan/resources/app.asar/out/renderer/index.html',
+      'not a url',
+    ])
+      expect(isAppUrl(actual, expected, 'win32'), actual).toBe(false);
+    // Linux paths keep their case.
+    expect(
+      isAppUrl('file:///app/OUT/renderer/index.html', 'file:///app/out/renderer/index.html', 'linux'),
+    ).toBe(false);
+    expect(isAppUrl('http://localhost:5173/#/x', 'http://localhost:5173/', 'linux')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/', 'linux')).toBe(false);
+  });
+
   it('refuses calls when the main window has navigated elsewhere', async () => {
     const moved = { url: 'https://evil.example/', parent: null };
     handlers.clear();
