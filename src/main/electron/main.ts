@@ -8,7 +8,7 @@ import { registerIpc } from './ipc';
 import { desktopPrinting } from './printing';
 import { loadOrCreateSafeStorageKey } from './safe-storage-key';
 import { onResume, systemProxy } from './system';
-import { createMainWindow, denyPermissions, enforceCsp, lockDownContents } from './window';
+import { createMainWindow, denyPermissions, enforceCsp, lockDownContents, showOrOpen } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appRoot = app.isPackaged ? process.resourcesPath : join(here, '..', '..');
@@ -54,10 +54,8 @@ function openWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+  // Without a window (all closed but the app still alive) a second start opens one instead of doing nothing.
+  app.on('second-instance', () => showOrOpen(mainWindow, openWindow));
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appUrl));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());

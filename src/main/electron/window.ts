@@ -65,3 +65,10 @@ export function enforceCsp(session: Session): void {
     });
   });
 }
+
+/** A second start of the app: bring the desk forward, or open it when no window is left. */
+export function showOrOpen(win: BrowserWindow | null, open: () => void): void {
+  if (!win || win.isDestroyed()) return open();
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}

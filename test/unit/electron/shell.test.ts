@@ -305,4 +305,51 @@ describe('silent printing in the desktop shell', () => {
     expect(win.close).toHaveBeenCalled();
     electronModule.BrowserWindow = FakeBrowserWindow as never;
   });
+
+  it('closes the window when loading fails or hangs, so no hidden window keeps the app alive (issue 9, item 14)', async () => {
+    const { desktopPrinting } = await import('../../../src/main/electron/printing');
+    const windows: Array<{ closed: boolean; close: ReturnType<typeof vi.fn> }> = [];
+    let loading: 'fails' | 'hangs' = 'fails';
+    electronModule.BrowserWindow = vi.fn(function () {
+      const win = {
+        closed: false,
+        loadURL: vi.fn(() =>
+          loading === 'fails' ? Promise.reject(new Error('ERR_FAILED')) : new Promise<void>(() => {}),
+        ),
+        isDestroyed: () => win.closed,
+        close: vi.fn(() => (win.closed = true)),
+        webContents: { executeJavaScript: vi.fn(async () => true), print: vi.fn(), printToPDF: vi.fn() },
+      };
+      windows.push(win);
+      return win;
+    }) as never;
+    await expect(
+      desktopPrinting.printHtml('<p>x</p>', { deviceName: 'X', paper: '58mm', timeoutMs: 500 }),
+    ).rejects.toThrow('ERR_FAILED');
+    await expect(
+      desktopPrinting.savePdf('<p>x</p>', { paper: 'A4', file: '/tmp/x.pdf', timeoutMs: 500 }),
+    ).rejects.toThrow('ERR_FAILED');
+    loading = 'hangs';
+    await expect(
+      desktopPrinting.printHtml('<p>x</p>', { deviceName: 'Y', paper: '58mm', timeoutMs: 200 }),
+    ).rejects.toThrow('tidak selesai');
+    await expect(
+      desktopPrinting.savePdf('<p>x</p>', { paper: 'A4', file: '/tmp/x.pdf', timeoutMs: 200 }),
+    ).rejects.toThrow('tidak selesai');
+    expect(windows).toHaveLength(4);
+    expect(windows.every((w) => w.closed)).toBe(true);
+    electronModule.BrowserWindow = FakeBrowserWindow as never;
+  });
+
+  it('a second start opens a window when the desk has none, or brings the existing one forward', async () => {
+    const { showOrOpen } = await import('../../../src/main/electron/window');
+    const open = vi.fn();
+    showOrOpen(null, open);
+    expect(open).toHaveBeenCalledTimes(1);
+    const win = { isDestroyed: () => false, isMinimized: () => true, restore: vi.fn(), focus: vi.fn() };
+    showOrOpen(win as never, open);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
 });
