@@ -241,7 +241,8 @@ export function createApi(core: Core, log: (error: unknown) => void = console.er
         return fail('VALIDATION', msg('errors.VALIDATION'), describeIssues(parsed.error.issues, rawInput));
 
       const value = await (handlers[method] as Handler<MethodName>)(parsed.data as never, call);
-      if (call.session && !call.session.locked && method !== 'auth.session')
+      // A background poll (the status bar) is not a person at the desk: it must not keep the screen awake.
+      if (call.session && !call.session.locked && method !== 'auth.session' && !spec.passive)
         core.sessions.touch(call.session);
       return ok(spec.output.parse(value));
     } catch (error) {

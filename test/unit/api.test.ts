@@ -420,6 +420,24 @@ describe('sign-in and screen lock', () => {
     expect((await t.api.dispatch('complaints.stats', {}, 'pc2')).ok).toBe(true);
   });
 
+  it('the status bar’s poll does not keep an idle desk from locking; the OS lock locks every session (issue 9, item 15)', async () => {
+    value(await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2'));
+    // Twelve minutes of polls every five seconds, with nobody at the desk.
+    for (let i = 0; i < 144; i++) {
+      t.clock.advance(5_000);
+      await t.api.dispatch('forwarding.status', {}, 'pc2');
+    }
+    const r = await t.api.dispatch('complaints.stats', {}, 'pc2');
+    expect(r.ok === false && r.error.code).toBe('SESSION_LOCKED');
+
+    value(await t.api.dispatch('auth.unlock', { secret: 'pin-1234' }, 'pc2'));
+    t.core.sessions.lockAll(); // what the desktop shell does on suspend and lock-screen
+    const afterSleep = await t.api.dispatch('complaints.stats', {}, 'pc2');
+    expect(afterSleep.ok === false && afterSleep.error.code).toBe('SESSION_LOCKED');
+    const admin = await t.api.dispatch('complaints.stats', {}, 'admin');
+    expect(admin.ok === false && admin.error.code).toBe('SESSION_LOCKED');
+  });
+
   it('ends the session on a wrong PIN at the lock screen', async () => {
     value(await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2'));
     value(await t.api.dispatch('auth.lock', {}, 'pc2'));

@@ -36,6 +36,11 @@ export class SessionStore {
     this.sessions.delete(callerKey);
   }
 
+  /** The PC is going to sleep or its screen is being locked: every open session needs its PIN again. */
+  lockAll(): void {
+    for (const s of this.sessions.values()) s.locked = true;
+  }
+
   /** Sign an account out everywhere (disabled, or its PIN reset). */
   endAllFor(accountId: string): void {
     for (const [key, s] of this.sessions) if (s.accountId === accountId) this.sessions.delete(key);

@@ -7,7 +7,7 @@ import { createCore, type Core } from '../core/core';
 import { registerIpc } from './ipc';
 import { desktopPrinting } from './printing';
 import { loadOrCreateSafeStorageKey } from './safe-storage-key';
-import { onResume, systemProxy } from './system';
+import { onResume, onSystemLock, systemProxy } from './system';
 import { createMainWindow, denyPermissions, enforceCsp, lockDownContents, showOrOpen } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -34,6 +34,7 @@ function start(): void {
   });
   core.forwarding.start();
   onResume(powerMonitor, () => core?.forwarding.restart());
+  onSystemLock(powerMonitor, () => core?.sessions.lockAll());
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   registerIpc(ipcMain, createApi(core), {

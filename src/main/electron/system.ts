@@ -1,6 +1,7 @@
 /**
  * What the operating system tells the desk: the system's proxy for a URL (Windows and desktop proxy
- * settings, PAC included, as Chromium resolves them), and the PC waking from sleep.
+ * settings, PAC included, as Chromium resolves them), the PC going to sleep or its screen being
+ * locked (every session locks), and the PC waking from sleep.
  */
 import type { PowerMonitor, Session } from 'electron';
 
@@ -26,4 +27,10 @@ export function systemProxy(session: Pick<Session, 'resolveProxy'>) {
 /** After sleep, timers and pooled connections are stale: the forwarding worker starts over. */
 export function onResume(powerMonitor: Pick<PowerMonitor, 'on'>, restart: () => void) {
   powerMonitor.on('resume', restart);
+}
+
+/** Sleep or the OS lock screen: the desk locks too, whatever its own idle timer says. */
+export function onSystemLock(powerMonitor: Pick<PowerMonitor, 'on'>, lockAll: () => void) {
+  powerMonitor.on('suspend', lockAll);
+  powerMonitor.on('lock-screen', lockAll);
 }

@@ -1,7 +1,7 @@
 /** What the OS tells the desktop shell: the system proxy for a URL, and waking from sleep. */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { onResume, proxyFromPac, systemProxy } from '../../../src/main/electron/system';
+import { onResume, onSystemLock, proxyFromPac, systemProxy } from '../../../src/main/electron/system';
 
 describe('the system proxy', () => {
   it('reads Chromium’s PAC answer: the first usable proxy, or direct', async () => {
@@ -25,5 +25,18 @@ describe('waking from sleep', () => {
     expect(restart).not.toHaveBeenCalled();
     powerMonitor.emit('resume');
     expect(restart).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sleep and the OS lock screen', () => {
+  it('lock every session of the desk', () => {
+    const powerMonitor = new EventEmitter();
+    const lockAll = vi.fn();
+    onSystemLock(powerMonitor as never, lockAll);
+    powerMonitor.emit('resume');
+    expect(lockAll).not.toHaveBeenCalled();
+    powerMonitor.emit('suspend');
+    powerMonitor.emit('lock-screen');
+    expect(lockAll).toHaveBeenCalledTimes(2);
   });
 });

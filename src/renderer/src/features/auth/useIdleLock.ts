@@ -10,7 +10,8 @@ export function useIdleLock(idleMinutes: number | null, onLocked: () => void) {
     if (idleMinutes === null) return;
     let last = Date.now();
     const mark = () => (last = Date.now());
-    const events = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
+    // Deliberate input only: the mouse nudge that wakes a PC must not count as someone at the desk.
+    const events = ['keydown', 'mousedown', 'wheel', 'touchstart'] as const;
     events.forEach((e) => window.addEventListener(e, mark, { passive: true }));
     const timer = window.setInterval(() => {
       if (Date.now() - last > idleMinutes * 60_000) {
