@@ -102,3 +102,36 @@ test('an officer records a complaint with every field by keyboard alone', async 
   await page.screenshot({ path: 'screens/queue-detail.png' });
   void admin;
 });
+
+test('typing ahead at machine speed picks what the box says, with the CPU slowed four times too (issue 9, item 10)', async ({
+  page,
+  desk,
+  context,
+}) => {
+  await setUpDesk(page, desk.url);
+  const cdp = await context.newCDPSession(page);
+  for (const rate of [1, 4]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.keyboard.press('Alt+N');
+    await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
+    for (let round = 0; round < 4; round++) {
+      const kategori = page.getByRole('combobox', { name: 'Kategori', exact: true });
+      await kategori.focus();
+      await kategori.fill('');
+      // No pause between keys: as an officer typing ahead on a busy PC.
+      await page.keyboard.type('kepend');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('ktp');
+      await page.keyboard.press('Enter');
+      await expect(kategori, `rate ${rate}, round ${round}`).toHaveValue(/KEPENDUDUKAN/i);
+      await expect(
+        page.getByRole('combobox', { name: 'Subkategori', exact: true }),
+        `rate ${rate}, round ${round}`,
+      ).toHaveValue(/KTP/i);
+      const sub = page.getByRole('combobox', { name: 'Subkategori', exact: true });
+      await sub.fill('');
+    }
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});

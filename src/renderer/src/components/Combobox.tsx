@@ -22,6 +22,22 @@ export function filterOptions(options: Option[], typed: string): Option[] {
   });
 }
 
+/**
+ * What Enter chooses: the highlighted option if the text in the box still matches it, else the
+ * first option matching that text. Computed from the text at the moment of the key, never from a
+ * list rendered for an earlier keystroke: typed ahead on a busy PC, "ktp" must never choose the
+ * first option of the unfiltered list.
+ */
+export function choiceOnEnter(
+  options: Option[],
+  typed: string,
+  highlighted: Option | undefined,
+): Option | undefined {
+  const matches = filterOptions(options, typed);
+  if (highlighted && matches.some((o) => o.value === highlighted.value)) return highlighted;
+  return matches[0];
+}
+
 interface ComboboxProps {
   label: string;
   options: Option[];
@@ -49,25 +65,33 @@ export function Combobox({
   // Downshift owns the text in the box; we only keep what was typed, to filter the list.
   const [filterText, setFilterText] = useState('');
   const items = useMemo(() => filterOptions(options, filterText), [options, filterText]);
-  const { isOpen, getLabelProps, getInputProps, getMenuProps, getItemProps, highlightedIndex } =
-    useCombobox<Option>({
-      items,
-      selectedItem: selected,
-      itemToString: (o) => (o ? o.label : ''),
-      onInputValueChange: ({ inputValue, type }) => {
-        if (type !== useCombobox.stateChangeTypes.InputChange) return;
-        setFilterText(inputValue);
-        if (inputValue === '') onChange(undefined);
-      },
-      onSelectedItemChange: ({ selectedItem }) => {
-        setFilterText('');
-        onChange(selectedItem?.value);
-      },
-      onIsOpenChange: ({ isOpen: open }) => {
-        if (!open) setFilterText('');
-      },
-      defaultHighlightedIndex: 0,
-    });
+  const {
+    isOpen,
+    getLabelProps,
+    getInputProps,
+    getMenuProps,
+    getItemProps,
+    highlightedIndex,
+    selectItem,
+    closeMenu,
+  } = useCombobox<Option>({
+    items,
+    selectedItem: selected,
+    itemToString: (o) => (o ? o.label : ''),
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange) return;
+      setFilterText(inputValue);
+      if (inputValue === '') onChange(undefined);
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      setFilterText('');
+      onChange(selectedItem?.value);
+    },
+    onIsOpenChange: ({ isOpen: open }) => {
+      if (!open) setFilterText('');
+    },
+    defaultHighlightedIndex: 0,
+  });
   return (
     <div className={error ? 'field field--error combobox' : 'field combobox'}>
       <label {...getLabelProps()}>{label}</label>
