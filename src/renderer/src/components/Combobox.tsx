@@ -72,8 +72,6 @@ export function Combobox({
     getMenuProps,
     getItemProps,
     highlightedIndex,
-    selectItem,
-    closeMenu,
   } = useCombobox<Option>({
     items,
     selectedItem: selected,
