@@ -65,31 +65,25 @@ export function Combobox({
   // Downshift owns the text in the box; we only keep what was typed, to filter the list.
   const [filterText, setFilterText] = useState('');
   const items = useMemo(() => filterOptions(options, filterText), [options, filterText]);
-  const {
-    isOpen,
-    getLabelProps,
-    getInputProps,
-    getMenuProps,
-    getItemProps,
-    highlightedIndex,
-  } = useCombobox<Option>({
-    items,
-    selectedItem: selected,
-    itemToString: (o) => (o ? o.label : ''),
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type !== useCombobox.stateChangeTypes.InputChange) return;
-      setFilterText(inputValue);
-      if (inputValue === '') onChange(undefined);
-    },
-    onSelectedItemChange: ({ selectedItem }) => {
-      setFilterText('');
-      onChange(selectedItem?.value);
-    },
-    onIsOpenChange: ({ isOpen: open }) => {
-      if (!open) setFilterText('');
-    },
-    defaultHighlightedIndex: 0,
-  });
+  const { isOpen, getLabelProps, getInputProps, getMenuProps, getItemProps, highlightedIndex } =
+    useCombobox<Option>({
+      items,
+      selectedItem: selected,
+      itemToString: (o) => (o ? o.label : ''),
+      onInputValueChange: ({ inputValue, type }) => {
+        if (type !== useCombobox.stateChangeTypes.InputChange) return;
+        setFilterText(inputValue);
+        if (inputValue === '') onChange(undefined);
+      },
+      onSelectedItemChange: ({ selectedItem }) => {
+        setFilterText('');
+        onChange(selectedItem?.value);
+      },
+      onIsOpenChange: ({ isOpen: open }) => {
+        if (!open) setFilterText('');
+      },
+      defaultHighlightedIndex: 0,
+    });
   return (
     <div className={error ? 'field field--error combobox' : 'field combobox'}>
       <label {...getLabelProps()}>{label}</label>
