@@ -58,10 +58,47 @@ async function complaintIn(status: ComplaintStatus): Promise<string> {
   return id;
 }
 
-describe('the status flow table', () => {
+/**
+ * The domain rules written out by hand (docs/domain.md, the SP4N-LAPOR! life cycle), not read from
+ * the table under test: 1 = allowed. Columns: BARU, TERVERIFIKASI, TERDISPOSISI, DITINDAKLANJUTI,
+ * DITANGGAPI, SELESAI, TUNDA, DIARSIPKAN. The status each allowed action leads to is written too.
+ */
+const columns: ComplaintStatus[] = [
+  'BARU',
+  'TERVERIFIKASI',
+  'TERDISPOSISI',
+  'DITINDAKLANJUTI',
+  'DITANGGAPI',
+  'SELESAI',
+  'TUNDA',
+  'DIARSIPKAN',
+];
+const expected: Record<ComplaintAction, { allowed: number[]; to: ComplaintStatus | 'same' | 'previous' }> = {
+  VERIFY: { allowed: [1, 0, 0, 0, 0, 0, 0, 0], to: 'TERVERIFIKASI' },
+  FORWARD: { allowed: [0, 1, 0, 0, 0, 0, 0, 0], to: 'TERDISPOSISI' },
+  FOLLOW_UP: { allowed: [0, 0, 1, 0, 0, 0, 0, 0], to: 'DITINDAKLANJUTI' },
+  CITIZEN_REPLY: { allowed: [0, 0, 0, 1, 0, 0, 0, 0], to: 'DITANGGAPI' },
+  // Done after the agency's follow-up, or after the citizen replied to it.
+  DONE: { allowed: [0, 0, 0, 1, 1, 0, 0, 0], to: 'SELESAI' },
+  POSTPONE: { allowed: [1, 1, 0, 0, 0, 0, 0, 0], to: 'TUNDA' },
+  RESUME: { allowed: [0, 0, 0, 0, 0, 0, 1, 0], to: 'previous' },
+  REROUTE: { allowed: [0, 1, 1, 1, 0, 0, 0, 0], to: 'TERDISPOSISI' },
+  ARCHIVE: { allowed: [1, 1, 0, 0, 0, 0, 1, 0], to: 'DIARSIPKAN' },
+  NOTE: { allowed: [1, 1, 1, 1, 1, 1, 1, 1], to: 'same' },
+  LAPOR_ID: { allowed: [1, 1, 1, 1, 1, 0, 1, 0], to: 'same' },
+};
+
+describe('the status flow table, against the rules written out by hand (issue 9, item 17)', () => {
+  it('covers every action and status', () => {
+    expect(Object.keys(expected).sort()).toEqual([...complaintActions].sort());
+    expect([...columns].sort()).toEqual([...complaintStatuses].sort());
+  });
   for (const status of complaintStatuses) {
     for (const action of complaintActions) {
-      const allowed = isAllowed(action, status);
+      const allowed = expected[action].allowed[columns.indexOf(status)] === 1;
+      it(`matches the code for ${action} from ${status}`, () => {
+        expect(isAllowed(action, status)).toBe(allowed);
+      });
       it(`${allowed ? 'allows' : 'refuses'} ${action} from ${status}`, async () => {
         const id = await complaintIn(status);
         const eventsBefore = value<{ events: unknown[] }>(
@@ -76,6 +113,10 @@ describe('the status flow table', () => {
           expect(r.ok, JSON.stringify(r)).toBe(true);
           expect(after.events).toHaveLength(eventsBefore + 1);
           expect(after.events.at(-1)).toMatchObject({ kind: action, fromStatus: status });
+          const to = expected[action].to;
+          // RESUME goes back to where the complaint was before TUNDA (BARU on this path).
+          const wanted = to === 'same' ? status : to === 'previous' ? 'BARU' : to;
+          expect(after.complaint.status).toBe(wanted);
         } else {
           expect(r.ok === false && r.error.code).toBe('CONFLICT');
           expect(after.complaint.status).toBe(status);
