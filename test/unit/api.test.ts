@@ -331,6 +331,61 @@ describe('roles, enforced in main', () => {
     );
   });
 
+  it('never let the last active admin be disabled either; a second admin makes it possible (issue 9, item 20)', async () => {
+    const self = value<Array<{ id: string; name: string }>>(
+      await t.api.dispatch('accounts.list', {}, 'admin'),
+    ).find((a) => a.name === 'admin')!;
+    const disable = await t.api.dispatch('accounts.update', { id: self.id, disabled: true }, 'admin');
+    expect(disable.ok === false && disable.error.message).toBe(
+      'Admin aktif terakhir tidak dapat dinonaktifkan atau diturunkan perannya.',
+    );
+    await addAccount('admin2', 'admin');
+    expect(
+      value<{ role: string }>(
+        await t.api.dispatch('accounts.update', { id: self.id, role: 'supervisor' }, 'admin'),
+      ).role,
+    ).toBe('supervisor');
+  });
+
+  it('apply a change of display name and role, and say a name is taken (issue 9, item 20)', async () => {
+    const officer = await addAccount('petugas', 'officer');
+    const changed = value<{ displayName: string; role: string }>(
+      await t.api.dispatch(
+        'accounts.update',
+        { id: officer.id, displayName: 'Petugas Loket 3', role: 'supervisor' },
+        'admin',
+      ),
+    );
+    expect(changed).toMatchObject({ displayName: 'Petugas Loket 3', role: 'supervisor' });
+    const listed = value<Array<{ id: string; displayName: string; role: string }>>(
+      await t.api.dispatch('accounts.list', {}, 'admin'),
+    );
+    expect(listed.find((a) => a.id === officer.id)).toMatchObject({
+      displayName: 'Petugas Loket 3',
+      role: 'supervisor',
+    });
+    const twice = await t.api.dispatch(
+      'accounts.create',
+      { name: 'PETUGAS', displayName: 'Orang lain', role: 'officer', secret: 'pin-9999' },
+      'admin',
+    );
+    expect(twice.ok === false && twice.error.fields).toEqual({
+      name: 'Nama pengguna "PETUGAS" sudah dipakai.',
+    });
+  });
+
+  it('a PIN reset clears a lockout, and the old PIN stops working (issue 9, item 20)', async () => {
+    const officer = await addAccount('petugas', 'officer');
+    for (let i = 0; i < 5; i++)
+      await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'salah' }, 'pc2');
+    const locked = await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2');
+    expect(locked.ok === false && locked.error.code).toBe('ACCOUNT_LOCKED');
+    value(await t.api.dispatch('accounts.resetSecret', { id: officer.id, secret: 'pin-baru-1' }, 'admin'));
+    value(await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-baru-1' }, 'pc2'));
+    const old = await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc3');
+    expect(old.ok === false && old.error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('end a disabled account’s session at once', async () => {
     const officer = await addAccount('petugas', 'officer');
     value(await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2'));
