@@ -42,6 +42,30 @@ describe('receipt numbers', () => {
     }
   });
 
+  it('are read back with only some separators, or the separators the screen shows (issue 9, item 21)', () => {
+    for (const parts of samples) {
+      const n = formatReceiptNumber(parts);
+      const [desk, day, seq, check] = n.split('-');
+      for (const v of [
+        `${desk}-${day}${seq}${check}`,
+        `${desk}${day}-${seq}-${check}`,
+        `${desk}-${day}-${seq}${check}`,
+        `${desk} · ${day} · ${seq} · ${check}`,
+        `${desk}–${day}–${seq}–${check}`,
+      ]) {
+        expect(parseReceiptNumber(v), v).toMatchObject({ valid: true, number: n });
+        expect(looksLikeReceiptNumber(v), v).toBe(true);
+      }
+    }
+  });
+
+  it('need a whole desk code: nothing before or after the number is taken as part of it (item 21)', () => {
+    const n = formatReceiptNumber({ deskCode: 'PBL01', day: '20261128', sequence: 42 });
+    for (const v of [`X${n}`, `${n}X`, `PBL01!-${n.slice(6)}`, `ABCDEFGHI-${n.slice(6)}`, `-${n.slice(6)}`])
+      expect(parseReceiptNumber(v).valid, v).toBe(false);
+    expect(looksLikeReceiptNumber(`nomor ${n}`)).toBe(false);
+  });
+
   it('catch every single-character substitution', () => {
     for (const parts of samples) {
       const payload = formatReceiptNumber(parts).replace(/-/g, '');
