@@ -73,9 +73,16 @@ export function createHandlers(core: Core): HandlerTable {
         desk: deskRow ? { code: deskRow.code, siteName: deskRow.siteName } : null,
         shell: core.shell,
         version: core.version,
+        setupDefaults: { followUpContact: core.reference.defaultContact() },
       };
     },
-    'setup.initialize': (input) => accounts.setup(input),
+    'setup.initialize': (input) => {
+      const { followUpContact, statusUrl, ...desk } = input;
+      const done = accounts.setup(desk);
+      // What the citizen's receipt says about where to ask: asked at setup, editable in Pengaturan.
+      core.settings.update({ followUpContact: followUpContact ?? '', statusUrl: statusUrl ?? '' });
+      return done;
+    },
 
     'auth.signIn': async (input, call) => {
       if (!accounts.isSetUp()) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));

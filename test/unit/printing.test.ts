@@ -289,3 +289,70 @@ describe('printing a receipt on a network thermal printer', () => {
     expect((await events(saved.id)).map((e) => e.kind)).toEqual(['DITERIMA', 'CETAK', 'CETAK']);
   });
 });
+
+describe('what a receipt tells the citizen (issue 9, item 4)', () => {
+  it('always names someone to ask, the answer deadline and what to do when a deadline passes', async () => {
+    const { buildReceiptModel } = await import('../../src/main/receipts/model');
+    const base = {
+      siteName: 'Mal Pelayanan Publik Kabupaten Probolinggo',
+      deskCode: 'PBL01',
+      receiptNumber: 'PBL01-20261127-0001-A',
+      type: 'PENGADUAN' as const,
+      receivedAt: '2026-11-27T02:00:00.000Z',
+      channelName: 'Datang langsung',
+      categoryName: null,
+      agencyName: 'Dinas PUPR',
+      title: 'Jalan rusak',
+      anonymous: false,
+      confidential: false,
+      complainantName: 'Siti',
+      nik: null,
+      verifyBy: '2026-12-02',
+      followUpBy: '2026-12-09',
+      answerBy: '2026-12-11',
+      officerName: 'Petugas',
+      laporTrackingId: null,
+      followUpContact: null,
+      statusUrl: null,
+      footerText: null,
+      escalationText: 'Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708.',
+      copyAt: null,
+    };
+    const fresh = buildReceiptModel(base);
+    expect(fresh.followUp[0]).toBe(
+      'Tanya status: Meja Pengaduan Mal Pelayanan Publik Kabupaten Probolinggo (kode meja PBL01)',
+    );
+    expect(fresh.nextSteps).toContain('Jawaban paling lambat Jumat, 11 Desember 2026.');
+    expect(fresh.nextSteps).toContain('Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708.');
+    const set = buildReceiptModel({ ...base, followUpContact: 'WhatsApp Halo SAE 0821-3100-1001' });
+    expect(set.followUp[0]).toBe('Tanya status: WhatsApp Halo SAE 0821-3100-1001');
+  });
+
+  it('setup asks for the contact, suggested from the reference data, and a fresh desk prints the escalation text', async () => {
+    const fresh = makeCore();
+    const status = value<{ setupDefaults: { followUpContact: string } }>(
+      await fresh.api.dispatch('app.status', {}, 'x'),
+    );
+    expect(status.setupDefaults.followUpContact).toBe('WhatsApp Halo SAE 0821-3100-1001');
+    value(
+      await fresh.api.dispatch(
+        'setup.initialize',
+        {
+          deskCode: 'PBL02',
+          siteName: 'MPP Kabupaten Probolinggo',
+          admin: { name: 'admin', displayName: 'Admin', secret: 'rahasia-1' },
+          followUpContact: status.setupDefaults.followUpContact,
+          statusUrl: 'https://sae.probolinggokab.go.id/status',
+        },
+        'x',
+      ),
+    );
+    const settings = fresh.core.settings.get();
+    expect(settings).toMatchObject({
+      followUpContact: 'WhatsApp Halo SAE 0821-3100-1001',
+      statusUrl: 'https://sae.probolinggokab.go.id/status',
+    });
+    expect(settings.escalationText).toMatch(/SP4N-LAPOR!.*Ombudsman RI Perwakilan Jawa Timur/);
+    fresh.close();
+  });
+});

@@ -22,6 +22,9 @@ export const source: ReceiptSource = {
   nik: '3513014507900001',
   verifyBy: '2026-12-02',
   followUpBy: '2026-12-09',
+  answerBy: '2026-12-12',
+  escalationText:
+    'Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708, atau Ombudsman RI Perwakilan Jawa Timur, Jl. Ngagel Timur 56, Surabaya.',
   officerName: 'Budi Santoso',
   laporTrackingId: '9165816',
   followUpContact: 'WhatsApp Halo SAE 0821-3100-1001',

@@ -22,11 +22,14 @@ export interface ReceiptSource {
   nik: string | null;
   verifyBy: string;
   followUpBy: string;
+  answerBy: string;
   officerName: string;
   laporTrackingId: string | null;
   followUpContact: string | null;
   statusUrl: string | null;
   footerText: string | null;
+  /** What to do when a deadline passes (settings). */
+  escalationText: string | null;
   /** Set on a reprint: the moment of this copy. */
   copyAt: string | null;
 }
@@ -90,7 +93,10 @@ export function buildReceiptModel(s: ReceiptSource): ReceiptModel {
     if (s.nik) identity.push(['NIK', maskNik(s.nik)]);
   }
   const followUp: string[] = [];
-  if (s.followUpContact) followUp.push(`Tanya status: ${s.followUpContact}`);
+  // Always someone to ask: the contact from settings, or else this desk itself.
+  followUp.push(
+    `Tanya status: ${s.followUpContact ?? `Meja Pengaduan ${s.siteName} (kode meja ${s.deskCode})`}`,
+  );
   if (s.statusUrl) followUp.push(`Cek status: ${s.statusUrl}`);
   if (s.laporTrackingId) followUp.push(`ID SP4N-LAPOR!: ${s.laporTrackingId}`);
   followUp.push('Sebutkan nomor tanda terima di atas.');
@@ -112,6 +118,8 @@ export function buildReceiptModel(s: ReceiptSource): ReceiptModel {
     nextSteps: [
       `Verifikasi dan penerusan paling lambat ${longDay(s.verifyBy)}.`,
       `Tindak lanjut instansi paling lambat ${longDay(s.followUpBy)}.`,
+      `Jawaban paling lambat ${longDay(s.answerBy)}.`,
+      ...(s.escalationText ? [s.escalationText] : []),
     ],
     followUp,
     qrContent,

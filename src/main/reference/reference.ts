@@ -86,6 +86,12 @@ export function createReference(ctx: CoreContext, audit: Audit) {
       return c;
     },
 
+    /** The Pemkab's complaint line from the channel list (kanal.csv), e.g. "WhatsApp Halo SAE 0821-3100-1001". */
+    defaultContact(): string {
+      const name = db.select().from(channels).where(eq(channels.code, 'WHATSAPP')).get()?.name ?? '';
+      const line = /Halo SAE[^)]*/.exec(name)?.[0]?.trim();
+      return line ? `WhatsApp ${line}` : '';
+    },
     saveCategory(actorId: string, c: Omit<CategoryView, 'id'> & { id?: number }): CategoryView {
       if (c.parentId !== null) {
         const parent = db.select().from(categories).where(eq(categories.id, c.parentId)).get();

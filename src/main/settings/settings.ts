@@ -13,6 +13,10 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
   footerText: undefined,
   statusUrl: undefined,
   followUpContact: undefined,
+  // docs/domain.md: SP4N-LAPOR! and the Ombudsman's office for East Java (address as reported in
+  // 2017; an admin should confirm it in Pengaturan).
+  escalationText:
+    'Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708, atau Ombudsman RI Perwakilan Jawa Timur, Jl. Ngagel Timur 56, Surabaya.',
 };
 
 export function createSettings({ db, clock }: CoreContext) {

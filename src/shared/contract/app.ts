@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { deskCode, empty, roleSchema, text, userName, secret } from './common';
 import { method } from './define';
 
+const settingText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+    .optional();
+
 export const deskInfo = z.object({ code: z.string(), siteName: z.string() });
 
 export const appMethods = {
@@ -15,6 +22,8 @@ export const appMethods = {
       desk: deskInfo.nullable(),
       shell: z.enum(['electron', 'browser']),
       version: z.string(),
+      /** Suggestions for the setup form, from the reference data (the Pemkab's WhatsApp line). */
+      setupDefaults: z.object({ followUpContact: z.string() }),
     }),
   }),
   'setup.initialize': method({
@@ -28,6 +37,14 @@ export const appMethods = {
         displayName: text(2, 100),
         secret,
       }),
+      /** Printed on every receipt: where the citizen asks about the complaint. */
+      followUpContact: settingText(120),
+      statusUrl: z
+        .string()
+        .max(300)
+        .transform((s) => s.trim())
+        .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'url' })]))
+        .optional(),
     }),
     output: z.object({ desk: deskInfo, adminId: z.string() }),
   }),
@@ -131,13 +148,6 @@ export const accountMethods = {
   }),
 };
 
-const settingText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => s.trim())
-    .optional();
-
 export const settingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(240),
   lockoutAttempts: z.number().int().min(3).max(20),
@@ -157,6 +167,8 @@ export const settingsSchema = z.strictObject({
     .optional(),
   /** Phone/WhatsApp line printed on receipts, e.g. "WhatsApp Halo SAE 0821-3100-1001". */
   followUpContact: settingText(120),
+  /** What a citizen can do when a deadline passes (SP4N-LAPOR!, the Ombudsman), printed on receipts. */
+  escalationText: settingText(300),
 });
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -80,6 +80,7 @@ export const en: Messages = {
     identityRequired: 'Complainant name is required unless the report is anonymous.',
   },
   fields: {
+    escalationText: 'When a deadline passes (receipt text)',
     plainHttpHost: 'Host allowed over http',
     pullEverySeconds: 'Change fetch interval (seconds)',
     url: 'Central server address',
@@ -349,6 +350,9 @@ export const en: Messages = {
     no: 'No',
     language: 'Language',
     setup: {
+      receiptSection: 'For the citizen’s receipt',
+      contactHint:
+        'Printed on every receipt: where citizens ask about their complaint. When empty, the receipt names this desk.',
       title: 'First-run setup of the complaint desk',
       intro:
         'This desk has never been set up. Enter the desk code (unique for each counter PC), the site name and the first administrator account.',

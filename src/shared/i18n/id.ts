@@ -83,6 +83,7 @@ export const id = {
     identityRequired: 'Nama pelapor wajib diisi kecuali laporan Anonim.',
   },
   fields: {
+    escalationText: 'Bila batas waktu terlewati (teks tanda terima)',
     plainHttpHost: 'Host yang boleh http',
     pullEverySeconds: 'Interval ambil perubahan (detik)',
     url: 'Alamat server pusat',
@@ -357,6 +358,9 @@ export const id = {
     no: 'Tidak',
     language: 'Bahasa',
     setup: {
+      receiptSection: 'Untuk tanda terima warga',
+      contactHint:
+        'Dicetak di setiap tanda terima: ke mana warga menanyakan pengaduannya. Bila kosong, tanda terima menyebut meja ini.',
       title: 'Penyiapan awal meja pengaduan',
       intro:
         'Meja ini belum pernah disiapkan. Isi kode meja (unik untuk setiap PC loket), nama lokasi, dan akun administrator pertama.',

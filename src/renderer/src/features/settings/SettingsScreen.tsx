@@ -55,7 +55,7 @@ export function SettingsScreen() {
           onChange={(e) => setForm({ ...form, siteName: e.target.value })}
           error={save.fieldError('siteName')}
         />
-        {(['statusUrl', 'followUpContact', 'footerText'] as const).map((key) => (
+        {(['statusUrl', 'followUpContact', 'escalationText', 'footerText'] as const).map((key) => (
           <TextField
             key={key}
             label={t(`fields.${key}`)}

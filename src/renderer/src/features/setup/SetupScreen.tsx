@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
@@ -15,7 +15,18 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     displayName: '',
     secret: '',
     confirm: '',
+    followUpContact: '',
+    statusUrl: '',
   });
+  // The contact printed on receipts, suggested from the reference data; the admin confirms or edits it.
+  useEffect(() => {
+    void api['app.status']({}).then((r) => {
+      if (r.ok && r.value.setupDefaults.followUpContact)
+        setForm((f) =>
+          f.followUpContact ? f : { ...f, followUpContact: r.value.setupDefaults.followUpContact },
+        );
+    });
+  }, []);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
@@ -34,6 +45,8 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
         deskCode: form.deskCode,
         siteName: form.siteName,
         admin: { name: form.name, displayName: form.displayName, secret: form.secret },
+        followUpContact: form.followUpContact,
+        statusUrl: form.statusUrl,
       }),
     );
     if (done) {
@@ -65,6 +78,23 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           error={fieldError('siteName')}
           required
         />
+        <fieldset>
+          <legend>{t('ui.setup.receiptSection')}</legend>
+          <TextField
+            label={t('fields.followUpContact')}
+            value={form.followUpContact}
+            onChange={set('followUpContact')}
+            error={fieldError('followUpContact')}
+            hint={t('ui.setup.contactHint')}
+          />
+          <TextField
+            label={t('fields.statusUrl')}
+            value={form.statusUrl}
+            onChange={set('statusUrl')}
+            error={fieldError('statusUrl')}
+            placeholder="https://"
+          />
+        </fieldset>
         <fieldset>
           <legend>{t('ui.setup.adminSection')}</legend>
           <TextField
