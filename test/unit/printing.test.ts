@@ -174,6 +174,54 @@ describe('printing a receipt on a network thermal printer', () => {
     },
   );
 
+  it.skipIf(!canLinkDev)(
+    'stuck printers do not stall the rest of the desk: writes run off Node’s thread pool (issue 9, item 13)',
+    async () => {
+      const { spawn } = await import('node:child_process');
+      const { mkdirSync, rmSync, symlinkSync } = await import('node:fs');
+      const { scrypt } = await import('node:crypto');
+      const { sendDevice } = await import('../../src/main/receipts/transports');
+      const printers = [0, 1, 2, 3].map(() =>
+        spawn('python3', [join(import.meta.dirname, '..', 'support', 'pty-printer.py'), 'stuck']),
+      );
+      const paths: string[] = [];
+      try {
+        mkdirSync('/dev/usb', { recursive: true });
+        for (const [i, p] of printers.entries()) {
+          const slave = await new Promise<string>((r) =>
+            p.stdout.once('data', (d: Buffer) => r(d.toString().trim())),
+          );
+          const link = `/dev/usb/lp${20 + i}`;
+          rmSync(link, { force: true });
+          symlinkSync(slave, link);
+          paths.push(link);
+        }
+        // Four jobs the printers never take (4 MB each: far more than a terminal's buffer).
+        const big = new Uint8Array(4 * 1024 * 1024);
+        const jobs = paths.map((p) =>
+          sendDevice(p, big, 1500).then(
+            () => 'printed',
+            (e: Error) => e.message,
+          ),
+        );
+        // Meanwhile the thread pool still serves a sign-in's hash.
+        const started = Date.now();
+        await Promise.all(
+          Array.from(
+            { length: 4 },
+            () => new Promise((r, j) => scrypt('pin', 'salt', 32, (e, k) => (e ? j(e) : r(k)))),
+          ),
+        );
+        expect(Date.now() - started).toBeLessThan(1000);
+        for (const outcome of await Promise.all(jobs))
+          expect(outcome).toMatch(/tidak menjawab dalam 2 detik/);
+      } finally {
+        for (const p of paths) rmSync(p, { force: true });
+        for (const p of printers) p.kill();
+      }
+    },
+  );
+
   it('never writes to a regular file, whatever the printer path says (issue 9, item 1)', async () => {
     const dir = tempDir();
     const keyFile = join(dir.path, 'desk.key');

@@ -3,8 +3,8 @@
  * path (USB or serial as the OS exposes it). Every job has a timeout, so a printer that is off,
  * unplugged, out of paper or stuck ends in a clear message instead of a hung desk.
  */
-import { constants, createWriteStream } from 'node:fs';
 import { Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { msg } from '../../shared/i18n';
 import { deviceOpenPath, deviceProblem, parseTcpPrinter } from './printer-address';
 
@@ -77,39 +77,65 @@ export function sendTcp(address: string, bytes: Uint8Array, timeoutMs: number): 
   });
 }
 
-/** Opened for writing only: never created, never truncated (O_CREAT and O_TRUNC are not given). */
-const deviceFlags = constants.O_WRONLY | (constants.O_NOCTTY ?? 0);
+/**
+ * The write runs in a worker thread, not on Node's small thread pool: a printer that stops taking
+ * bytes blocks that write, and four such jobs on the pool would stall sign-in (scrypt), PDFs and DNS
+ * for everyone. On timeout the worker is let go (unref'd and terminated); its thread may stay blocked
+ * in the system call until the device gives up, but nothing else waits on it.
+ */
+const writerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+try {
+  // Opened for writing only: never created, never truncated (no O_CREAT, no O_TRUNC).
+  const fd = fs.openSync(workerData.path, fs.constants.O_WRONLY | (fs.constants.O_NOCTTY || 0));
+  try {
+    let offset = 0;
+    const bytes = Buffer.from(workerData.bytes);
+    while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset);
+  } finally {
+    fs.closeSync(fd);
+  }
+  parentPort.postMessage({ ok: true });
+} catch (e) {
+  parentPort.postMessage({ ok: false, code: e.code || null, message: e.message });
+}
+`;
 
 export function sendDevice(address: string, bytes: Uint8Array, timeoutMs: number): Promise<void> {
   const problem = deviceProblem(address, { mustExist: true });
   if (problem) return Promise.reject(new PrintError(msg(problem.key, problem.params)));
   const path = deviceOpenPath(address);
   return new Promise((resolve, reject) => {
+    const worker = new Worker(writerSource, { eval: true, workerData: { path, bytes } });
     let settled = false;
     const settle = (error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.unref();
+      void worker.terminate().catch(() => undefined);
       if (error) reject(error);
       else resolve();
     };
-    const stream = createWriteStream(path, { flags: deviceFlags as unknown as string });
-    const timer = setTimeout(() => {
-      stream.destroy();
-      settle(
-        new PrintError(`Printer ${address} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`),
-      );
-    }, timeoutMs);
-    const failed = (e: NodeJS.ErrnoException) =>
-      settle(
-        new PrintError(
-          e.code === 'ENOENT'
-            ? msg('errors.printerDeviceMissing', { path: address })
-            : `Printer ${address} tidak dapat dibuka (${e.code ?? e.message}); periksa kabel USB/serial.`,
+    const timer = setTimeout(
+      () =>
+        settle(
+          new PrintError(`Printer ${address} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`),
         ),
-      );
-    stream.on('error', failed);
-    // The end callback also fires on failure (with the error): only a clean finish counts.
-    stream.end(Buffer.from(bytes), (e?: Error | null) => (e ? failed(e) : settle()));
+      timeoutMs,
+    );
+    worker.on('message', (m: { ok: boolean; code: string | null; message?: string }) =>
+      settle(
+        m.ok
+          ? undefined
+          : new PrintError(
+              m.code === 'ENOENT'
+                ? msg('errors.printerDeviceMissing', { path: address })
+                : `Printer ${address} tidak dapat dibuka (${m.code ?? m.message}); periksa kabel USB/serial.`,
+            ),
+      ),
+    );
+    worker.on('error', (e) => settle(new PrintError(`Printer ${address} gagal (${e.message}).`)));
   });
 }

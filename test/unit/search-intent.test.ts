@@ -1,0 +1,31 @@
+/** What Cari takes typed text for: the rules of classifySearch, without a database. */
+import { describe, expect, it } from 'vitest';
+import { formatReceiptNumber } from '../../src/shared/domain/receipt-number';
+import { classifySearch, ftsQuery, searchTokens } from '../../src/shared/domain/search';
+
+const receipt = formatReceiptNumber({ deskCode: 'PBL01', day: '20261128', sequence: 42 });
+
+describe('Cari', () => {
+  it('tells receipt numbers, mistyped receipt numbers, NIK, phones and words apart', () => {
+    expect(classifySearch('')).toEqual({ kind: 'empty' });
+    expect(classifySearch('   ')).toEqual({ kind: 'empty' });
+    expect(classifySearch(receipt)).toEqual({ kind: 'receipt', number: receipt });
+    expect(classifySearch(receipt.replace(/-/g, ' · '))).toEqual({ kind: 'receipt', number: receipt });
+    const typo = receipt.replace('0042', '0024');
+    expect(classifySearch(typo)).toEqual({ kind: 'receipt-invalid' });
+    expect(classifySearch('3513014507900001')).toEqual({ kind: 'nik', nik: '3513014507900001' });
+    expect(classifySearch('3513.0145.0790.0001')).toEqual({ kind: 'nik', nik: '3513014507900001' });
+    expect(classifySearch('+62 812-3456-7890')).toEqual({ kind: 'phone', phone: '081234567890' });
+    expect(classifySearch('0812 3456 7890')).toEqual({ kind: 'phone', phone: '081234567890' });
+    expect(classifySearch('jalan rusak')).toEqual({ kind: 'words', tokens: ['jalan', 'rusak'] });
+    // Too short to be a phone: words.
+    expect(classifySearch('0812')).toEqual({ kind: 'words', tokens: ['0812'] });
+    expect(classifySearch('a !')).toEqual({ kind: 'empty' });
+  });
+
+  it('makes words: lower case, accents gone, two letters or more, at most eight, each a prefix', () => {
+    expect(searchTokens('Jalan RUSAK di Désa a b')).toEqual(['jalan', 'rusak', 'di', 'desa']);
+    expect(searchTokens('a1 b2 c3 d4 e5 f6 g7 h8 i9 j10')).toHaveLength(8);
+    expect(ftsQuery(['jal', 'ru"sak'])).toBe('"jal"* "rusak"*');
+  });
+});

@@ -1,0 +1,23 @@
+/** Issue 9, item 17: the status-flow table against the rules written out by hand (not read from the table). */
+import { describe, expect, it } from 'vitest';
+import { complaintStatuses } from '../../src/shared/domain/complaint';
+import { allowedActions, complaintActions, isAllowed, statusFlow } from '../../src/shared/domain/status-flow';
+import { columns, expected } from '../support/status-rules';
+
+describe('the status flow table, against the rules written out by hand', () => {
+  it('covers every action and status', () => {
+    expect(Object.keys(expected).sort()).toEqual([...complaintActions].sort());
+    expect([...columns].sort()).toEqual([...complaintStatuses].sort());
+  });
+  for (const status of complaintStatuses) {
+    it(`allows from ${status} exactly the actions the rules allow, leading where they say`, () => {
+      const wanted = complaintActions.filter((a) => expected[a].allowed[columns.indexOf(status)] === 1);
+      expect(allowedActions(status)).toEqual(wanted);
+      for (const action of complaintActions)
+        expect(isAllowed(action, status), action).toBe(wanted.includes(action));
+    });
+  }
+  it('leads each action to the status the rules name', () => {
+    for (const action of complaintActions) expect(statusFlow[action].to, action).toBe(expected[action].to);
+  });
+});
