@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { deskCode, empty, roleSchema, text, userName, secret } from './common';
 import { method } from './define';
 
+/** The address citizens check their complaint at; '' clears it. */
+const statusUrlField = z
+  .string()
+  .max(300)
+  .transform((s) => s.trim())
+  .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'url' })]))
+  .optional();
 const settingText = (max: number) =>
   z
     .string()
@@ -39,12 +46,7 @@ export const appMethods = {
       }),
       /** Printed on every receipt: where the citizen asks about the complaint. */
       followUpContact: settingText(120),
-      statusUrl: z
-        .string()
-        .max(300)
-        .transform((s) => s.trim())
-        .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'url' })]))
-        .optional(),
+      statusUrl: statusUrlField,
     }),
     output: z.object({ desk: deskInfo, adminId: z.string() }),
   }),
@@ -159,12 +161,7 @@ export const settingsSchema = z.strictObject({
   /** Optional texts are '' when unset, so an admin can clear them. */
   footerText: settingText(300),
   /** Printed on receipts and in their QR code, with ?nomor=<receipt number>. */
-  statusUrl: z
-    .string()
-    .max(300)
-    .transform((s) => s.trim())
-    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'url' })]))
-    .optional(),
+  statusUrl: statusUrlField,
   /** Phone/WhatsApp line printed on receipts, e.g. "WhatsApp Halo SAE 0821-3100-1001". */
   followUpContact: settingText(120),
   /** What a citizen can do when a deadline passes (SP4N-LAPOR!, the Ombudsman), printed on receipts. */
