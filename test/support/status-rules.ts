@@ -34,3 +34,14 @@ export const expected: Record<
   NOTE: { allowed: [1, 1, 1, 1, 1, 1, 1, 1], to: 'same' },
   LAPOR_ID: { allowed: [1, 1, 1, 1, 1, 0, 1, 0], to: 'same' },
 };
+
+/** Actions that need a written reason: follow-ups, replies, postponing, re-routing, archiving, notes. */
+export const needsReason: ComplaintAction[] = [
+  'FOLLOW_UP',
+  'CITIZEN_REPLY',
+  'POSTPONE',
+  'REROUTE',
+  'ARCHIVE',
+  'NOTE',
+];
+export const closed: ComplaintStatus[] = ['SELESAI', 'DIARSIPKAN'];

@@ -66,6 +66,31 @@ describe('receipt numbers', () => {
     expect(looksLikeReceiptNumber(`nomor ${n}`)).toBe(false);
   });
 
+  it('need a real day from 2000 on, and the right shape in each part (mutation testing)', () => {
+    const withDay = (day: string) => formatReceiptNumber({ deskCode: 'PBL01', day, sequence: 42 });
+    for (const day of ['20261301', '20260230', '20260001', '19991231', '20261232'])
+      expect(parseReceiptNumber(withDay(day)).valid, day).toBe(false);
+    expect(parseReceiptNumber(withDay('20000101')).valid).toBe(true);
+    expect(parseReceiptNumber(withDay('20240229')).valid).toBe(true); // a leap day
+    const n = withDay('20261128');
+    const [desk, day, seq, check] = n.split('-');
+    for (const v of [
+      `${desk}-${day}x-${seq}-${check}`,
+      `${desk}-x${day}-${seq}-${check}`,
+      `${desk}-${day}-${seq}x-${check}`,
+      `${desk}-${day}-x${seq}-${check}`,
+      `${desk}-${day}-${seq}-${check}x`,
+      `${desk}-${day}-${seq}-x${check}`,
+      `${desk}-${day}-0${seq}-${check}`,
+    ])
+      expect(parseReceiptNumber(v).valid, v).toBe(false);
+    expect(looksLikeReceiptNumber(`${n} x`)).toBe(false);
+    expect(looksLikeReceiptNumber(`x ${n}`)).toBe(false);
+    expect(hasValidCheck('7')).toBe(false);
+    expect(hasValidCheck(`${n.replace(/-/g, '')}-`)).toBe(false);
+    expect(() => checkChar('pbl01')).toThrow(/not alphanumeric/);
+  });
+
   it('catch every single-character substitution', () => {
     for (const parts of samples) {
       const payload = formatReceiptNumber(parts).replace(/-/g, '');

@@ -23,9 +23,27 @@ describe('Cari', () => {
     expect(classifySearch('a !')).toEqual({ kind: 'empty' });
   });
 
+  it('takes sixteen digits for a NIK only when nothing else is typed beside them', () => {
+    expect(classifySearch('  3513014507900001  ')).toEqual({ kind: 'nik', nik: '3513014507900001' });
+    expect(classifySearch('nik 3513014507900001').kind).toBe('words');
+    expect(classifySearch('3513014507900001 (ibu)').kind).toBe('words');
+    expect(classifySearch('3513014507900001 jalan').kind).toBe('words');
+    expect(classifySearch('351301450790000').kind).not.toBe('nik'); // 15 digits
+    expect(classifySearch('35130145079000011').kind).not.toBe('nik'); // 17 digits
+  });
+
+  it('takes a phone only when the whole text is a phone', () => {
+    expect(classifySearch(' 081234567890 ')).toEqual({ kind: 'phone', phone: '081234567890' });
+    expect(classifySearch('081234567890 jalan').kind).toBe('words');
+    expect(classifySearch('jalan 081234567890').kind).toBe('words');
+    expect(classifySearch('0812345').kind).toBe('words'); // 7 digits: too short
+    expect(classifySearch('99999999999').kind).toBe('words'); // digits, but no Indonesian number
+  });
+
   it('makes words: lower case, accents gone, two letters or more, at most eight, each a prefix', () => {
     expect(searchTokens('Jalan RUSAK di Désa a b')).toEqual(['jalan', 'rusak', 'di', 'desa']);
     expect(searchTokens('a1 b2 c3 d4 e5 f6 g7 h8 i9 j10')).toHaveLength(8);
+    expect(searchTokens('jalan,rusak;desa')).toEqual(['jalan', 'rusak', 'desa']);
     expect(ftsQuery(['jal', 'ru"sak'])).toBe('"jal"* "rusak"*');
   });
 });

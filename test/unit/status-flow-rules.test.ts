@@ -1,8 +1,16 @@
 /** Issue 9, item 17: the status-flow table against the rules written out by hand (not read from the table). */
 import { describe, expect, it } from 'vitest';
 import { complaintStatuses } from '../../src/shared/domain/complaint';
-import { allowedActions, complaintActions, isAllowed, statusFlow } from '../../src/shared/domain/status-flow';
-import { columns, expected } from '../support/status-rules';
+import {
+  allowedActions,
+  archiveReasons,
+  closedStatuses,
+  complaintActions,
+  isAllowed,
+  openStatuses,
+  statusFlow,
+} from '../../src/shared/domain/status-flow';
+import { closed, columns, expected, needsReason } from '../support/status-rules';
 
 describe('the status flow table, against the rules written out by hand', () => {
   it('covers every action and status', () => {
@@ -17,6 +25,15 @@ describe('the status flow table, against the rules written out by hand', () => {
         expect(isAllowed(action, status), action).toBe(wanted.includes(action));
     });
   }
+  it('asks a reason exactly where the rules do', () => {
+    for (const action of complaintActions)
+      expect(statusFlow[action].needsReason, action).toBe(needsReason.includes(action));
+  });
+  it('knows which statuses are closed, and the reasons to archive', () => {
+    expect([...closedStatuses]).toEqual(closed);
+    expect([...openStatuses].sort()).toEqual(complaintStatuses.filter((s) => !closed.includes(s)).sort());
+    expect([...archiveReasons]).toEqual(['TIDAK_VALID', 'DUPLIKAT', 'DI_LUAR_KEWENANGAN']);
+  });
   it('leads each action to the status the rules name', () => {
     for (const action of complaintActions) expect(statusFlow[action].to, action).toBe(expected[action].to);
   });
