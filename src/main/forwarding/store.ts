@@ -63,7 +63,7 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
   const counts = sqlite.prepare(`
     SELECT
       (SELECT count(*) FROM outbox WHERE state = 'pending') AS pending,
-      (SELECT count(*) FROM outbox p JOIN outbox o
+      (SELECT count(DISTINCT o.id) FROM outbox p JOIN outbox o
          ON o.complaint_id = p.complaint_id AND o.id > p.id AND o.state = 'pending'
        WHERE p.state = 'parked') AS held,
       (SELECT count(*) FROM outbox WHERE state = 'parked') AS parked,
