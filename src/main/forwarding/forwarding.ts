@@ -69,7 +69,6 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   let stopped = true;
   let paused: Paused | null = state.get<Paused>('paused');
   let client: CentralClient | null = null;
-  let clientKey = '';
   let sendTimer: NodeJS.Timeout | null = null;
   let probeTimer: NodeJS.Timeout | null = null;
   let pullTimer: NodeJS.Timeout | null = null;
@@ -92,29 +91,22 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
 
   function currentClient(): CentralClient | null {
     if (settingsChanged) {
+      // New URL, token or CA: the old client (and its pooled connections) goes.
       usable = settings.usable();
       settingsChanged = false;
-    }
-    const code = usable && deskCodeOf();
-    if (!usable || !code) {
       void client?.close();
       client = null;
-      clientKey = '';
-      return null;
     }
-    const key = JSON.stringify([usable.url, usable.tokenEnc, usable.caCertificate, code]);
-    if (!client || key !== clientKey) {
-      void client?.close();
-      client = createCentralClient({
-        url: usable.url,
-        token: settings.token()!,
-        deskCode: code,
-        caCertificate: usable.caCertificate,
-        timeoutMs,
-        proxyFor: options.proxyFor,
-      });
-      clientKey = key;
-    }
+    const code = usable && deskCodeOf();
+    if (!usable || !code) return null;
+    client ??= createCentralClient({
+      url: usable.url,
+      token: settings.token()!,
+      deskCode: code,
+      caCertificate: usable.caCertificate,
+      timeoutMs,
+      proxyFor: options.proxyFor,
+    });
     return client;
   }
 
@@ -367,32 +359,18 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
     parkedList: () => store.parked(),
     /** Sends one message again, whatever its state (a parked complaint goes with its current content). */
     resend(actorId: string, id: number) {
-      const row = sqlite
-        .prepare('SELECT kind, state, complaint_id AS complaintId FROM outbox WHERE id = ?')
-        .get(id) as { kind: string; state: string; complaintId: string } | undefined;
-      if (!row) return false;
-      if (row.kind === 'complaint' && row.state === 'parked') refreshComplaintBody(id, row.complaintId);
-      store.resend(id);
+      if (!store.resend(id)) return false;
       audit.record(actorId, 'forwarding.resend', String(id));
       kick();
       return true;
     },
     /** Sends a complaint and every event of it again (the server's idempotency makes it safe). */
     resendComplaint(actorId: string, complaintId: string) {
-      const head = sqlite
-        .prepare("SELECT id, state FROM outbox WHERE complaint_id = ? AND kind = 'complaint'")
-        .get(complaintId) as { id: number; state: string } | undefined;
-      if (head?.state === 'parked') refreshComplaintBody(head.id, complaintId);
       const n = store.resendComplaint(complaintId);
       if (n) audit.record(actorId, 'forwarding.resendComplaint', complaintId, { messages: n });
       kick();
       return n;
     },
   };
-
-  /** A complaint the server refused, fixed by a supervisor: send what the desk holds now. */
-  function refreshComplaintBody(outboxId: number, complaintId: string) {
-    store.refreshComplaintBody(outboxId, complaintId);
-  }
 }
 export type Forwarding = ReturnType<typeof createForwarding>;

@@ -80,6 +80,19 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
             to_status AS toStatus, reason, data FROM complaint_events WHERE id = ?`,
   );
 
+  const messageState = sqlite.prepare(
+    'SELECT kind, state, complaint_id AS complaintId FROM outbox WHERE id = ?',
+  );
+  const complaintHead = sqlite.prepare(
+    "SELECT id, state FROM outbox WHERE complaint_id = ? AND kind = 'complaint'",
+  );
+  const setBody = sqlite.prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?');
+  /** Re-freezes a complaint's body from what the desk holds now. */
+  function refreshComplaintBody(outboxId: number, complaintId: string): void {
+    const fresh = records.complaint(complaintId);
+    if (fresh) setBody.run(cipher.encrypt('outbox', JSON.stringify(fresh)), outboxId);
+  }
+
   function backoff(attempts: number, retryAfter: number | null): number {
     const exp = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.min(attempts, 20));
     const jittered = exp / 2 + Math.random() * (exp / 2);
@@ -213,21 +226,25 @@ export function createStore(ctx: CoreContext, options: StoreOptions) {
         createdAt: string;
       }>;
     },
-    /** One message again, whatever its state: the server is idempotent, so a delivered one changes nothing. */
+    /**
+     * One message again, whatever its state: the server is idempotent, so a delivered one changes
+     * nothing. A parked complaint goes with what the desk holds now (a supervisor fixed it).
+     */
     resend(id: number): boolean {
-      return resendRow.run(clock().toISOString(), id).changes > 0;
-    },
-    /** Re-freezes a complaint's body from what the desk holds now (after a supervisor fixed it). */
-    refreshComplaintBody(outboxId: number, complaintId: string): void {
-      const fresh = records.complaint(complaintId);
-      if (fresh)
-        sqlite
-          .prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?')
-          .run(cipher.encrypt('outbox', JSON.stringify(fresh)), outboxId);
+      const row = messageState.get(id) as { kind: string; state: string; complaintId: string } | undefined;
+      if (!row) return false;
+      return sqlite.transaction(() => {
+        if (row.kind === 'complaint' && row.state === 'parked') refreshComplaintBody(id, row.complaintId);
+        return resendRow.run(clock().toISOString(), id).changes > 0;
+      })();
     },
     /** A complaint and all its events again, in their order. */
     resendComplaint(complaintId: string): number {
-      return resendComplaintRows.run(clock().toISOString(), complaintId).changes;
+      const head = complaintHead.get(complaintId) as { id: number; state: string } | undefined;
+      return sqlite.transaction(() => {
+        if (head?.state === 'parked') refreshComplaintBody(head.id, complaintId);
+        return resendComplaintRows.run(clock().toISOString(), complaintId).changes;
+      })();
     },
   };
 }
