@@ -151,6 +151,12 @@ export class FakeCentral {
     this.json(res, status, { error: { code, message } }, headers);
   }
 
+  /** 422 naming the first field the schema refused. */
+  private invalid(res: ServerResponse, error: { issues: Array<{ path: PropertyKey[]; message: string }> }) {
+    const issue = error.issues[0]!;
+    this.error(res, 422, 'INVALID', `${issue.path.join('.')}: ${issue.message}`);
+  }
+
   /** Streams `bytes` of filler, counting what actually left; stops when the client hangs up. */
   private async huge(res: ServerResponse, status: number, contentType: string) {
     res.writeHead(status, { 'Content-Type': contentType });
@@ -267,13 +273,7 @@ export class FakeCentral {
     let answer: Record<string, unknown>;
     if (put) {
       const parsed = complaintRecord.safeParse(body);
-      if (!parsed.success)
-        return this.error(
-          res,
-          422,
-          'INVALID',
-          parsed.error.issues[0]!.path.join('.') + ': ' + parsed.error.issues[0]!.message,
-        );
+      if (!parsed.success) return this.invalid(res, parsed.error);
       if (parsed.data.id !== pathId) return this.error(res, 422, 'INVALID', 'id isi berbeda dengan id path');
       if (parsed.data.deskCode !== desk)
         return this.error(res, 422, 'INVALID', 'deskCode berbeda dengan X-Desk-Code');
@@ -286,13 +286,7 @@ export class FakeCentral {
       answer = parsed.data as unknown as Record<string, unknown>;
     } else {
       const parsed = eventRecord.safeParse(body);
-      if (!parsed.success)
-        return this.error(
-          res,
-          422,
-          'INVALID',
-          parsed.error.issues[0]!.path.join('.') + ': ' + parsed.error.issues[0]!.message,
-        );
+      if (!parsed.success) return this.invalid(res, parsed.error);
       const event = parsed.data as { id: string; complaintId: string };
       if (event.complaintId !== pathId)
         return this.error(res, 422, 'INVALID', 'complaintId berbeda dengan id path');
