@@ -65,11 +65,22 @@ export function Combobox({
   // Downshift owns the text in the box; we only keep what was typed, to filter the list.
   const [filterText, setFilterText] = useState('');
   const items = useMemo(() => filterOptions(options, filterText), [options, filterText]);
+  // Downshift chooses on Enter from the items of the render before the key, and it learns of typed
+  // text only in an effect after rendering: typed ahead on a busy PC, that list can be a keystroke or
+  // two behind the box. Its reducer, though, has seen every keystroke, so Enter decides there, from
+  // the text in the box at the moment of the key and the whole list of options.
   const { isOpen, getLabelProps, getInputProps, getMenuProps, getItemProps, highlightedIndex } =
     useCombobox<Option>({
       items,
       selectedItem: selected,
       itemToString: (o) => (o ? o.label : ''),
+      stateReducer: (state, { type, changes, props }) => {
+        if (type !== useCombobox.stateChangeTypes.InputKeyDownEnter) return changes;
+        const shown = props.items[state.highlightedIndex];
+        const choice = choiceOnEnter(options, state.inputValue, shown);
+        if (!choice) return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+        return { ...changes, selectedItem: choice, inputValue: choice.label };
+      },
       onInputValueChange: ({ inputValue, type }) => {
         if (type !== useCombobox.stateChangeTypes.InputChange) return;
         setFilterText(inputValue);
