@@ -45,7 +45,9 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   if (!header) return null;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Math.min(maxRetryAfterMs, Number(text) * 1000);
-  const at = Date.parse(text);
+  // An HTTP date names its month in letters (IMF-fixdate, RFC 850 and asctime forms); without one,
+  // Date.parse would read "-5" or "2026" as a year.
+  const at = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/i.test(text) ? Date.parse(text) : NaN;
   return Number.isNaN(at) ? null : Math.min(maxRetryAfterMs, Math.max(0, at - now));
 }
 

@@ -33,7 +33,8 @@ export interface CheckResult {
   detail: string;
 }
 
-function sampleComplaint(deskCode: string): ComplaintRecord {
+/** A record the contract accepts, marked as a test; also the fixture of the client's own tests. */
+export function sampleComplaint(deskCode: string): ComplaintRecord {
   const now = new Date();
   const day = now.toISOString().slice(0, 10);
   return {
@@ -64,7 +65,7 @@ function sampleComplaint(deskCode: string): ComplaintRecord {
   };
 }
 
-function eventOf(complaintId: string): EventRecord {
+export function eventOf(complaintId: string): EventRecord {
   return {
     id: uuidv7(),
     complaintId,
