@@ -1,28 +1,25 @@
 // npm run mutate: mutation testing (Stryker, vitest runner) of the modules that decide numbers,
-// deadlines and identity rules, against their focused tests (vitest.mutation.config.ts). Not part of
-// npm test (it takes minutes); run it when changing those modules. MUTATE=<files> narrows or widens
-// it (with VITEST_CONFIG=vitest.config.ts for modules whose tests need the whole suite).
-const mutate = process.env.MUTATE
-  ? process.env.MUTATE.split(',')
-  : [
-      'src/shared/domain/nik.ts',
-      'src/shared/domain/phone.ts',
-      'src/shared/domain/receipt-number.ts',
-      'src/shared/domain/status-flow.ts',
-      'src/shared/domain/search.ts',
-      'src/shared/calendar/working-days.ts',
-    ];
+// deadlines, identity, delivery, lockout and the queue, each group against its focused tests
+// (mutation-groups.json; vitest.mutation.config.ts runs the same group's tests). Not part of npm test
+// (a group takes minutes); run the group of a module when changing it:
+//   MUTATION_GROUP=rules|delivery|accounts|queue|all npm run mutate   (default: rules)
+import { readFileSync } from 'node:fs';
+
+const groups = JSON.parse(readFileSync(new URL('./mutation-groups.json', import.meta.url), 'utf8'));
+const name = process.env.MUTATION_GROUP ?? 'rules';
+const chosen = name === 'all' ? Object.values(groups) : [groups[name]];
+if (!chosen[0]) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(groups).join(', ')}, all`);
 
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: process.env.VITEST_CONFIG ?? 'vitest.mutation.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
-  mutate,
+  mutate: chosen.flatMap((g) => g.mutate),
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
   concurrency: 2,
-  timeoutMS: 20000,
+  timeoutMS: 30000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
