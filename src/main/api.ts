@@ -16,9 +16,9 @@ import { msg } from '../shared/i18n';
 import { fail, ok, type Result } from '../shared/result';
 import { toAccountView } from './accounts/accounts';
 import type { Session } from './accounts/sessions';
-import type { Core } from './core/core';
-import { DeskFailure } from './core/failure';
-import { describeIssues, findForbiddenKey } from './core/validation';
+import type { Core } from './core';
+import { DeskFailure } from './platform/failure';
+import { describeIssues, findForbiddenKey } from './platform/validation';
 
 type AccountRow = ReturnType<Core['accounts']['byId']>;
 
@@ -67,10 +67,9 @@ export function createHandlers(core: Core): HandlerTable {
 
   return {
     'app.status': () => {
-      const deskRow = core.ctx.db.query.desk.findFirst().sync();
       return {
         setupDone: accounts.isSetUp(),
-        desk: deskRow ? { code: deskRow.code, siteName: deskRow.siteName } : null,
+        desk: settings.desk(),
         shell: core.shell,
         version: core.version,
         setupDefaults: { followUpContact: core.reference.defaultContact() },

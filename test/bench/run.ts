@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createApi } from '../../src/main/api';
-import { applyPragmas } from '../../src/main/db/open';
+import { applyPragmas } from '../../src/main/platform/database';
 import { repoRoot } from '../support/core';
 import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
 import { measureBrowser } from './browser';

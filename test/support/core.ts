@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApi } from '../../src/main/api';
-import { createCore, type Core } from '../../src/main/core/core';
+import { createCore, type Core } from '../../src/main/core';
 import type { ForwardingOptions } from '../../src/main/forwarding/forwarding';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');

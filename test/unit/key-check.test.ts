@@ -47,7 +47,7 @@ describe('files of a desk in a folder others can read (issue 9, item 8)', () => 
   it('are created owner-only: database, WAL and shared memory; the folder is reported as open', async () => {
     const { chmodSync, statSync, existsSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { folderOpenToOthers } = await import('../../src/main/db/open');
+    const { folderOpenToOthers } = await import('../../src/main/platform/database');
     const dir = tempDir();
     chmodSync(dir.path, 0o755);
     expect(folderOpenToOthers(dir.path)).toBe(true);

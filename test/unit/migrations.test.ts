@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, readJournal } from '../../src/main/db/open';
+import { openDatabase, readJournal } from '../../src/main/platform/database';
 import { ensureCategoryCodes } from '../../src/main/reference/category-codes';
 import { makeCore, migrationsFolder, tempDir } from '../support/core';
 

@@ -17,7 +17,7 @@ const options = { baseBackoffMs: 1000, maxBackoffMs: 60_000, maxInvalidAnswers: 
 beforeEach(async () => {
   desk = makeCore();
   await setUpDesk(desk.api);
-  store = createStore(desk.core.ctx, options);
+  store = createStore(desk.core.ctx, desk.core.settings, options);
 });
 afterEach(() => desk.close());
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOrCreateKeyFile } from '../../src/main/crypto/key-file';
-import { PersonalDataCipher } from '../../src/main/crypto/personal-data';
+import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
+import { PersonalDataCipher } from '../../src/main/platform/crypto/personal-data';
 import { makeCore, sampleComplaint, setUpDesk, tempDir, value } from '../support/core';
 
 describe('personal data at rest', () => {

@@ -1,6 +1,6 @@
 /** The audit trail: who did what to which record, reads of personal data included. Append-only. */
 import { desc, eq, lt } from 'drizzle-orm';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 import { accounts, auditLog } from '../db/schema';
 
 export function createAudit({ db, clock }: CoreContext) {

@@ -12,9 +12,9 @@ import { maskPhone, normalizePhone } from '../../shared/domain/phone';
 import { formatReceiptNumber, parseReceiptNumber } from '../../shared/domain/receipt-number';
 import { msg } from '../../shared/i18n';
 import type { Audit } from '../audit/audit';
-import type { CoreContext } from '../core/context';
-import { DeskFailure } from '../core/failure';
-import { accounts, complaintEvents, complaints, desk } from '../db/schema';
+import type { CoreContext } from '../platform/context';
+import { DeskFailure } from '../platform/failure';
+import { accounts, complaintEvents, complaints } from '../db/schema';
 import type { Reference } from '../reference/reference';
 import type { SettingsService } from '../settings/settings';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';
@@ -119,7 +119,7 @@ export function createComplaints(
       const location = searchLocation(reference, input);
 
       const receiptNumber = db.transaction((tx) => {
-        const deskRow = tx.select().from(desk).where(eq(desk.id, 1)).get();
+        const deskRow = settings.desk();
         if (!deskRow) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));
         const day = receivedDay.replace(/-/g, '');
         const { last } = nextSequence.get(day) as { last: number };

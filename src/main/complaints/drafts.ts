@@ -3,7 +3,7 @@
  * so a reload, a renderer crash or an accidental close brings it back.
  */
 import { eq } from 'drizzle-orm';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 import { drafts } from '../db/schema';
 
 export function createDrafts({ db, cipher, clock }: CoreContext) {

@@ -8,8 +8,8 @@ import { addCalendarDays, wibDate } from '../../shared/calendar/working-days';
 import type { QueueFilters, QueueRow } from '../../shared/contract/complaints';
 import { classifySearch, ftsQuery } from '../../shared/domain/search';
 import { msg } from '../../shared/i18n';
-import type { CoreContext } from '../core/context';
-import { DeskFailure } from '../core/failure';
+import type { CoreContext } from '../platform/context';
+import { DeskFailure } from '../platform/failure';
 
 /** The UTC instant at which a WIB (UTC+7, no daylight saving) calendar day begins. */
 export const wibDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();

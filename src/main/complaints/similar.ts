@@ -7,7 +7,7 @@ import { normalizeNik } from '../../shared/domain/nik';
 import { normalizePhone } from '../../shared/domain/phone';
 import { searchTokens } from '../../shared/domain/search';
 import type { ComplaintStatus } from '../../shared/domain/complaint';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 
 const openClause = "c.status NOT IN ('SELESAI', 'DIARSIPKAN')";
 const columns =

@@ -1,7 +1,7 @@
 /** Canned texts (::keyword) for frequent complaints; supervisors keep them, every change audited. */
 import { asc, eq } from 'drizzle-orm';
 import type { Audit } from '../audit/audit';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 import { snippets } from '../db/schema';
 
 export const defaultSnippets = [

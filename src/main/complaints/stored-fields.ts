@@ -3,7 +3,7 @@
  * sealed with its blind indexes, and the location text the search index holds.
  */
 import type { ComplaintType } from '../../shared/domain/complaint';
-import type { PersonalDataCipher } from '../crypto/personal-data';
+import type { PersonalDataCipher } from '../platform/crypto/personal-data';
 import type { Reference } from '../reference/reference';
 import type { CleanIdentity } from './validate';
 

@@ -4,7 +4,7 @@ import type { complaintInput } from '../../shared/contract/complaints';
 import { nikProblem, normalizeNik } from '../../shared/domain/nik';
 import { normalizePhone } from '../../shared/domain/phone';
 import { msg } from '../../shared/i18n';
-import { DeskFailure } from '../core/failure';
+import { DeskFailure } from '../platform/failure';
 import type { Reference } from '../reference/reference';
 
 export type ParsedComplaint = z.output<typeof complaintInput>;

@@ -135,7 +135,7 @@ export const complaints = sqliteTable(
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
     confidential: integer('confidential', { mode: 'boolean' }).notNull(),
     complainantName: text('complainant_name'),
-    /** AES-256-GCM envelopes (see main/crypto); the *_bidx columns are keyed HMAC blind indexes. */
+    /** AES-256-GCM envelopes (see main/platform/crypto); the *_bidx columns are keyed HMAC blind indexes. */
     nikEnc: text('nik_enc'),
     nikBidx: text('nik_bidx'),
     phoneEnc: text('phone_enc'),
@@ -296,7 +296,7 @@ export const outbox = sqliteTable(
 
 /**
  * Which key sealed this database's personal data: a keyed check value (never the key), so a desk
- * opened with any other key refuses to start (main/crypto/key-check.ts). One row.
+ * opened with any other key refuses to start (main/platform/crypto/key-check.ts). One row.
  */
 export const keyCheck = sqliteTable('key_check', {
   id: integer('id').primaryKey(),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
 import { createApi } from '../api';
-import { createCore, type Core } from '../core/core';
+import { createCore, type Core } from '../core';
 import { registerIpc } from './ipc';
 import { desktopPrinting } from './printing';
 import { loadOrCreateSafeStorageKey } from './safe-storage-key';

@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
-import { KeyUnavailableError } from '../crypto/key-check';
-import { loadOrCreateKeyFile } from '../crypto/key-file';
+import { KeyUnavailableError } from '../platform/crypto/key-check';
+import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
 
 export function loadOrCreateSafeStorageKey(blobPath: string, keyFile: string): Buffer {
   const hasBlob = existsSync(blobPath);

@@ -4,7 +4,8 @@
  * waits for a settings change, Lanjutkan or a save, not a timer.
  */
 import type { Audit } from '../audit/audit';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
+import type { DeskIdentity } from '../settings/settings';
 import { createCentralClient, type CentralClient, type Outcome } from './client';
 import { createConnection } from './connection';
 import type { ProxyResolver } from './http';
@@ -50,7 +51,12 @@ function once<T>(run: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export function createForwarding(ctx: CoreContext, audit: Audit, options: ForwardingOptions = {}) {
+export function createForwarding(
+  ctx: CoreContext,
+  audit: Audit,
+  identity: DeskIdentity,
+  options: ForwardingOptions = {},
+) {
   const { sqlite, clock } = ctx;
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const alarmAfterMs = options.alarmAfterMs ?? 60 * 60_000;
@@ -59,7 +65,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   const state = createSyncState(ctx);
   const settings = createServerSettings(ctx, state, audit);
   const connection = createConnection(state, clock);
-  const store = createStore(ctx, {
+  const store = createStore(ctx, identity, {
     baseBackoffMs: options.baseBackoffMs ?? 1000,
     maxBackoffMs: options.maxBackoffMs ?? 5 * 60_000,
     maxInvalidAnswers,
@@ -84,10 +90,6 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
   // The client and what it was made from, rebuilt only when the settings change (settings.save).
   let settingsChanged = true;
   let usable: ReturnType<typeof settings.usable> = null;
-  let deskCode: string | null = null;
-  const deskCodeOf = () =>
-    (deskCode ??=
-      (sqlite.prepare('SELECT code FROM desk WHERE id = 1').pluck().get() as string | undefined) ?? null);
 
   function currentClient(): CentralClient | null {
     if (settingsChanged) {
@@ -97,7 +99,7 @@ export function createForwarding(ctx: CoreContext, audit: Audit, options: Forwar
       void client?.close();
       client = null;
     }
-    const code = usable && deskCodeOf();
+    const code = usable && identity.desk()?.code;
     if (!usable || !code) return null;
     client ??= createCentralClient({
       url: usable.url,

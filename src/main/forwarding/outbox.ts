@@ -4,13 +4,14 @@
  * The body is frozen here, from the values in hand, and sealed (it holds personal data).
  */
 import type { Statement } from 'better-sqlite3';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
+import type { DeskIdentity } from '../settings/settings';
 import type { ComplaintRecord } from './central-contract';
 import { createRecords, type EventValues, type PersonalChanges } from './records';
 
-export function createOutbox(ctx: CoreContext) {
+export function createOutbox(ctx: CoreContext, identity: DeskIdentity) {
   const { sqlite, cipher, clock } = ctx;
-  const records = createRecords(ctx);
+  const records = createRecords(ctx, identity);
   let insert: Statement | null = null;
   const statement = () =>
     (insert ??= sqlite.prepare(

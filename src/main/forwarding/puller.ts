@@ -6,7 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintStatus } from '../../shared/domain/complaint';
 import { dueFor } from '../complaints/actions';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 import type { ChangeRecord } from './central-contract';
 import type { CentralClient, Outcome } from './client';
 import type { SyncState } from './state';

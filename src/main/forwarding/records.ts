@@ -6,8 +6,9 @@
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { openPersonal } from '../complaints/stored-fields';
-import type { CoreContext } from '../core/context';
-import { accounts, complaints, desk } from '../db/schema';
+import type { CoreContext } from '../platform/context';
+import type { DeskIdentity } from '../settings/settings';
+import { accounts, complaints } from '../db/schema';
 import {
   correctableFields,
   forwardedEventKinds,
@@ -58,7 +59,7 @@ const pick = (data: Record<string, unknown> | null | undefined, keys: string[]) 
   return Object.keys(out).length ? out : null;
 };
 
-export function createRecords(ctx: CoreContext) {
+export function createRecords(ctx: CoreContext, identity: DeskIdentity) {
   const { db, sqlite, cipher } = ctx;
   let categoryCode: Statement | null = null;
   let actorName: Statement | null = null;
@@ -143,7 +144,7 @@ export function createRecords(ctx: CoreContext) {
         .where(eq(complaints.id, id))
         .get();
       if (!found) return null;
-      return complaintRecordOf(found.row, db.select().from(desk).get()!.code, found.officer);
+      return complaintRecordOf(found.row, identity.deskCode(), found.officer);
     },
     /** The event as the server will receive it; null for kinds that stay on the desk. */
     event(values: EventValues, personal?: PersonalChanges): EventRecord | null {

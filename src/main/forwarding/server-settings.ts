@@ -5,8 +5,8 @@
  */
 import { msg } from '../../shared/i18n';
 import type { Audit } from '../audit/audit';
-import { DeskFailure } from '../core/failure';
-import type { CoreContext } from '../core/context';
+import { DeskFailure } from '../platform/failure';
+import type { CoreContext } from '../platform/context';
 import type { SyncState } from './state';
 
 export interface ServerSettings {

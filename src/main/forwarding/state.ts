@@ -1,5 +1,5 @@
 /** Forwarding state that must survive a restart (sync_state): settings, pause, cursor, outages. */
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 
 export function createSyncState({ sqlite }: CoreContext) {
   const read = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();

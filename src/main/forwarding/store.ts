@@ -2,7 +2,8 @@
  * The outbox as the sender sees it (SQL only): which complaints have a message due, each complaint's
  * messages in order, outcomes written in batches, the counts on screen, and resending.
  */
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
+import type { DeskIdentity } from '../settings/settings';
 import type { Outcome } from './client';
 import { createRecords, type EventValues } from './records';
 
@@ -24,9 +25,9 @@ export interface StoreOptions {
   maxInvalidAnswers: number;
 }
 
-export function createStore(ctx: CoreContext, options: StoreOptions) {
+export function createStore(ctx: CoreContext, identity: DeskIdentity, options: StoreOptions) {
   const { sqlite, cipher, clock } = ctx;
-  const records = createRecords(ctx);
+  const records = createRecords(ctx, identity);
 
   // Complaints whose head (oldest unsent message) is due now, oldest due first, with all their unsent
   // messages in order: one query for a whole batch of work.

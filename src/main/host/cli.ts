@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
 import { environmentProxy } from '../forwarding/http';
-import { createCore } from '../core/core';
-import { folderOpenToOthers } from '../db/open';
-import { KeyUnavailableError } from '../crypto/key-check';
-import { loadOrCreateKeyFile } from '../crypto/key-file';
+import { createCore } from '../core';
+import { folderOpenToOthers } from '../platform/database';
+import { KeyUnavailableError } from '../platform/crypto/key-check';
+import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
 import { createHostServer } from './server';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

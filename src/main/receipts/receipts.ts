@@ -8,9 +8,9 @@ import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { msg } from '../../shared/i18n';
 import type { Audit } from '../audit/audit';
-import type { CoreContext } from '../core/context';
-import { DeskFailure } from '../core/failure';
-import { accounts, complaintEvents, complaints, desk, printers } from '../db/schema';
+import type { CoreContext } from '../platform/context';
+import { DeskFailure } from '../platform/failure';
+import { accounts, complaintEvents, complaints, printers } from '../db/schema';
 import type { Reference } from '../reference/reference';
 import type { Outbox } from '../forwarding/outbox';
 import type { SettingsService } from '../settings/settings';
@@ -52,7 +52,7 @@ export function createReceipts(
       .from(accounts)
       .where(eq(accounts.id, row.officerId))
       .get();
-    const deskRow = db.select().from(desk).get()!;
+    const deskRow = { code: settings.deskCode(), siteName: settings.get().siteName };
     const s = settings.get();
     return buildReceiptModel({
       siteName: deskRow.siteName,
@@ -206,7 +206,7 @@ export function createReceipts(
     async testPage(actorId: string, printerId: string) {
       const printer = printerFor(printerId);
       const s = settings.get();
-      const deskRow = db.select().from(desk).get()!;
+      const deskRow = { code: settings.deskCode(), siteName: settings.get().siteName };
       const model = buildReceiptModel({
         siteName: deskRow.siteName,
         deskCode: deskRow.code,

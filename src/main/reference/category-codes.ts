@@ -2,7 +2,7 @@
  * Stable codes for categories: the central server knows a category by its code, never by the
  * desk's local row id. A code is made once from the name and kept when the category is renamed.
  */
-import type { Sqlite } from '../db/open';
+import type { Sqlite } from '../platform/database';
 
 /** "Kependudukan / Akta (Lahir)" -> "KEPENDUDUKAN_AKTA_LAHIR". */
 export function codeOfName(name: string): string {

@@ -4,9 +4,9 @@ import type { AgencyView, CategoryView, ChannelView, HolidayView } from '../../s
 import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { msg } from '../../shared/i18n';
 import type { Audit } from '../audit/audit';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 import { ensureCategoryCodes } from './category-codes';
-import { DeskFailure } from '../core/failure';
+import { DeskFailure } from '../platform/failure';
 import { agencies, categories, channels, holidays, regions } from '../db/schema';
 
 export function createReference(ctx: CoreContext, audit: Audit) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../platform/context';
 import { ensureCategoryCodes } from './category-codes';
 import { agencies, categories, channels, holidays, regions } from '../db/schema';
 

@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../shared/contract/app';
 import { defaultDeadlineRules } from '../../shared/domain/complaint';
-import type { CoreContext } from '../core/context';
-import { desk, settings } from '../db/schema';
+import type { CoreContext } from '../platform/context';
+import { desk as deskTable, settings } from '../db/schema';
 
 export const defaultSettings: Omit<Settings, 'siteName'> = {
   idleLockMinutes: 5,
@@ -32,7 +32,7 @@ export function createSettings({ db, clock }: CoreContext) {
         .all()
         .map((r) => [r.key, r.value]),
     );
-    const deskRow = db.select().from(desk).where(eq(desk.id, 1)).get();
+    const deskRow = desk();
     const merged = { ...defaultSettings, ...stored, siteName: deskRow?.siteName ?? 'Mal Pelayanan Publik' };
     // Anything stored that no longer fits falls back to the default rather than breaking the desk.
     const parsed = settingsSchema.safeParse(merged);
@@ -48,9 +48,9 @@ export function createSettings({ db, clock }: CoreContext) {
       for (const [key, value] of Object.entries(patch)) {
         if (value === undefined) continue;
         if (key === 'siteName') {
-          tx.update(desk)
+          tx.update(deskTable)
             .set({ siteName: value as string, updatedAt: at })
-            .where(eq(desk.id, 1))
+            .where(eq(deskTable.id, 1))
             .run();
           continue;
         }
@@ -60,10 +60,32 @@ export function createSettings({ db, clock }: CoreContext) {
           .run();
       }
     });
-    cached = null;
+    forget();
     return get();
   }
 
-  return { get, update, forget: () => (cached = null) };
+  // The desk's identity: its code never changes after setup, its site name only through update().
+  let identity: { code: string; siteName: string } | null = null;
+  /** The desk's code and site name; null before first-run setup. The one reader of the desk row. */
+  function desk(): { code: string; siteName: string } | null {
+    if (identity) return identity;
+    const row = db.select().from(deskTable).where(eq(deskTable.id, 1)).get();
+    identity = row ? { code: row.code, siteName: row.siteName } : null;
+    return identity;
+  }
+  /** The desk code, for code that runs only after setup (saving, printing, forwarding). */
+  function deskCode(): string {
+    const code = desk()?.code;
+    if (!code) throw new Error('desk is not set up');
+    return code;
+  }
+  const forget = () => {
+    cached = null;
+    identity = null;
+  };
+
+  return { get, update, forget, desk, deskCode };
 }
 export type SettingsService = ReturnType<typeof createSettings>;
+/** Who this desk is, for the features that stamp it on what they make. */
+export type DeskIdentity = Pick<SettingsService, 'desk' | 'deskCode'>;

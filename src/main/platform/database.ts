@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** Drizzle's query builder over the desk's file; features bring their own tables. */
+export type Db = BetterSQLite3Database;
 export type Sqlite = Database.Database;
 
 export interface OpenedDatabase {
@@ -49,7 +49,7 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('trusted_schema = OFF');
-  // Checkpoints run when the desk is idle (core/maintenance.ts), not inside an officer's save;
+  // Checkpoints run when the desk is idle (platform/maintenance.ts), not inside an officer's save;
   // this larger automatic threshold is only the safety net.
   sqlite.pragma('wal_autocheckpoint = 10000');
 }
@@ -114,7 +114,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   const sqlite = new Database(options.file);
   try {
     applyPragmas(sqlite);
-    const db = drizzle(sqlite, { schema });
+    const db = drizzle(sqlite);
     const journal = readJournal(options.migrationsFolder);
     const pending = pendingMigrations(sqlite, journal);
     let backupPath: string | null = null;

@@ -1,26 +1,26 @@
 /** Assembles the desk's services around one open database. Both shells start here. */
 import { join } from 'node:path';
-import { createAccounts } from '../accounts/accounts';
-import { SessionStore } from '../accounts/sessions';
-import { createAudit } from '../audit/audit';
-import { createActions } from '../complaints/actions';
-import { createComplaints } from '../complaints/complaints';
-import { createCorrections } from '../complaints/corrections';
-import { createDrafts } from '../complaints/drafts';
-import { createQueue } from '../complaints/queue';
-import { createSimilar } from '../complaints/similar';
-import { createSnippets } from '../complaints/snippets';
-import { verifyKey } from '../crypto/key-check';
-import { PersonalDataCipher } from '../crypto/personal-data';
-import { openDatabase } from '../db/open';
-import { createForwarding, type ForwardingOptions } from '../forwarding/forwarding';
-import { createOutbox } from '../forwarding/outbox';
-import { createReceipts, type DesktopPrinting } from '../receipts/receipts';
-import { seedReferenceData } from '../reference/seed';
-import { createReference } from '../reference/reference';
-import { createSettings } from '../settings/settings';
-import type { CoreContext } from './context';
-import { createMaintenance } from './maintenance';
+import { createAccounts } from './accounts/accounts';
+import { SessionStore } from './accounts/sessions';
+import { createAudit } from './audit/audit';
+import { createActions } from './complaints/actions';
+import { createComplaints } from './complaints/complaints';
+import { createCorrections } from './complaints/corrections';
+import { createDrafts } from './complaints/drafts';
+import { createQueue } from './complaints/queue';
+import { createSimilar } from './complaints/similar';
+import { createSnippets } from './complaints/snippets';
+import { verifyKey } from './platform/crypto/key-check';
+import { PersonalDataCipher } from './platform/crypto/personal-data';
+import { openDatabase } from './platform/database';
+import { createForwarding, type ForwardingOptions } from './forwarding/forwarding';
+import { createOutbox } from './forwarding/outbox';
+import { createReceipts, type DesktopPrinting } from './receipts/receipts';
+import { seedReferenceData } from './reference/seed';
+import { createReference } from './reference/reference';
+import { createSettings } from './settings/settings';
+import type { CoreContext } from './platform/context';
+import { createMaintenance } from './platform/maintenance';
 
 export interface CoreOptions {
   /** Folder holding desk.sqlite and its backups. */
@@ -63,7 +63,7 @@ export function createCore(options: CoreOptions) {
   const settings = createSettings(ctx);
   const reference = createReference(ctx, audit);
   const accounts = createAccounts(ctx, audit, settings);
-  const outbox = createOutbox(ctx);
+  const outbox = createOutbox(ctx, settings);
   const complaints = createComplaints(ctx, reference, settings, audit, outbox);
   const queue = createQueue(ctx);
   const actions = createActions(ctx, reference, settings, outbox);
@@ -73,7 +73,7 @@ export function createCore(options: CoreOptions) {
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
   const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null, outbox);
-  const forwarding = createForwarding(ctx, audit, options.forwarding);
+  const forwarding = createForwarding(ctx, audit, settings, options.forwarding);
   outbox.onAdded(() => forwarding.notify());
   const sessions = new SessionStore(() => clock().getTime());
   const maintenance = createMaintenance(opened.sqlite);

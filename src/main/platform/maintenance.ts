@@ -2,7 +2,7 @@
  * Housekeeping that must not sit inside an officer's save: a WAL checkpoint once the desk has been
  * quiet for a moment, and PRAGMA optimize (fresh planner statistics) when the database closes.
  */
-import type { Sqlite } from '../db/open';
+import type { Sqlite } from './database';
 
 export function createMaintenance(sqlite: Sqlite, quietMs = 2000) {
   let timer: NodeJS.Timeout | null = null;

@@ -3,7 +3,7 @@
  * key): a desk opened with any other key refuses to start instead of writing records that can never
  * be read together with the earlier ones.
  */
-import type { Sqlite } from '../db/open';
+import type { Sqlite } from '../database';
 import type { PersonalDataCipher } from './personal-data';
 
 /** The desk cannot use its key: shown to the person starting it, and the desk does not start. */
