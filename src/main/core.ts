@@ -15,6 +15,9 @@ import { PersonalDataCipher } from './platform/crypto/personal-data';
 import { openDatabase } from './platform/database';
 import { createForwarding, type ForwardingOptions } from './forwarding/forwarding';
 import { createOutbox } from './forwarding/outbox';
+import { createCentralChanges } from './complaints/central-changes';
+import { createCentralRecords } from './complaints/central-record';
+import { createHistory } from './complaints/history';
 import { createReceipts, type DesktopPrinting } from './receipts/receipts';
 import { seedReferenceData } from './reference/seed';
 import { createReference } from './reference/reference';
@@ -63,17 +66,29 @@ export function createCore(options: CoreOptions) {
   const settings = createSettings(ctx);
   const reference = createReference(ctx, audit);
   const accounts = createAccounts(ctx, audit, settings);
-  const outbox = createOutbox(ctx, settings);
-  const complaints = createComplaints(ctx, reference, settings, audit, outbox);
+  const outbox = createOutbox(ctx);
+  const centralRecords = createCentralRecords(ctx, settings);
+  const history = createHistory(ctx, centralRecords, outbox);
+  const complaints = createComplaints(ctx, reference, settings, audit, history, centralRecords);
   const queue = createQueue(ctx);
-  const actions = createActions(ctx, reference, settings, outbox);
+  const actions = createActions(ctx, reference, settings, history);
   const similar = createSimilar(ctx);
-  const corrections = createCorrections(ctx, reference, outbox);
+  const corrections = createCorrections(ctx, reference, history);
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
-  const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null, outbox);
-  const forwarding = createForwarding(ctx, audit, settings, options.forwarding);
+  const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null, history);
+  const centralChanges = createCentralChanges(ctx, history);
+  const forwarding = createForwarding(
+    ctx,
+    audit,
+    {
+      identity: settings,
+      rebuild: centralRecords.rebuild,
+      applyChange: (change) => centralChanges.apply(change),
+    },
+    options.forwarding,
+  );
   outbox.onAdded(() => forwarding.notify());
   const sessions = new SessionStore(() => clock().getTime());
   const maintenance = createMaintenance(opened.sqlite);
@@ -93,6 +108,8 @@ export function createCore(options: CoreOptions) {
     drafts,
     receipts,
     outbox,
+    history,
+    centralRecords,
     forwarding,
     sessions,
     shell: options.shell,

@@ -147,6 +147,31 @@ describe('sending a complaint', () => {
     },
   );
 
+  it('names the content type it refused, cut to 60 characters, and refuses JSON inside another type', async () => {
+    const long = `text/${'x'.repeat(200)}`;
+    answer = raw(200, complaintJson, { 'Content-Type': long });
+    expect(await client.putComplaint(complaint.id, complaintJson)).toMatchObject({
+      message: `Jawaban server tidak sesuai kontrak: jenis isi "${long.slice(0, 60)}", bukan JSON`,
+    });
+    answer = raw(200, complaintJson, { 'Content-Type': 'text/x-application/json' });
+    expect(await client.putComplaint(complaint.id, complaintJson)).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('names the field of a nested record that does not fit, by its dotted path', async () => {
+    answer = json(200, { ...complaint, location: { ...complaint.location, text: 5 } });
+    expect(await client.putComplaint(complaint.id, complaintJson)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/^Jawaban server tidak sesuai kontrak: location\.text: \S/),
+    });
+  });
+
+  it('quotes at most 40 characters of a wrong id the server sent back', async () => {
+    answer = json(200, { ...complaint, id: 'x'.repeat(100) });
+    const outcome = await client.putComplaint(complaint.id, complaintJson);
+    expect(outcome.kind).toBe('invalid');
+    expect((outcome as { message: string }).message).not.toContain('x'.repeat(41));
+  });
+
   it('accepts a JSON media type with parameters or a +json suffix', async () => {
     for (const type of [
       'application/json;charset=utf-8',
@@ -205,6 +230,7 @@ describe('sending an event', () => {
 
 describe('answers that are not a success', () => {
   const cases: [number, string][] = [
+    [300, 'park'],
     [301, 'park'],
     [302, 'park'],
     [307, 'park'],
@@ -293,6 +319,16 @@ describe('answers that are not a success', () => {
     expect(await client.putComplaint(complaint.id, complaintJson)).toMatchObject({ retryAfterMs: null });
   });
 
+  it('reads a long error body up to its cap, so the message at its start still shows', async () => {
+    answer = json(422, {
+      error: { code: 'FIELD', message: 'judul terlalu panjang' },
+      detail: 'd'.repeat(8000),
+    });
+    expect(await client.putComplaint(complaint.id, complaintJson)).toMatchObject({
+      message: 'FIELD: judul terlalu panjang',
+    });
+  });
+
   it("shows the server's own error message, cleaned, for a person to read", async () => {
     answer = json(422, { error: { code: 'FIELD', message: 'title\u0000terlalu\r\npanjang' } });
     expect(await client.putComplaint(complaint.id, complaintJson)).toMatchObject({
@@ -343,6 +379,8 @@ describe("the server's message", () => {
     expect(of('<!doctype html><p>Bad gateway</p>', 'text/html', 502)).toBe('HTTP 502 (halaman HTML)');
     expect(of('  <html>', '', 502)).toBe('HTTP 502 (halaman HTML)');
     expect(of('ok', 'application/xhtml+xml', 502)).toBe('HTTP 502 (halaman HTML)');
+    // Only text that starts with markup is a page; a "<" further on is just text.
+    expect(of('antrean < 5 menit', 'text/plain', 503)).toBe('HTTP 503: antrean < 5 menit');
   });
   it('caps an Error message at 300 characters', () => {
     const long = of(JSON.stringify({ error: { code: 'C', message: 'm'.repeat(400) } }));
@@ -399,6 +437,11 @@ describe('the change feed', () => {
     answer = json(200, { changes: [change(1), change(2)], next: 'n' });
     expect(await client.changes('', 2)).toMatchObject({ next: 'n' });
   });
+  it('never follows a redirect on the change feed either', async () => {
+    answer = raw(300, '', { Location: 'https://elsewhere.example/' });
+    expect(await client.changes('', 10)).toMatchObject({ kind: 'park', status: 300 });
+  });
+
   it('classifies a failed page like any other answer', async () => {
     answer = raw(503, '', { 'Retry-After': '30' });
     expect(await client.changes('', 10)).toMatchObject({ kind: 'retry', status: 503, retryAfterMs: 30_000 });

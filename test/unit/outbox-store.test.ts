@@ -17,7 +17,7 @@ const options = { baseBackoffMs: 1000, maxBackoffMs: 60_000, maxInvalidAnswers: 
 beforeEach(async () => {
   desk = makeCore();
   await setUpDesk(desk.api);
-  store = createStore(desk.core.ctx, desk.core.settings, options);
+  store = createStore(desk.core.ctx, desk.core.centralRecords.rebuild, options);
 });
 afterEach(() => desk.close());
 
@@ -458,5 +458,74 @@ describe('bodies', () => {
       .prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?')
       .run(cipher.encrypt('outbox', JSON.stringify(kept)), row!.id);
     expect(JSON.parse(store.body(flat()[0]!)!)).toMatchObject({ title: 'Dibekukan baru' });
+  });
+});
+
+describe('writing to the outbox (the history writer applies the rule)', () => {
+  const outboxRows = () =>
+    sqlite()
+      .prepare('SELECT kind, ref_id AS refId, payload_enc AS p FROM outbox ORDER BY id')
+      .all() as Array<{
+      kind: string;
+      refId: string;
+      p: string;
+    }>;
+
+  it('wakes the sender after each committed write, until it stops listening', async () => {
+    let woken = 0;
+    const stop = desk.core.outbox.onAdded(() => woken++);
+    const a = await save();
+    expect(woken).toBe(1);
+    await note(a);
+    expect(woken).toBe(2);
+    stop();
+    await note(a);
+    expect(woken).toBe(2);
+  });
+
+  it('seals a correction that carries personal values, and only such a one', async () => {
+    const a = await save();
+    value(
+      await desk.api.dispatch(
+        'complaints.correct',
+        { id: a, title: 'Judul dibetulkan petugas', reason: 'Salah ketik' },
+        'admin',
+      ),
+    );
+    value(
+      await desk.api.dispatch(
+        'complaints.correct',
+        { id: a, nik: '3513014507900099', reason: 'NIK salah ketik' },
+        'admin',
+      ),
+    );
+    const [titleFix, nikFix] = outboxRows().slice(-2);
+    expect(titleFix?.p.startsWith('{')).toBe(true);
+    expect(nikFix?.p.startsWith('{')).toBe(false);
+    expect(nikFix?.p).not.toContain('3513014507900099');
+    const rows = flat();
+    const sealed = rows.find((r) => r.refId === nikFix?.refId)!;
+    expect(JSON.parse(store.body(sealed)!)).toMatchObject({
+      kind: 'KOREKSI',
+      data: { complainant: { nik: '3513014507900099' } },
+    });
+  });
+
+  it('keeps on the desk what the central server does not receive: who opened personal data', async () => {
+    const a = await save();
+    const before = outboxRows().length;
+    value(
+      await desk.api.dispatch(
+        'complaints.revealPersonalData',
+        { id: a, reason: 'Menelepon pelapor untuk klarifikasi' },
+        'admin',
+      ),
+    );
+    expect(outboxRows()).toHaveLength(before);
+    const events = sqlite()
+      .prepare('SELECT kind FROM complaint_events WHERE complaint_id = ? ORDER BY at, id')
+      .pluck()
+      .all(a);
+    expect(events).toContain('PEMBUKAAN_DATA_PRIBADI');
   });
 });

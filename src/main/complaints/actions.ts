@@ -15,7 +15,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { complaintEvents, complaints } from '../db/schema';
 import type { Reference } from '../reference/reference';
-import type { Outbox } from '../forwarding/outbox';
+import type { History } from './history';
 import type { SettingsService } from '../settings/settings';
 
 type Row = typeof complaints.$inferSelect;
@@ -43,7 +43,7 @@ export function createActions(
   { db, clock }: CoreContext,
   reference: Reference,
   settings: SettingsService,
-  outbox: Outbox,
+  history: History,
 ) {
   const fieldError = (field: string, message: string) =>
     new DeskFailure('VALIDATION', message, { [field]: message });
@@ -163,11 +163,10 @@ export function createActions(
           reason: input.reason ?? null,
           data: Object.keys(data).length ? data : null,
         };
-        tx.insert(complaintEvents).values(event).run();
-        outbox.addEvent(event);
+        history.append(event);
         return { status: to };
       });
-      outbox.notify();
+      history.committed();
       return result;
     },
   };

@@ -19,7 +19,8 @@ import type { Reference } from '../reference/reference';
 import type { SettingsService } from '../settings/settings';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
-import type { Outbox } from '../forwarding/outbox';
+import type { CentralRecords } from './central-record';
+import type { History } from './history';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -31,7 +32,8 @@ export function createComplaints(
   reference: Reference,
   settings: SettingsService,
   audit: Audit,
-  outbox: Outbox,
+  history: History,
+  records: CentralRecords,
 ) {
   const { db, sqlite, cipher, clock } = ctx;
 
@@ -125,27 +127,26 @@ export function createComplaints(
         const { last } = nextSequence.get(day) as { last: number };
         const number = formatReceiptNumber({ deskCode: deskRow.code, day, sequence: last });
         const { seq } = nextSeq.get() as { seq: number };
-        tx.insert(complaints)
-          .values({
-            id,
-            receiptNumber: number,
-            ...storedFields(input, identity, cipher),
-            agencyCode: input.agencyCode,
-            officerId,
-            status: 'BARU',
-            receivedAt,
-            receivedDay,
-            verifyDue: deadlines.verifyBy,
-            followUpDue: deadlines.followUpBy,
-            answerDue: deadlines.answerBy,
-            laporTrackingId: null,
-            seq,
-            currentDue: deadlines.verifyBy,
-            pausedSince: null,
-            createdAt: receivedAt,
-            updatedAt: receivedAt,
-          })
-          .run();
+        const row = {
+          id,
+          receiptNumber: number,
+          ...storedFields(input, identity, cipher),
+          agencyCode: input.agencyCode,
+          officerId,
+          status: 'BARU',
+          receivedAt,
+          receivedDay,
+          verifyDue: deadlines.verifyBy,
+          followUpDue: deadlines.followUpBy,
+          answerDue: deadlines.answerBy,
+          laporTrackingId: null,
+          seq,
+          currentDue: deadlines.verifyBy,
+          pausedSince: null,
+          createdAt: receivedAt,
+          updatedAt: receivedAt,
+        };
+        tx.insert(complaints).values(row).run();
         const received = {
           id: uuidv7(),
           complaintId: id,
@@ -154,14 +155,13 @@ export function createComplaints(
           actorId: officerId,
           toStatus: 'BARU' as const,
         };
-        tx.insert(complaintEvents).values(received).run();
         insertFts.run(seq, id, input.title, input.body, identity.name ?? '', location);
-        // The record goes to the central server as it was saved, committed in this same transaction.
-        outbox.addComplaint(outbox.records.complaint(id)!);
-        outbox.addEvent(received);
+        // The record goes to the central server as it was saved, built from the values in hand and
+        // committed in this same transaction.
+        history.received(records.complaintRecordOf(row, identity, records.officerName(officerId)), received);
         return number;
       });
-      outbox.notify();
+      history.committed();
       return { id, receiptNumber, receivedAt, deadlines };
     },
 
@@ -229,18 +229,17 @@ export function createComplaints(
 
     reveal(actorId: string, id: string, reason: string) {
       const { row } = get(id);
-      db.transaction((tx) => {
-        tx.insert(complaintEvents)
-          .values({
-            id: uuidv7(),
-            complaintId: id,
-            kind: 'PEMBUKAAN_DATA_PRIBADI',
-            at: clock().toISOString(),
-            actorId,
-            reason,
-          })
-          .run();
-      });
+      // Who looked at personal data stays in the desk's own history (not forwarded).
+      db.transaction(() =>
+        history.append({
+          id: uuidv7(),
+          complaintId: id,
+          kind: 'PEMBUKAAN_DATA_PRIBADI',
+          at: clock().toISOString(),
+          actorId,
+          reason,
+        }),
+      );
       audit.record(actorId, 'complaints.revealPersonalData', id, { reason });
       return openPersonal(cipher, row);
     },

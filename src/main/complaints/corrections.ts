@@ -10,8 +10,8 @@ import type { ComplaintCorrection } from '../../shared/contract/complaints';
 import { msg } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { complaintEvents, complaints } from '../db/schema';
-import type { Outbox } from '../forwarding/outbox';
+import { complaints } from '../db/schema';
+import type { History } from './history';
 import type { Reference } from '../reference/reference';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint } from './validate';
@@ -34,7 +34,7 @@ const plainFields = [
 ] as const;
 const personalFields = ['nik', 'phone', 'email', 'address'] as const;
 
-export function createCorrections(ctx: CoreContext, reference: Reference, outbox: Outbox) {
+export function createCorrections(ctx: CoreContext, reference: Reference, history: History) {
   const { db, sqlite, cipher, clock } = ctx;
   const updateFts = sqlite.prepare(
     'UPDATE complaint_fts SET title = ?, body = ?, name = ?, location = ? WHERE rowid = ?',
@@ -114,12 +114,11 @@ export function createCorrections(ctx: CoreContext, reference: Reference, outbox
             ...(personalChanged.length ? { personalDataChanged: personalChanged } : {}),
           },
         };
-        tx.insert(complaintEvents).values(event).run();
         // The central server gets the new personal values (sealed in the outbox); history keeps only names.
-        outbox.addEvent(event, Object.fromEntries(personalChanged.map((f) => [f, identity[f] ?? null])));
+        history.append(event, Object.fromEntries(personalChanged.map((f) => [f, identity[f] ?? null])));
         return { changed: [...Object.keys(after), ...personalChanged] };
       });
-      outbox.notify();
+      history.committed();
       return result;
     },
   };

@@ -9,11 +9,11 @@ import type { DeskIdentity } from '../settings/settings';
 import { createCentralClient, type CentralClient, type Outcome } from './client';
 import { createConnection } from './connection';
 import type { ProxyResolver } from './http';
-import { createPuller } from './puller';
+import { createPuller, type ApplyChange } from './puller';
 import { createSender } from './sender';
 import { createServerSettings, urlProblem, type ServerSettingsInput } from './server-settings';
 import { createSyncState } from './state';
-import { createStore, type OutboxRow } from './store';
+import { createStore, type OutboxRow, type Rebuild } from './store';
 
 export interface ForwardingOptions {
   /** Lanes of the sending pool: complaints in flight at once. */
@@ -51,10 +51,17 @@ function once<T>(run: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** What forwarding needs from the rest of the desk, handed in by the composition root. */
+export interface ForwardingPorts {
+  identity: DeskIdentity;
+  rebuild: Rebuild;
+  applyChange: ApplyChange;
+}
+
 export function createForwarding(
   ctx: CoreContext,
   audit: Audit,
-  identity: DeskIdentity,
+  { identity, rebuild, applyChange }: ForwardingPorts,
   options: ForwardingOptions = {},
 ) {
   const { sqlite, clock } = ctx;
@@ -65,12 +72,12 @@ export function createForwarding(
   const state = createSyncState(ctx);
   const settings = createServerSettings(ctx, state, audit);
   const connection = createConnection(state, clock);
-  const store = createStore(ctx, identity, {
+  const store = createStore(ctx, rebuild, {
     baseBackoffMs: options.baseBackoffMs ?? 1000,
     maxBackoffMs: options.maxBackoffMs ?? 5 * 60_000,
     maxInvalidAnswers,
   });
-  const puller = createPuller(ctx, state);
+  const puller = createPuller(ctx, state, applyChange);
 
   let stopped = true;
   let paused: Paused | null = state.get<Paused>('paused');

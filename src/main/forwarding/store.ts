@@ -3,9 +3,7 @@
  * messages in order, outcomes written in batches, the counts on screen, and resending.
  */
 import type { CoreContext } from '../platform/context';
-import type { DeskIdentity } from '../settings/settings';
 import type { Outcome } from './client';
-import { createRecords, type EventValues } from './records';
 
 export interface OutboxRow {
   id: number;
@@ -17,6 +15,16 @@ export interface OutboxRow {
   invalidAnswers: number;
 }
 
+/**
+ * Bodies built again from what the desk holds now, as JSON text (null when the record is gone): for a
+ * parked complaint a supervisor sends again, and for rows older than frozen bodies. The complaints
+ * feature provides it; forwarding knows nothing of complaint tables.
+ */
+export interface Rebuild {
+  complaint(id: string): string | null;
+  event(id: string): string | null;
+}
+
 export interface StoreOptions {
   /** First retry delay; doubles each attempt up to maxBackoffMs, with jitter. */
   baseBackoffMs: number;
@@ -25,9 +33,8 @@ export interface StoreOptions {
   maxInvalidAnswers: number;
 }
 
-export function createStore(ctx: CoreContext, identity: DeskIdentity, options: StoreOptions) {
+export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOptions) {
   const { sqlite, cipher, clock } = ctx;
-  const records = createRecords(ctx, identity);
 
   // Complaints whose head (oldest unsent message) is due now, oldest due first, with all their unsent
   // messages in order: one query for a whole batch of work.
@@ -76,11 +83,6 @@ export function createStore(ctx: CoreContext, identity: DeskIdentity, options: S
   const resendComplaintRows = sqlite.prepare(
     "UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0, invalid_answers = 0 WHERE complaint_id = ?",
   );
-  const legacyEvent = sqlite.prepare(
-    `SELECT id, complaint_id AS complaintId, kind, at, actor_id AS actorId, from_status AS fromStatus,
-            to_status AS toStatus, reason, data FROM complaint_events WHERE id = ?`,
-  );
-
   const messageState = sqlite.prepare(
     'SELECT kind, state, complaint_id AS complaintId FROM outbox WHERE id = ?',
   );
@@ -90,8 +92,8 @@ export function createStore(ctx: CoreContext, identity: DeskIdentity, options: S
   const setBody = sqlite.prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?');
   /** Re-freezes a complaint's body from what the desk holds now. */
   function refreshComplaintBody(outboxId: number, complaintId: string): void {
-    const fresh = records.complaint(complaintId);
-    if (fresh) setBody.run(cipher.encrypt('outbox', JSON.stringify(fresh)), outboxId);
+    const fresh = rebuild.complaint(complaintId);
+    if (fresh) setBody.run(cipher.encrypt('outbox', fresh), outboxId);
   }
 
   function backoff(attempts: number, retryAfter: number | null): number {
@@ -169,17 +171,7 @@ export function createStore(ctx: CoreContext, identity: DeskIdentity, options: S
           : cipher.decrypt('outbox', row.payloadEnc);
         if (row.kind === 'event' || json.includes('"categoryCode"')) return json;
       }
-      if (row.kind === 'complaint') {
-        const record = records.complaint(row.refId);
-        return record ? JSON.stringify(record) : null;
-      }
-      const stored = legacyEvent.get(row.refId) as (EventValues & { data: string | null }) | undefined;
-      if (!stored) return null;
-      const event = records.event({
-        ...stored,
-        data: stored.data ? (JSON.parse(stored.data) as Record<string, unknown>) : null,
-      });
-      return event ? JSON.stringify(event) : null;
+      return row.kind === 'complaint' ? rebuild.complaint(row.refId) : rebuild.event(row.refId);
     },
     /**
      * One transaction for a batch of outcomes. Committed without waiting for the disk (synchronous

@@ -12,7 +12,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { accounts, complaintEvents, complaints, printers } from '../db/schema';
 import type { Reference } from '../reference/reference';
-import type { Outbox } from '../forwarding/outbox';
+import type { History } from '../complaints/history';
 import type { SettingsService } from '../settings/settings';
 import { encodeReceipt } from './escpos';
 import { renderReceiptHtml, type Paper } from './html';
@@ -39,7 +39,7 @@ export function createReceipts(
   settings: SettingsService,
   audit: Audit,
   desktop: DesktopPrinting | null,
-  outbox: Outbox,
+  history: History,
 ) {
   const { db, cipher, clock } = ctx;
   const prepared = new Map<string, { html: string; expires: number }>();
@@ -142,11 +142,8 @@ export function createReceipts(
       actorId,
       data,
     };
-    db.transaction((tx) => {
-      tx.insert(complaintEvents).values(event).run();
-      outbox.addEvent(event);
-    });
-    outbox.notify();
+    db.transaction(() => history.append(event));
+    history.committed();
   }
 
   return {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/contract';
 import { api, onAuthProblem } from '../api/client';
+import type { SessionInfo } from '../data/session';
 import { LockScreen } from '../features/auth/LockScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { useIdleLock } from '../features/auth/useIdleLock';
@@ -10,7 +11,6 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { Workspace } from './Workspace';
 
 type Status = MethodOutput<'app.status'>;
-export type SessionInfo = NonNullable<MethodOutput<'auth.session'>>;
 
 type Phase =
   | { kind: 'loading' }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { yearsWithoutHolidays } from '../../../shared/calendar/holiday-coverage';
 import { wibDate } from '../../../shared/calendar/working-days';
-import { useReference } from './reference';
+import { useReference } from '../data/reference';
 
 /** Says so when deadlines may fall in a year whose holidays have not been entered yet. */
 export function HolidayWarning({ isAdmin }: { isAdmin: boolean }) {

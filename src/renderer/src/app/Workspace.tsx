@@ -17,9 +17,9 @@ import { PrintersScreen } from '../features/receipts/PrintersScreen';
 import { ChangeSecretScreen } from '../features/settings/ChangeSecretScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { setLanguage } from '../i18n';
-import type { SessionInfo } from './App';
+import type { SessionInfo } from '../data/session';
 import { HolidayWarning } from './HolidayWarning';
-import { ReferenceProvider } from './reference';
+import { ReferenceProvider } from '../data/reference';
 
 const screens = [
   { key: 'intake', label: 'ui.shell.intake', minRole: 'officer', shortcut: 'N' },

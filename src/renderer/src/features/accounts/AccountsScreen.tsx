@@ -5,7 +5,7 @@ import { roles, type Role } from '../../../../shared/domain/roles';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { useQuery } from '../../components/useQuery';
 import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';

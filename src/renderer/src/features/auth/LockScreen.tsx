@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useSubmit } from '../../components/useSubmit';
-import type { SessionInfo } from '../../app/App';
+import type { SessionInfo } from '../../data/session';
 
 export function LockScreen({ session, onChange }: { session: SessionInfo; onChange: () => void }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { complaintTypes } from '../../../../shared/domain/complaint';
 import { parseTypedDate } from '../../../../shared/domain/typed-date';
 import { api } from '../../api/client';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { Combobox, type Option } from '../../components/Combobox';
 import { longDate } from '../../components/dates';
 import { SelectField, TextField } from '../../components/Field';

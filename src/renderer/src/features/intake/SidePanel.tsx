@@ -1,6 +1,6 @@
 /** Beside the form: the report checklist, the 30-day warning, and possible duplicates. */
 import { useTranslation } from 'react-i18next';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { wibDateTime } from '../../components/dates';
 import { reportChecklist, type ChecklistKey } from './checklist';
 import { isOldIncident, type IntakeForm } from './form-state';

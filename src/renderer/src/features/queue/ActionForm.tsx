@@ -11,7 +11,7 @@ import {
   type ComplaintAction,
 } from '../../../../shared/domain/status-flow';
 import { api } from '../../api/client';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { Combobox, type Option } from '../../components/Combobox';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { longDate, wibDateTime } from '../../components/dates';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';

@@ -2,7 +2,7 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { complaintStatuses, type ComplaintStatus } from '../../../../shared/domain/complaint';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 
 export interface Filters {
   status: ComplaintStatus | '';

@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wibDate } from '../../../../shared/calendar/working-days';
 import type { MethodOutput } from '../../../../shared/contract';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { shortDate, wibDateTime } from '../../components/dates';
 import { deadlineState } from './deadline';
 

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
-import { useReference } from '../../app/reference';
+import { useReference } from '../../data/reference';
 import { Categories, Channels } from './CategoriesAndChannels';
 import { fieldBinder } from '../../components/fieldBinder';
 import { useSubmit } from '../../components/useSubmit';

@@ -1,23 +1,37 @@
 /**
- * The complaint and event bodies the central server receives, built once when the record is written
- * and frozen in the outbox: a retry sends the same content under the same id, whatever changed since
- * (a renamed officer, a corrected complaint).
+ * The complaint and event bodies the central server receives (the contract's Complaint and Event),
+ * built from the desk's own records. Built once when the record is written and frozen in the outbox:
+ * a retry sends the same content under the same id, whatever changed since (a renamed officer, a
+ * corrected complaint). Rebuilt only for a parked complaint a supervisor sends again, and for outbox
+ * rows older than frozen bodies.
  */
 import type { Statement } from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
-import { openPersonal } from '../complaints/stored-fields';
+import { eq, sql } from 'drizzle-orm';
+import { openPersonal } from './stored-fields';
 import type { CoreContext } from '../platform/context';
 import type { DeskIdentity } from '../settings/settings';
-import { accounts, complaints } from '../db/schema';
+import { accounts, complaintEvents, complaints } from '../db/schema';
+import type { Rebuild } from '../forwarding/store';
 import {
   correctableFields,
   forwardedEventKinds,
   type ComplaintRecord,
   type EventRecord,
   type ForwardedEventKind,
-} from './central-contract';
+} from '../forwarding/central-contract';
 
 type ComplaintRow = typeof complaints.$inferSelect;
+/** The columns a Complaint is built from (personal data comes separately, in the clear). */
+export type ComplaintSource = Omit<
+  ComplaintRow,
+  'nikEnc' | 'nikBidx' | 'phoneEnc' | 'phoneBidx' | 'emailEnc' | 'addressEnc'
+>;
+export interface PersonalValues {
+  nik: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
 
 /** An event as the desk writes it into complaint_events. */
 export interface EventValues {
@@ -59,22 +73,29 @@ const pick = (data: Record<string, unknown> | null | undefined, keys: string[]) 
   return Object.keys(out).length ? out : null;
 };
 
-export function createRecords(ctx: CoreContext, identity: DeskIdentity) {
+export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
   const { db, sqlite, cipher } = ctx;
   let categoryCode: Statement | null = null;
-  let actorName: Statement | null = null;
   const codeOf = (id: unknown): string | null =>
     typeof id === 'number'
       ? (((categoryCode ??= sqlite.prepare('SELECT code FROM categories WHERE id = ?').pluck()).get(id) as
           string | null) ?? null)
       : null;
 
-  function complaintRecordOf(row: ComplaintRow, deskCode: string, officer: string): ComplaintRecord {
-    const personal = openPersonal(cipher, row);
+  let nameOf: Statement | null = null;
+  const displayName = (accountId: string) =>
+    (nameOf ??= sqlite.prepare('SELECT display_name FROM accounts WHERE id = ?').pluck()).get(accountId) as
+      string | undefined;
+  /** A Complaint from values in hand: no read back, no decryption. */
+  function complaintRecordOf(
+    row: ComplaintSource,
+    personal: PersonalValues,
+    officer: string,
+  ): ComplaintRecord {
     return {
       id: row.id,
       receiptNumber: row.receiptNumber,
-      deskCode,
+      deskCode: identity.deskCode(),
       type: row.type,
       channel: row.channel,
       title: row.title,
@@ -87,7 +108,15 @@ export function createRecords(ctx: CoreContext, identity: DeskIdentity) {
       supervisory: row.supervisory,
       anonymous: row.anonymous,
       confidential: row.confidential,
-      complainant: row.anonymous ? null : { name: row.complainantName, ...personal },
+      complainant: row.anonymous
+        ? null
+        : {
+            name: row.complainantName,
+            nik: personal.nik,
+            phone: personal.phone,
+            email: personal.email,
+            address: personal.address,
+          },
       officer,
       recordedAt: row.receivedAt,
       deadlines: { verifyBy: row.verifyDue, followUpBy: row.followUpDue, answerBy: row.answerDue },
@@ -134,39 +163,64 @@ export function createRecords(ctx: CoreContext, identity: DeskIdentity) {
     }
   }
 
+  /** The event as the server will receive it; null for kinds that stay on the desk. */
+  function event(values: EventValues, personal?: PersonalChanges): EventRecord | null {
+    if (!(forwardedEventKinds as readonly string[]).includes(values.kind)) return null;
+    const kind = values.kind as ForwardedEventKind;
+    const actor = values.actorId ? (displayName(values.actorId) ?? null) : null;
+    return {
+      id: values.id,
+      complaintId: values.complaintId,
+      kind,
+      at: values.at,
+      actor,
+      fromStatus: (values.fromStatus ?? null) as EventRecord['fromStatus'],
+      toStatus: (values.toStatus ?? null) as EventRecord['toStatus'],
+      reason: values.reason ?? null,
+      data: centralData(kind, values.data, personal),
+    };
+  }
+
+  const storedEvent = () =>
+    db
+      .select()
+      .from(complaintEvents)
+      .where(eq(complaintEvents.id, sql.placeholder('id')))
+      .prepare();
+  let eventById: ReturnType<typeof storedEvent> | null = null;
+
+  /** A stored complaint as the server receives it (decrypting its personal data). */
+  function complaint(id: string): ComplaintRecord | null {
+    const found = db
+      .select({ row: complaints, officer: accounts.displayName })
+      .from(complaints)
+      .innerJoin(accounts, eq(accounts.id, complaints.officerId))
+      .where(eq(complaints.id, id))
+      .get();
+    if (!found) return null;
+    return complaintRecordOf(found.row, openPersonal(cipher, found.row), found.officer);
+  }
+  /** A stored event as the server receives it; null when unknown or one that stays on the desk. */
+  function storedEventRecord(id: string): EventRecord | null {
+    const row = (eventById ??= storedEvent()).get({ id });
+    if (!row) return null;
+    return event({ ...row, data: (row.data ?? null) as Record<string, unknown> | null });
+  }
+
   return {
     complaintRecordOf,
-    complaint(id: string): ComplaintRecord | null {
-      const found = db
-        .select({ row: complaints, officer: accounts.displayName })
-        .from(complaints)
-        .innerJoin(accounts, eq(accounts.id, complaints.officerId))
-        .where(eq(complaints.id, id))
-        .get();
-      if (!found) return null;
-      return complaintRecordOf(found.row, identity.deskCode(), found.officer);
-    },
-    /** The event as the server will receive it; null for kinds that stay on the desk. */
-    event(values: EventValues, personal?: PersonalChanges): EventRecord | null {
-      if (!(forwardedEventKinds as readonly string[]).includes(values.kind)) return null;
-      const kind = values.kind as ForwardedEventKind;
-      const actor = values.actorId
-        ? (((actorName ??= sqlite.prepare('SELECT display_name FROM accounts WHERE id = ?').pluck()).get(
-            values.actorId,
-          ) as string | undefined) ?? null)
-        : null;
-      return {
-        id: values.id,
-        complaintId: values.complaintId,
-        kind,
-        at: values.at,
-        actor,
-        fromStatus: (values.fromStatus ?? null) as EventRecord['fromStatus'],
-        toStatus: (values.toStatus ?? null) as EventRecord['toStatus'],
-        reason: values.reason ?? null,
-        data: centralData(kind, values.data, personal),
-      };
-    },
+    /** The display name of an officer, as a Complaint names who recorded it. */
+    officerName: (accountId: string): string => displayName(accountId) ?? '',
+    complaint,
+    storedEvent: storedEventRecord,
+    event,
+    /** For forwarding: bodies built again from what the desk holds now, as JSON text. */
+    rebuild: {
+      complaint: (id: string) => json(complaint(id)),
+      event: (id: string) => json(storedEventRecord(id)),
+    } satisfies Rebuild,
   };
 }
-export type Records = ReturnType<typeof createRecords>;
+export type CentralRecords = ReturnType<typeof createCentralRecords>;
+
+const json = (value: unknown) => (value ? JSON.stringify(value) : null);

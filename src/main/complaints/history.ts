@@ -1,0 +1,35 @@
+/**
+ * A complaint's history: the one writer of complaint_events. Every event is appended here, inside
+ * the transaction that changes the complaint, and here the outbox rule is applied: the events the
+ * central server receives are frozen into the outbox in the same transaction (sealed when they carry
+ * personal values), so nothing saved is forgotten and nothing unsaved is sent.
+ */
+import type { ComplaintRecord } from '../forwarding/central-contract';
+import type { Outbox } from '../forwarding/outbox';
+import { complaintEvents } from '../db/schema';
+import type { CoreContext } from '../platform/context';
+import type { CentralRecords, EventValues, PersonalChanges } from './central-record';
+
+export function createHistory(ctx: CoreContext, records: CentralRecords, outbox: Outbox) {
+  const insert = ctx.db.insert(complaintEvents);
+  return {
+    /** Call inside the caller's transaction. */
+    append(event: EventValues, personal?: PersonalChanges): void {
+      insert.values(event).run();
+      const record = records.event(event, personal);
+      if (!record) return;
+      // Sealed when it carries personal values (a correction of NIK, phone, email, address); other
+      // events hold nothing complaint_events does not already hold in the clear.
+      const sealed = personal !== undefined && Object.keys(personal).length > 0;
+      outbox.enqueue(event.complaintId, 'event', event.id, JSON.stringify(record), sealed);
+    },
+    /** A new complaint, inside its saving transaction: its record as saved, then its first event. */
+    received(record: ComplaintRecord, event: EventValues): void {
+      outbox.enqueue(record.id, 'complaint', record.id, JSON.stringify(record), true);
+      this.append(event);
+    },
+    /** After the commit: wake the sender. */
+    committed: () => outbox.notify(),
+  };
+}
+export type History = ReturnType<typeof createHistory>;
