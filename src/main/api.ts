@@ -13,7 +13,7 @@ import {
 } from '../shared/contract';
 import { roleAtLeast } from '../shared/domain/roles';
 import { msg } from '../shared/i18n';
-import { fail, ok, type Result } from '../shared/result';
+import { fail, ok, type ErrorCode, type Result } from '../shared/result';
 import { toAccountView } from './accounts/accounts';
 import type { Session } from './accounts/sessions';
 import type { Core } from './core';
@@ -54,6 +54,7 @@ export function createHandlers(core: Core): HandlerTable {
     receipts,
     forwarding,
   } = core;
+  const reports = rateLimit(20, 60_000, () => core.ctx.clock().getTime());
 
   const sessionView = (call: Call) => {
     const session = call.session ?? sessions.get(call.callerKey, settings.get().idleLockMinutes);
@@ -74,6 +75,18 @@ export function createHandlers(core: Core): HandlerTable {
         version: core.version,
         setupDefaults: { followUpContact: core.reference.defaultContact() },
       };
+    },
+    'app.reportError': (input, call) => {
+      // A page can report in a loop: a few a minute per window reach the log, the rest are counted.
+      if (reports.allow(call.callerKey))
+        core.log.error(
+          'renderer.error',
+          Object.assign(new Error(input.message), { stack: input.stack ?? '' }),
+          {
+            where: input.where,
+          },
+        );
+      return null;
     },
     'setup.initialize': (input) => {
       const { followUpContact, statusUrl, ...desk } = input;
@@ -207,16 +220,24 @@ export interface Api {
   dispatch(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>>;
 }
 
-export function createApi(core: Core, log: (error: unknown) => void = console.error): Api {
+export function createApi(core: Core): Api {
   const handlers = createHandlers(core);
+  const { log } = core;
+  /** A call turned away for what it is (unknown, not allowed, hostile keys): logged for support. */
+  const refused = (method: string, code: ErrorCode, callerKey: string) => {
+    log.warn('call.refused', { method: method.slice(0, 80), code, caller: callerKey.split(':')[0] });
+  };
 
   async function dispatch(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> {
-    if (!isMethodName(method))
+    if (!isMethodName(method)) {
+      refused(method, 'UNKNOWN_METHOD', callerKey);
       return fail('UNKNOWN_METHOD', msg('errors.UNKNOWN_METHOD', { method: method.slice(0, 80) }));
+    }
     const spec = contract[method];
     core.maintenance.touch();
     try {
       const badKey = findForbiddenKey(rawInput);
+      if (badKey) refused(method, 'VALIDATION', callerKey);
       if (badKey)
         return fail('VALIDATION', msg('errors.forbiddenKey', { key: badKey }), {
           [badKey]: msg('errors.forbiddenKey', { key: badKey }),
@@ -238,6 +259,7 @@ export function createApi(core: Core, log: (error: unknown) => void = console.er
           return fail('SESSION_LOCKED', msg('errors.SESSION_LOCKED'));
         if (!roleAtLeast(call.account.role, spec.access)) {
           core.audit.record(call.account.id, 'access.denied', method);
+          refused(method, 'FORBIDDEN', callerKey);
           return fail('FORBIDDEN', msg('errors.FORBIDDEN'));
         }
       }
@@ -253,10 +275,24 @@ export function createApi(core: Core, log: (error: unknown) => void = console.er
       return ok(spec.output.parse(value));
     } catch (error) {
       if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
-      log(error);
+      log.error('call.failed', error, { method });
       return fail('INTERNAL', msg('errors.INTERNAL'));
     }
   }
 
   return { dispatch };
+}
+
+/** At most `max` events per key in any `windowMs`. */
+function rateLimit(max: number, windowMs: number, now: () => number) {
+  const seen = new Map<string, number[]>();
+  return {
+    allow(key: string): boolean {
+      const t = now();
+      const recent = (seen.get(key) ?? []).filter((x) => t - x < windowMs);
+      if (seen.size > 1000) seen.clear();
+      seen.set(key, recent.length < max ? [...recent, t] : recent);
+      return recent.length < max;
+    },
+  };
 }

@@ -24,6 +24,7 @@ import { createReference } from './reference/reference';
 import { createSettings } from './settings/settings';
 import type { CoreContext } from './platform/context';
 import { createMaintenance } from './platform/maintenance';
+import { createLog, type Log } from './platform/log';
 
 export interface CoreOptions {
   /** Folder holding desk.sqlite and its backups. */
@@ -38,12 +39,15 @@ export interface CoreOptions {
   clock?: () => Date;
   /** System printers and PDF files: given by the Electron shell, absent in browser mode. */
   desktopPrinting?: DesktopPrinting | null;
+  /** The desk's log; by default `<dataDir>/logs/desk.log`. */
+  log?: Log;
   /** Tuning of the forwarding worker (tests shorten its backoff). */
   forwarding?: ForwardingOptions;
 }
 
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? createLog(options.dataDir);
   const opened = openDatabase({
     file: join(options.dataDir, 'desk.sqlite'),
     migrationsFolder: options.migrationsFolder,
@@ -53,12 +57,14 @@ export function createCore(options: CoreOptions) {
     db: opened.db,
     sqlite: opened.sqlite,
     cipher: new PersonalDataCipher(options.masterKey),
+    log,
     clock,
   };
   try {
     verifyKey(opened.sqlite, ctx.cipher, clock);
   } catch (error) {
     opened.close();
+    if (!options.log) void log.close();
     throw error;
   }
   seedReferenceData(ctx, options.referenceDataDir);
@@ -94,6 +100,7 @@ export function createCore(options: CoreOptions) {
   const maintenance = createMaintenance(opened.sqlite);
   return {
     ctx,
+    log,
     opened,
     audit,
     settings,
@@ -119,6 +126,7 @@ export function createCore(options: CoreOptions) {
       forwarding.stop();
       maintenance.close();
       opened.close();
+      if (!options.log) void log.close();
     },
   };
 }

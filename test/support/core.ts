@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createApi } from '../../src/main/api';
 import { createCore, type Core } from '../../src/main/core';
 import type { ForwardingOptions } from '../../src/main/forwarding/forwarding';
+import type { Log } from '../../src/main/platform/log';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const migrationsFolder = join(repoRoot, 'drizzle');
@@ -25,7 +26,13 @@ export function tempDir(prefix = 'desk-test-'): { path: string; remove(): void }
 }
 
 export function makeCore(
-  opts: { dataDir?: string; clock?: TestClock; masterKey?: Buffer; forwarding?: ForwardingOptions } = {},
+  opts: {
+    dataDir?: string;
+    clock?: TestClock;
+    masterKey?: Buffer;
+    forwarding?: ForwardingOptions;
+    log?: Log;
+  } = {},
 ) {
   const dir = opts.dataDir ? null : tempDir();
   const clock = opts.clock ?? new TestClock();
@@ -38,8 +45,9 @@ export function makeCore(
     version: 'test',
     clock: clock.now,
     ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
   });
-  const api = createApi(core, () => {});
+  const api = createApi(core);
   return {
     core,
     api,

@@ -7,6 +7,7 @@ import { channelFor, methodNames } from '../../shared/contract';
 import { msg } from '../../shared/i18n';
 import { fail } from '../../shared/result';
 import type { Api } from '../api';
+import type { Log } from '../platform/log';
 
 export interface TrustedWindow {
   /** The main frame of the desk's window, or null when no window is open. */
@@ -59,10 +60,14 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trusted: TrustedWindo
   return isAppUrl(frame.url, trusted.appUrlPrefix());
 }
 
-export function registerIpc(ipcMain: IpcMain, api: Api, trusted: TrustedWindow): void {
+export function registerIpc(ipcMain: IpcMain, api: Api, trusted: TrustedWindow, log: Log): void {
   for (const name of methodNames) {
     ipcMain.handle(channelFor(name), async (event, input: unknown) => {
-      if (!isTrustedSender(event, trusted)) return fail('FORBIDDEN', msg('errors.badOrigin'));
+      if (!isTrustedSender(event, trusted)) {
+        // A frame that is not the desk's own page: logged with where it came from, never served.
+        log.warn('ipc.refused', { method: name, url: event.senderFrame?.url.slice(0, 200) ?? null });
+        return fail('FORBIDDEN', msg('errors.badOrigin'));
+      }
       return api.dispatch(name, input, `ipc:${event.sender.id}`);
     });
   }

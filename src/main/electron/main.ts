@@ -4,7 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
 import { createApi } from '../api';
 import { createCore, type Core } from '../core';
+import { installProcessHandlers } from '../platform/process-failures';
 import { registerIpc } from './ipc';
+import { watchRenderer } from './renderer-watch';
 import { desktopPrinting } from './printing';
 import { loadOrCreateSafeStorageKey } from './safe-storage-key';
 import { onResume, onSystemLock, systemProxy } from './system';
@@ -32,15 +34,28 @@ function start(): void {
     // Government networks: the system's proxy settings (PAC included) and certificate store.
     forwarding: { proxyFor: systemProxy(session.defaultSession) },
   });
+  const log = core.log;
+  installProcessHandlers(process, log, (error) =>
+    dialog.showErrorBox(
+      'Meja Pengaduan: kesalahan tak terduga',
+      `${error instanceof Error ? error.message : String(error)}\n\nPengaduan yang sudah disimpan aman. Kesalahan tercatat di log.`,
+    ),
+  );
+  log.info('app.start', { shell: 'electron', version: app.getVersion() });
   core.forwarding.start();
   onResume(powerMonitor, () => core?.forwarding.restart());
   onSystemLock(powerMonitor, () => core?.sessions.lockAll());
   denyPermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
-  registerIpc(ipcMain, createApi(core), {
-    mainFrame: () => mainWindow?.webContents.mainFrame ?? null,
-    appUrlPrefix: () => (devServerUrl ? devServerUrl : pathToFileURL(rendererFile).href),
-  });
+  registerIpc(
+    ipcMain,
+    createApi(core),
+    {
+      mainFrame: () => mainWindow?.webContents.mainFrame ?? null,
+      appUrlPrefix: () => (devServerUrl ? devServerUrl : pathToFileURL(rendererFile).href),
+    },
+    log,
+  );
   openWindow();
 }
 
@@ -48,6 +63,7 @@ function openWindow(): void {
   mainWindow = createMainWindow(join(here, '..', 'preload', 'index.cjs'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
+  if (core) watchRenderer(mainWindow, core.log, dialog);
   if (devServerUrl) void mainWindow.loadURL(devServerUrl);
   else void mainWindow.loadFile(rendererFile);
 }

@@ -5,6 +5,7 @@
  */
 import type { Audit } from '../audit/audit';
 import type { CoreContext } from '../platform/context';
+import { inBackground } from '../platform/log';
 import type { DeskIdentity } from '../settings/settings';
 import { createCentralClient, type CentralClient, type Outcome } from './client';
 import { createConnection } from './connection';
@@ -80,6 +81,29 @@ export function createForwarding(
   const puller = createPuller(ctx, state, applyChange);
 
   let stopped = true;
+  /** The last failure of background work, shown on the forwarding screen until that work succeeds. */
+  let workerError: { at: string; task: string; message: string } | null = null;
+  const background = (task: string, work: () => Promise<unknown>) =>
+    inBackground(
+      ctx.log,
+      `forwarding.${task}`,
+      async () => {
+        await work();
+        if (workerError?.task === task) workerError = null;
+      },
+      (error) => recordFailure(task, error),
+    );
+  const recordFailure = (task: string, error: unknown) => {
+    workerError = {
+      at: clock().toISOString(),
+      task,
+      message: error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300),
+    };
+  };
+  const reportFailure = (task: string, error: unknown) => {
+    ctx.log.error(`forwarding.${task}.failed`, error);
+    recordFailure(task, error);
+  };
   let paused: Paused | null = state.get<Paused>('paused');
   let client: CentralClient | null = null;
   let sendTimer: NodeJS.Timeout | null = null;
@@ -103,7 +127,7 @@ export function createForwarding(
       // New URL, token or CA: the old client (and its pooled connections) goes.
       usable = settings.usable();
       settingsChanged = false;
-      void client?.close();
+      background('close', async () => client?.close());
       client = null;
     }
     const code = usable && identity.desk()?.code;
@@ -144,7 +168,7 @@ export function createForwarding(
     if (!alive()) return;
     if (outcome.kind === 'retry' && outcome.status === null) {
       // One dropped connection is not an outage: ask the health check before saying offline.
-      void checkReachable();
+      background('probe', () => checkReachable());
       return;
     }
     connection.set('online');
@@ -157,6 +181,8 @@ export function createForwarding(
 
   function onOutcome(row: OutboxRow, outcome: Outcome) {
     noteAnswer(outcome);
+    // Sending works again: a failure of the desk's own sending code is no longer current.
+    if (outcome.kind === 'delivered' && workerError?.task === 'send') workerError = null;
     const parks =
       outcome.kind === 'park' || (outcome.kind === 'invalid' && row.invalidAnswers + 1 >= maxInvalidAnswers);
     if (parks && alive())
@@ -171,6 +197,7 @@ export function createForwarding(
     {
       client: () => (canSend() ? client : null),
       onOutcome,
+      onError: (error) => reportFailure('send', error),
       paused: () => paused !== null,
       stopped: () => !alive(),
     },
@@ -192,13 +219,15 @@ export function createForwarding(
       probeTimer = null;
       if (!canSend()) return;
       wakeups++;
-      void checkReachable().then((ok) => {
-        if (!ok || !alive()) return;
-        // Connection back: everything backed off goes now, and central changes come in.
-        store.retryAllNow();
-        kick();
-        void pull();
-      });
+      background('probe', () =>
+        checkReachable().then((ok) => {
+          if (!ok || !alive()) return;
+          // Connection back: everything backed off goes now, and central changes come in.
+          store.retryAllNow();
+          kick();
+          background('pull', () => pull());
+        }),
+      );
     }, healthProbeMs);
     probeTimer.unref();
   }
@@ -229,7 +258,7 @@ export function createForwarding(
       pullTimer = null;
       if (connection.get() === 'offline') return schedulePull();
       wakeups++;
-      void pull();
+      background('pull', () => pull());
     }, wait);
     pullTimer.unref();
   }
@@ -249,7 +278,7 @@ export function createForwarding(
     kickPending = true;
     setImmediate(() => {
       kickPending = false;
-      void drain();
+      background('drain', () => drain());
     });
   }
 
@@ -300,6 +329,7 @@ export function createForwarding(
       ),
       warning: problem ? ('urlRefused' as const) : plainHost ? ('plainHttp' as const) : null,
       plainHttpHost: plainHost,
+      workerError,
     };
   }
 
@@ -323,28 +353,28 @@ export function createForwarding(
     start() {
       stopped = false;
       paused = state.get<Paused>('paused');
-      void drain().then(() => pull());
+      background('drain', () => drain().then(() => pull()));
     },
     stop() {
       stopped = true;
       clearTimers();
       sender.flush();
       if (lastSuccessMs && sqlite.open) state.set('lastSuccessAt', lastSuccessAt());
-      void client?.close();
+      background('close', async () => client?.close());
       client = null;
     },
     /** After the PC slept: timers and pooled connections are stale; start over. */
     restart() {
       if (stopped) return;
       clearTimers();
-      void client?.close();
+      background('close', async () => client?.close());
       client = null;
       settingsChanged = true;
       connection.forget();
       pullFailures = 0;
       // Backoff times computed before the sleep mean nothing now.
       store.retryAllNow();
-      void drain().then(() => pull());
+      background('drain', () => drain().then(() => pull()));
     },
     /** For tests: how often the worker woke to work. */
     wakeups: () => wakeups,
@@ -357,13 +387,13 @@ export function createForwarding(
       clearTimers();
       pullFailures = 0;
       connection.forget();
-      void drain().then(() => pull());
+      background('drain', () => drain().then(() => pull()));
       return settings.view();
     },
     resume(actorId: string) {
       setPaused(null);
       audit.record(actorId, 'forwarding.resume');
-      void drain().then(() => pull());
+      background('drain', () => drain().then(() => pull()));
     },
     parkedList: () => store.parked(),
     /** Sends one message again, whatever its state (a parked complaint goes with its current content). */

@@ -16,6 +16,23 @@ export interface SenderHooks {
   /** A 401/403: no lane takes more work until the pause is lifted. */
   paused(): boolean;
   stopped(): boolean;
+  /** A failure of the desk's own code in a lane (never the server's answer): logged and shown. */
+  onError(error: unknown): void;
+}
+
+/** Reads a message's frozen body; a body that cannot be read (damaged, another key) parks it. */
+function readBody(store: Store, row: OutboxRow): { body: string | null } | { unreadable: Outcome } {
+  try {
+    return { body: store.body(row) };
+  } catch (error) {
+    return {
+      unreadable: {
+        kind: 'park',
+        status: 0,
+        message: `Isi data di antrean kirim tidak dapat dibaca (${error instanceof Error ? error.message.slice(0, 120) : 'rusak'}).`,
+      },
+    };
+  }
 }
 
 export function createSender(store: Store, hooks: SenderHooks, lanes: number, flushEveryMs = 20) {
@@ -37,6 +54,10 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
     releasing = [];
     try {
       if (!hooks.stopped()) store.record(batch);
+    } catch (error) {
+      // The outcomes could not be written (a full disk, a locked file): those messages stay pending
+      // and go again, which the server's idempotency absorbs. Runs from a timer: never thrown on.
+      hooks.onError(error);
     } finally {
       for (const id of done) claimed.delete(id);
     }
@@ -69,12 +90,16 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
     try {
       for (const row of rows) {
         if (hooks.stopped() || hooks.paused()) return;
-        const body = store.body(row);
-        const outcome: Outcome = !body
-          ? { kind: 'park', status: 0, message: 'Data ini tidak ada lagi di meja.' }
-          : row.kind === 'complaint'
-            ? await client.putComplaint(row.refId, body)
-            : await client.postEvent(row.complaintId, row.refId, body);
+        const read = readBody(store, row);
+        const body = 'body' in read ? read.body : null;
+        const outcome: Outcome =
+          'unreadable' in read
+            ? read.unreadable
+            : !body
+              ? { kind: 'park', status: 0, message: 'Data ini tidak ada lagi di meja.' }
+              : row.kind === 'complaint'
+                ? await client.putComplaint(row.refId, body)
+                : await client.postEvent(row.complaintId, row.refId, body);
         hooks.onOutcome(row, outcome);
         queueOutcome(row, outcome);
         if (outcome.kind !== 'delivered') return;
@@ -95,6 +120,10 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
         if (!work) return;
         await sendComplaint(client, work);
       }
+    } catch (error) {
+      // A bug, not a network failure (the client turns those into outcomes): this lane stops, the
+      // complaint it held is released, and the failure is logged and shown.
+      hooks.onError(error);
     } finally {
       active--;
       if (active === 0) {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api';
 import { environmentProxy } from '../forwarding/http';
+import { installProcessHandlers } from '../platform/process-failures';
 import { createCore } from '../core';
 import { folderOpenToOthers } from '../platform/database';
 import { KeyUnavailableError } from '../platform/crypto/key-check';
@@ -52,6 +53,12 @@ function main(): void {
     console.error(`Meja Pengaduan tidak dapat dibuka: ${error.message}`);
     process.exit(1);
   }
+  installProcessHandlers(process, core.log, (error) =>
+    console.error(
+      `Kesalahan tak terduga (tercatat di log): ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
+  core.log.info('app.start', { shell: 'browser', version });
   if (core.opened.backupPath) console.error(`Cadangan sebelum migrasi: ${core.opened.backupPath}`);
   if (folderOpenToOthers(dataDir))
     console.warn(
@@ -70,6 +77,8 @@ function main(): void {
     console.log(`Meja Pengaduan (mode peramban) siap di http://127.0.0.1:${actual}/#token=${token}`);
   });
   const stop = () => {
+    core.log.info('app.stop');
+    core.log.flush();
     server.close();
     server.closeAllConnections();
     core.close();

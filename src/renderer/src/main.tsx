@@ -3,9 +3,14 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './app/App';
+import { ErrorBoundary, reportUncaughtErrors } from './app/ErrorBoundary';
+
+reportUncaughtErrors();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

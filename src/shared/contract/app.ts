@@ -33,6 +33,18 @@ export const appMethods = {
       setupDefaults: z.object({ followUpContact: z.string() }),
     }),
   }),
+  'app.reportError': method({
+    summary: 'A failure in the desk window (a screen that crashed, a failed load), for the log.',
+    access: 'public',
+    whileLocked: true,
+    passive: true,
+    input: z.strictObject({
+      where: z.enum(['screen', 'window', 'promise', 'reference']),
+      message: z.string().max(500),
+      stack: z.string().max(4000).optional(),
+    }),
+    output: z.null(),
+  }),
   'setup.initialize': method({
     summary: 'First run only: desk code, site name and the first administrator.',
     access: 'public',

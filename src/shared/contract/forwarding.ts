@@ -20,6 +20,8 @@ export const forwardingStatus = z.object({
   /** A standing warning: the saved URL is refused (plain http), or plain http is allowed for a host. */
   warning: z.enum(['urlRefused', 'plainHttp']).nullable(),
   plainHttpHost: z.string().nullable(),
+  /** The last failure of the desk's own sending work (a bug, not the server), until that work succeeds. */
+  workerError: z.object({ at: z.string(), task: z.string(), message: z.string() }).nullable(),
 });
 
 const settingsView = z.object({

@@ -204,6 +204,8 @@ export const en: Messages = {
       lastSuccess: 'last success {{at}}',
       never: 'never delivered yet',
       alarm: 'ALARM: records have waited long while the server was reachable',
+      workerError:
+        'Sending was stopped by an error on this desk ({{at}}: {{message}}). Nothing is lost; the error is in the log for IT support.',
       paused: 'Reason: {{reason}}. An admin must renew the token.',
       sendNow: 'Send now',
       parkedTitle: 'Records the server refused',
@@ -342,6 +344,14 @@ export const en: Messages = {
       movedAgency: '{{from}} → {{to}}',
     },
     loading: 'Loading…',
+    retry: 'Try again',
+    referenceFailed: 'The reference data (regions, agencies, categories) could not be loaded: {{message}}',
+    crash: {
+      title: 'This screen ran into an error',
+      body: 'Saved complaints are safe, and the form being typed is kept as a draft. The error has been written to the log for IT support.',
+      retry: 'Try showing it again',
+      reload: 'Reload the application',
+    },
     save: 'Save',
     cancel: 'Cancel',
     add: 'Add',

@@ -211,6 +211,8 @@ export const id = {
       lastSuccess: 'terakhir berhasil {{at}}',
       never: 'belum pernah terkirim',
       alarm: 'ALARM: ada data yang lama tertahan padahal server terjangkau',
+      workerError:
+        'Pengiriman terganggu oleh kesalahan di meja ini ({{at}}: {{message}}). Data tetap tersimpan; kesalahan tercatat di log untuk petugas TI.',
       paused: 'Alasan: {{reason}}. Admin perlu memperbarui token.',
       sendNow: 'Kirim sekarang',
       parkedTitle: 'Data yang ditolak server',
@@ -350,6 +352,14 @@ export const id = {
       movedAgency: '{{from}} → {{to}}',
     },
     loading: 'Memuat…',
+    retry: 'Coba lagi',
+    referenceFailed: 'Data rujukan (wilayah, instansi, kategori) gagal dimuat: {{message}}',
+    crash: {
+      title: 'Layar ini mengalami kesalahan',
+      body: 'Pengaduan yang sudah disimpan aman, dan isian formulir yang sedang diketik tersimpan sebagai draf. Kesalahan sudah dicatat di log untuk petugas TI.',
+      retry: 'Coba tampilkan lagi',
+      reload: 'Muat ulang aplikasi',
+    },
     save: 'Simpan',
     cancel: 'Batal',
     add: 'Tambah',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelFor, methodNames } from '../../../src/shared/contract';
 import { tempDir } from '../../support/core';
+import { memoryLog } from '../../support/memory-log';
 import {
   created,
   electronModule,
@@ -20,6 +21,7 @@ vi.mock('electron', async () => (await import('./electron-mock')).electronModule
 const { createMainWindow, denyPermissions, enforceCsp, lockDownContents } =
   await import('../../../src/main/electron/window');
 const { registerIpc } = await import('../../../src/main/electron/ipc');
+const { createCrashGuard, watchRenderer } = await import('../../../src/main/electron/renderer-watch');
 const { loadOrCreateSafeStorageKey } = await import('../../../src/main/electron/safe-storage-key');
 
 function fakeContents() {
@@ -95,14 +97,17 @@ describe('the IPC bridge', () => {
   const appUrl = 'file:///app/out/renderer/index.html';
   const mainFrame = { url: appUrl, parent: null };
   const dispatch = vi.fn(async () => ({ ok: true as const, value: 'done' }));
+  const log = memoryLog();
 
   beforeEach(() => {
     handlers.clear();
     dispatch.mockClear();
+    log.lines.length = 0;
     registerIpc(
       fakeIpcMain as never,
       { dispatch },
       { mainFrame: () => mainFrame as never, appUrlPrefix: () => appUrl },
+      log,
     );
   });
 
@@ -130,6 +135,12 @@ describe('the IPC bridge', () => {
       });
     }
     expect(dispatch).not.toHaveBeenCalled();
+    // Each refusal is in the log, with the method and the page that asked.
+    expect(log.lines.map((l) => [l.level, l.event, l.fields])).toEqual([
+      ['warn', 'ipc.refused', { method: 'accounts.create', url: appUrl }],
+      ['warn', 'ipc.refused', { method: 'accounts.create', url: 'https://evil.example/' }],
+      ['warn', 'ipc.refused', { method: 'accounts.create', url: null }],
+    ]);
   });
 
   it('compares the page URL as a path, as Chromium writes it on Windows (issue 9, item 16)', async () => {
@@ -164,6 +175,7 @@ describe('the IPC bridge', () => {
       fakeIpcMain as never,
       { dispatch },
       { mainFrame: () => moved as never, appUrlPrefix: () => appUrl },
+      log,
     );
     const result = await handlers.get('desk:app.status')!({ senderFrame: moved, sender: { id: 1 } }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -351,5 +363,92 @@ describe('silent printing in the desktop shell', () => {
     expect(open).toHaveBeenCalledTimes(1);
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
+  });
+});
+
+describe('a renderer that crashes or fails to load', () => {
+  function fakeWindow() {
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    const contents = {
+      reloads: 0,
+      closed: false,
+      on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn),
+      reload() {
+        this.reloads++;
+      },
+      close() {
+        this.closed = true;
+      },
+    };
+    return {
+      window: { webContents: contents, isDestroyed: () => false },
+      contents,
+      emit: (event: string, ...args: unknown[]) => listeners.get(event)?.({}, ...args),
+    };
+  }
+  const answers: number[] = [];
+  const dialog = {
+    showMessageBox: vi.fn(async () => ({ response: answers.shift() ?? 1, checkboxChecked: false })),
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('is logged and reloaded, three times a minute at most; then the officer is asked', async () => {
+    let now = 0;
+    const log = memoryLog();
+    const { window, contents, emit } = fakeWindow();
+    watchRenderer(
+      window as never,
+      log,
+      dialog as never,
+      createCrashGuard(3, 60_000, () => now),
+    );
+    for (let i = 0; i < 3; i++) {
+      emit('render-process-gone', { reason: 'crashed', exitCode: 1 });
+      await settle();
+    }
+    expect(contents.reloads).toBe(3);
+    expect(log.lines.filter((l) => l.event === 'renderer.gone')).toHaveLength(3);
+    expect(log.lines[0]).toMatchObject({ level: 'error', fields: { reason: 'crashed', exitCode: 1 } });
+    // The fourth crash within the minute: no automatic reload; the officer chooses to reload.
+    answers.push(0);
+    emit('render-process-gone', { reason: 'oom', exitCode: 1 });
+    await settle();
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(log.lines.some((l) => l.event === 'renderer.crashLoop')).toBe(true);
+    expect(contents.reloads).toBe(4);
+    // A minute later the count has started again.
+    now += 61_000;
+    emit('render-process-gone', { reason: 'crashed', exitCode: 1 });
+    await settle();
+    expect(contents.reloads).toBe(5);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the window when the officer chooses to, and ignores a clean exit', async () => {
+    const log = memoryLog();
+    const { window, contents, emit } = fakeWindow();
+    watchRenderer(window as never, log, dialog as never, createCrashGuard(0));
+    emit('render-process-gone', { reason: 'clean-exit', exitCode: 0 });
+    await settle();
+    expect(contents.reloads).toBe(0);
+    answers.push(1);
+    emit('render-process-gone', { reason: 'crashed', exitCode: 1 });
+    await settle();
+    expect(contents.closed).toBe(true);
+  });
+
+  it('treats a main-frame load failure like a crash, but not an aborted navigation or a sub-frame', async () => {
+    const log = memoryLog();
+    const { window, contents, emit } = fakeWindow();
+    watchRenderer(window as never, log, dialog as never);
+    emit('did-fail-load', -3, 'ERR_ABORTED', 'file:///x', true);
+    emit('did-fail-load', -6, 'ERR_FILE_NOT_FOUND', 'file:///x', false);
+    expect(contents.reloads).toBe(0);
+    emit('did-fail-load', -6, 'ERR_FILE_NOT_FOUND', 'file:///app/index.html', true);
+    await settle();
+    expect(contents.reloads).toBe(1);
+    expect(log.lines.find((l) => l.event === 'renderer.loadFailed')).toMatchObject({ fields: { code: -6 } });
+    emit('unresponsive');
+    expect(log.lines.at(-1)).toMatchObject({ level: 'warn', event: 'renderer.unresponsive' });
   });
 });

@@ -1,9 +1,11 @@
 /** Reference data (regions, agencies, categories, channels, holidays) loaded once per sign-in. */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { WorkingCalendar } from '../../../shared/calendar/working-days';
 import type { MethodOutput } from '../../../shared/contract';
 import { api } from '../api/client';
 import { useQuery } from '../components/useQuery';
+import { reportError } from '../api/report';
 
 type All = MethodOutput<'reference.all'>;
 
@@ -21,7 +23,8 @@ export interface ReferenceData extends All {
 const ReferenceContext = createContext<ReferenceData | null>(null);
 
 export function ReferenceProvider({ children }: { children: ReactNode }) {
-  const { data, reload } = useQuery(() => api['reference.all']({}));
+  const { t } = useTranslation();
+  const { data, error, reload } = useQuery(() => api['reference.all']({}));
   const { data: officers, reload: reloadOfficers } = useQuery(() => api['accounts.officers']({}));
   const value = useMemo<ReferenceData | null>(() => {
     if (!data) return null;
@@ -43,7 +46,19 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [data, officers, reload, reloadOfficers]);
-  if (!value) return null;
+  useEffect(() => {
+    if (error) reportError('reference', new Error(`${error.code}: ${error.message}`));
+  }, [error]);
+  if (error)
+    return (
+      <div className="centered notice notice--error" role="alert">
+        <p>{t('ui.referenceFailed', { message: error.message })}</p>
+        <button type="button" onClick={reload} autoFocus>
+          {t('ui.retry')}
+        </button>
+      </div>
+    );
+  if (!value) return <p className="centered">{t('ui.loading')}</p>;
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }
 

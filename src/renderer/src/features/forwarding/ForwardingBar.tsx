@@ -28,7 +28,7 @@ export function ForwardingBar() {
 
   if (!status) return null;
   const cls =
-    status.alarm || status.connection === 'paused' || status.warning
+    status.alarm || status.connection === 'paused' || status.warning || status.workerError
       ? 'fwd fwd--alarm'
       : status.parked
         ? 'fwd fwd--warn'
@@ -48,6 +48,14 @@ export function ForwardingBar() {
           : t('ui.forwarding.never')}
       </span>
       {status.alarm ? <b>{t('ui.forwarding.alarm')}</b> : null}
+      {status.workerError ? (
+        <b role="alert">
+          {t('ui.forwarding.workerError', {
+            at: wibDateTime(status.workerError.at),
+            message: status.workerError.message,
+          })}
+        </b>
+      ) : null}
       {status.pausedReason ? <b>{t('ui.forwarding.paused', { reason: status.pausedReason })}</b> : null}
       {status.warning === 'plainHttp' ? (
         <b>{t('ui.forwarding.warnPlainHttp', { host: status.plainHttpHost })}</b>
