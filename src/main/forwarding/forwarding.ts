@@ -5,13 +5,13 @@
  */
 import type { Audit } from '../audit/audit';
 import type { CoreContext } from '../platform/context';
-import { inBackground } from '../platform/log';
 import type { DeskIdentity } from '../settings/settings';
-import { createCentralClient, type CentralClient, type Outcome } from './client';
+import type { Outcome } from './client';
 import { createConnection } from './connection';
 import type { ProxyResolver } from './http';
 import { createPuller, type ApplyChange } from './puller';
 import { createSender } from './sender';
+import { createClientCache, createLastSuccess, createWorkerFailures, once } from './worker';
 import { createServerSettings, urlProblem, type ServerSettingsInput } from './server-settings';
 import { createSyncState } from './state';
 import { createStore, type OutboxRow, type Rebuild } from './store';
@@ -36,21 +36,6 @@ export interface ForwardingOptions {
 
 type Paused = { status: number; message: string; at: string };
 const maxPullBackoffMs = 15 * 60_000;
-
-/** One run at a time: a call while one runs gets that run's promise. */
-function once<T>(run: () => Promise<T>): () => Promise<T> {
-  let current: Promise<T> | null = null;
-  return () => {
-    if (current) return current;
-    const started = run();
-    current = started;
-    const clear = () => {
-      if (current === started) current = null;
-    };
-    started.then(clear, clear);
-    return started;
-  };
-}
 
 /** What forwarding needs from the rest of the desk, handed in by the composition root. */
 export interface ForwardingPorts {
@@ -81,67 +66,32 @@ export function createForwarding(
   const puller = createPuller(ctx, state, applyChange);
 
   let stopped = true;
-  /** The last failure of background work, shown on the forwarding screen until that work succeeds. */
-  let workerError: { at: string; task: string; message: string } | null = null;
-  const background = (task: string, work: () => Promise<unknown>) =>
-    inBackground(
-      ctx.log,
-      `forwarding.${task}`,
-      async () => {
-        await work();
-        if (workerError?.task === task) workerError = null;
-      },
-      (error) => recordFailure(task, error),
-    );
-  const recordFailure = (task: string, error: unknown) => {
-    workerError = {
-      at: clock().toISOString(),
-      task,
-      message: error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300),
-    };
-  };
-  const reportFailure = (task: string, error: unknown) => {
-    ctx.log.error(`forwarding.${task}.failed`, error);
-    recordFailure(task, error);
-  };
+  // Failures of the worker itself, shown on the forwarding screen until that work succeeds.
+  const failures = createWorkerFailures(ctx.log, clock);
+  const background = failures.background;
   let paused: Paused | null = state.get<Paused>('paused');
-  let client: CentralClient | null = null;
   let sendTimer: NodeJS.Timeout | null = null;
   let probeTimer: NodeJS.Timeout | null = null;
   let pullTimer: NodeJS.Timeout | null = null;
   let kickPending = false;
   let pullFailures = 0;
-  const lastSuccess = state.get<string>('lastSuccessAt');
-  let lastSuccessSaved = 0;
-  let lastSuccessMs = 0;
+  const lastSuccess = createLastSuccess(state, clock);
   /** Times the worker woke to do something: an idle desk must not spin (tests count these). */
   let wakeups = 0;
   const alive = () => !stopped && sqlite.open;
 
-  // The client and what it was made from, rebuilt only when the settings change (settings.save).
-  let settingsChanged = true;
-  let usable: ReturnType<typeof settings.usable> = null;
-
-  function currentClient(): CentralClient | null {
-    if (settingsChanged) {
-      // New URL, token or CA: the old client (and its pooled connections) goes.
-      usable = settings.usable();
-      settingsChanged = false;
-      background('close', async () => client?.close());
-      client = null;
-    }
-    const code = usable && identity.desk()?.code;
-    if (!usable || !code) return null;
-    client ??= createCentralClient({
-      url: usable.url,
-      token: settings.token()!,
-      deskCode: code,
-      caCertificate: usable.caCertificate,
-      timeoutMs,
-      proxyFor: options.proxyFor,
-    });
-    return client;
-  }
+  const clients = createClientCache(
+    () => {
+      const usable = settings.usable();
+      const deskCode = usable && identity.desk()?.code;
+      return usable && deskCode
+        ? { url: usable.url, token: settings.token()!, deskCode, caCertificate: usable.caCertificate ?? null }
+        : null;
+    },
+    { timeoutMs, proxyFor: options.proxyFor },
+    (old) => background('close', async () => old.close()),
+  );
+  const currentClient = () => clients.get();
 
   const canSend = () => alive() && !paused && currentClient() !== null;
 
@@ -151,19 +101,6 @@ export function createForwarding(
     else state.delete('paused');
   }
 
-  function noteSuccess() {
-    const now = Date.now();
-    lastSuccessMs = now;
-    if (now - lastSuccessSaved > 1000) {
-      lastSuccessSaved = now;
-      state.set('lastSuccessAt', lastSuccessAt());
-    }
-  }
-  /** The last success on the desk's clock (kept as wall-clock ms: formatting per delivery is waste). */
-  const lastSuccessAt = () =>
-    lastSuccessMs ? new Date(clock().getTime() - (Date.now() - lastSuccessMs)).toISOString() : lastSuccess;
-
-  /** What any answer says about the server: reachable or not, and whether all sending must pause. */
   function noteAnswer(outcome: Outcome) {
     if (!alive()) return;
     if (outcome.kind === 'retry' && outcome.status === null) {
@@ -172,7 +109,7 @@ export function createForwarding(
       return;
     }
     connection.set('online');
-    if (outcome.kind === 'delivered') noteSuccess();
+    if (outcome.kind === 'delivered') lastSuccess.note();
     if (outcome.kind === 'pause' && !paused) {
       setPaused({ status: outcome.status, message: outcome.message, at: clock().toISOString() });
       audit.record(null, 'forwarding.paused', null, { status: outcome.status, message: outcome.message });
@@ -182,7 +119,7 @@ export function createForwarding(
   function onOutcome(row: OutboxRow, outcome: Outcome) {
     noteAnswer(outcome);
     // Sending works again: a failure of the desk's own sending code is no longer current.
-    if (outcome.kind === 'delivered' && workerError?.task === 'send') workerError = null;
+    if (outcome.kind === 'delivered') failures.cleared('send');
     const parks =
       outcome.kind === 'park' || (outcome.kind === 'invalid' && row.invalidAnswers + 1 >= maxInvalidAnswers);
     if (parks && alive())
@@ -195,9 +132,9 @@ export function createForwarding(
   const sender = createSender(
     store,
     {
-      client: () => (canSend() ? client : null),
+      client: () => (canSend() ? clients.get() : null),
       onOutcome,
-      onError: (error) => reportFailure('send', error),
+      onError: (error) => failures.report('send', error),
       paused: () => paused !== null,
       stopped: () => !alive(),
     },
@@ -284,7 +221,7 @@ export function createForwarding(
 
   const pull = once(async (): Promise<number> => {
     try {
-      const c = canSend() ? client : null;
+      const c = canSend() ? clients.get() : null;
       if (!c) return 0;
       const result = await puller.pull(c, () => !alive());
       if (!alive()) return 0;
@@ -321,7 +258,7 @@ export function createForwarding(
       held: counts.held,
       parked: counts.parked,
       oldestWaitingAt: counts.oldest,
-      lastSuccessAt: lastSuccessAt(),
+      lastSuccessAt: lastSuccess.at(),
       lastPullAt: state.get<string>('lastPullAt'),
       // Waiting alone is normal offline; waiting through an hour of reachable time is not; a pause always is.
       alarm: Boolean(
@@ -329,7 +266,7 @@ export function createForwarding(
       ),
       warning: problem ? ('urlRefused' as const) : plainHost ? ('plainHttp' as const) : null,
       plainHttpHost: plainHost,
-      workerError,
+      workerError: failures.current(),
     };
   }
 
@@ -359,17 +296,14 @@ export function createForwarding(
       stopped = true;
       clearTimers();
       sender.flush();
-      if (lastSuccessMs && sqlite.open) state.set('lastSuccessAt', lastSuccessAt());
-      background('close', async () => client?.close());
-      client = null;
+      if (sqlite.open) lastSuccess.save();
+      clients.invalidate();
     },
     /** After the PC slept: timers and pooled connections are stale; start over. */
     restart() {
       if (stopped) return;
       clearTimers();
-      background('close', async () => client?.close());
-      client = null;
-      settingsChanged = true;
+      clients.invalidate();
       connection.forget();
       pullFailures = 0;
       // Backoff times computed before the sleep mean nothing now.
@@ -381,7 +315,7 @@ export function createForwarding(
     settings: () => settings.view(),
     saveSettings(actorId: string, input: ServerSettingsInput) {
       const { tokenChanged } = settings.save(actorId, input);
-      settingsChanged = true;
+      clients.invalidate();
       // A new token is the fix for a 401/403 pause.
       if (tokenChanged) setPaused(null);
       clearTimers();
