@@ -14,6 +14,8 @@ import {
 import { roleAtLeast } from '../shared/domain/roles';
 import { msg } from '../shared/i18n';
 import { fail, ok, type ErrorCode, type Result } from '../shared/result';
+import type { Language } from '../shared/i18n';
+import { inLanguage } from './platform/language';
 import { toAccountView } from './accounts/accounts';
 import type { Session } from './accounts/sessions';
 import type { Core } from './core';
@@ -37,7 +39,11 @@ export type HandlerTable = { [M in MethodName]: Handler<M> };
 
 const actor = (call: Call) => call.account!.id;
 
-export function createHandlers(core: Core): HandlerTable {
+export function createHandlers(
+  core: Core,
+  /** The language each window asked for (app.setLanguage); a window that never said gets Indonesian. */
+  languageOf = new Map<string, Language>(),
+): HandlerTable {
   const {
     accounts,
     sessions,
@@ -86,6 +92,10 @@ export function createHandlers(core: Core): HandlerTable {
             where: input.where,
           },
         );
+      return null;
+    },
+    'app.setLanguage': (input, call) => {
+      languageOf.set(call.callerKey, input.language);
       return null;
     },
     'setup.initialize': (input) => {
@@ -221,14 +231,22 @@ export interface Api {
 }
 
 export function createApi(core: Core): Api {
-  const handlers = createHandlers(core);
+  const languageOf = new Map<string, Language>();
+  const handlers = createHandlers(core, languageOf);
+  const inCallerLanguage = (callerKey: string) => {
+    const language = languageOf.get(callerKey) ?? 'id';
+    return <T>(work: () => T) => inLanguage(language, work);
+  };
   const { log } = core;
   /** A call turned away for what it is (unknown, not allowed, hostile keys): logged for support. */
   const refused = (method: string, code: ErrorCode, callerKey: string) => {
     log.warn('call.refused', { method: method.slice(0, 80), code, caller: callerKey.split(':')[0] });
   };
 
-  async function dispatch(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> {
+  const dispatch = (method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> =>
+    inCallerLanguage(callerKey)(() => serve(method, rawInput, callerKey));
+
+  async function serve(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       refused(method, 'UNKNOWN_METHOD', callerKey);
       return fail('UNKNOWN_METHOD', msg('errors.UNKNOWN_METHOD', { method: method.slice(0, 80) }));

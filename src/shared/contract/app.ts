@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from '../i18n/languages';
 import { deskCode, empty, roleSchema, text, userName, secret } from './common';
 import { method } from './define';
 
@@ -43,6 +44,14 @@ export const appMethods = {
       message: z.string().max(500),
       stack: z.string().max(4000).optional(),
     }),
+    output: z.null(),
+  }),
+  'app.setLanguage': method({
+    summary: 'The language this window shows; main writes its messages to it in that language.',
+    access: 'public',
+    whileLocked: true,
+    passive: true,
+    input: z.strictObject({ language: z.enum(languages) }),
     output: z.null(),
   }),
   'setup.initialize': method({
