@@ -1,89 +1,44 @@
 /**
- * The handler table: every contract method -> its service call, behind one dispatch that
- * validates input (zod), enforces the caller's role and screen lock, and maps every outcome to
- * { ok: true, value } | { ok: false, error }. Transport-agnostic: the Electron IPC bridge and the
+ * The dispatcher: every contract method -> its handler (each feature owns its slice of the table),
+ * behind one dispatch that validates input (zod), enforces the caller's role and screen lock, serves
+ * the call in the caller's language, and maps every outcome to { ok: true, value } | { ok: false, error }. Transport-agnostic: the Electron IPC bridge and the
  * browser-mode HTTP host both call dispatch(), so both get exactly the same checks.
  */
-import {
-  contract,
-  isMethodName,
-  type MethodName,
-  type MethodOutput,
-  type MethodParsedInput,
-} from '../shared/contract';
+import { contract, isMethodName, type MethodName } from '../shared/contract';
 import { roleAtLeast } from '../shared/domain/roles';
 import { msg } from '../shared/i18n';
 import { fail, ok, type ErrorCode, type Result } from '../shared/result';
 import type { Language } from '../shared/i18n';
 import { inLanguage } from './platform/language';
-import { toAccountView } from './accounts/accounts';
-import type { Session } from './accounts/sessions';
+import { accountHandlers } from './accounts/handlers';
+import { auditHandlers } from './audit/handlers';
+import { complaintHandlers } from './complaints/handlers';
 import type { Core } from './core';
+import { forwardingHandlers } from './forwarding/handlers';
+import type { Call, Handler, HandlerTable } from './platform/handlers';
+import { receiptHandlers } from './receipts/handlers';
+import { referenceHandlers } from './reference/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { DeskFailure } from './platform/failure';
 import { describeIssues, findForbiddenKey } from './platform/validation';
 
-type AccountRow = ReturnType<Core['accounts']['byId']>;
-
-export interface Call {
-  /** Identifies the window (ipc:<webContentsId>) or browser tab (http:<tab id>) calling. */
-  callerKey: string;
-  session: Session | null;
-  account: AccountRow | null;
-}
-
-type Handler<M extends MethodName> = (
-  input: MethodParsedInput<M>,
-  call: Call,
-) => MethodOutput<M> | Promise<MethodOutput<M>>;
-export type HandlerTable = { [M in MethodName]: Handler<M> };
-
-const actor = (call: Call) => call.account!.id;
-
+/** The whole handler table: the app's own methods here, each feature's slice from the feature. */
 export function createHandlers(
   core: Core,
   /** The language each window asked for (app.setLanguage); a window that never said gets Indonesian. */
   languageOf = new Map<string, Language>(),
 ): HandlerTable {
-  const {
-    accounts,
-    sessions,
-    settings,
-    reference,
-    complaints,
-    audit,
-    queue,
-    actions,
-    similar,
-    corrections,
-    snippets,
-    drafts,
-    receipts,
-    forwarding,
-  } = core;
   const reports = rateLimit(20, 60_000, () => core.ctx.clock().getTime());
-
-  const sessionView = (call: Call) => {
-    const session = call.session ?? sessions.get(call.callerKey, settings.get().idleLockMinutes);
-    if (!session) return null;
-    return {
-      account: toAccountView(accounts.byId(session.accountId)),
-      locked: session.locked,
-      idleLockMinutes: settings.get().idleLockMinutes,
-    };
-  };
-
   return {
-    'app.status': () => {
-      return {
-        setupDone: accounts.isSetUp(),
-        desk: settings.desk(),
-        shell: core.shell,
-        version: core.version,
-        setupDefaults: { followUpContact: core.reference.defaultContact() },
-      };
-    },
+    'app.status': () => ({
+      setupDone: core.accounts.isSetUp(),
+      desk: core.settings.desk(),
+      shell: core.shell,
+      version: core.version,
+      setupDefaults: { followUpContact: core.reference.defaultContact() },
+    }),
     'app.reportError': (input, call) => {
-      // A page can report in a loop: a few a minute per window reach the log, the rest are counted.
+      // A page can report in a loop: a few a minute per window reach the log, the rest are dropped.
       if (reports.allow(call.callerKey))
         core.log.error(
           'renderer.error',
@@ -98,131 +53,13 @@ export function createHandlers(
       languageOf.set(call.callerKey, input.language);
       return null;
     },
-    'setup.initialize': (input) => {
-      const { followUpContact, statusUrl, ...desk } = input;
-      const done = accounts.setup(desk);
-      // What the citizen's receipt says about where to ask: asked at setup, editable in Pengaturan.
-      core.settings.update({ followUpContact: followUpContact ?? '', statusUrl: statusUrl ?? '' });
-      return done;
-    },
-
-    'auth.signIn': async (input, call) => {
-      if (!accounts.isSetUp()) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));
-      const row = await accounts.signIn(input.name, input.secret);
-      sessions.start(call.callerKey, row.id);
-      return sessionView({ ...call, session: null })!;
-    },
-    'auth.signOut': (_input, call) => {
-      if (call.account) audit.record(call.account.id, 'auth.signOut');
-      sessions.end(call.callerKey);
-      return null;
-    },
-    'auth.session': (_input, call) => sessionView(call),
-    'auth.lock': (_input, call) => {
-      call.session!.locked = true;
-      return null;
-    },
-    'auth.unlock': async (input, call) => {
-      if (!(await accounts.checkSecret(actor(call), input.secret))) {
-        // Wrong PIN on the lock screen counts like a wrong sign-in: it ends the session.
-        sessions.end(call.callerKey);
-        audit.record(actor(call), 'auth.unlock.failed', actor(call));
-        throw new DeskFailure('UNAUTHENTICATED', msg('errors.wrongCredentials', { left: '-' }));
-      }
-      call.session!.locked = false;
-      sessions.touch(call.session!);
-      return sessionView(call)!;
-    },
-    'auth.changeSecret': async (input, call) => {
-      if (!(await accounts.checkSecret(actor(call), input.current))) {
-        throw new DeskFailure('VALIDATION', msg('errors.wrongCurrentSecret'), {
-          current: msg('errors.wrongCurrentSecret'),
-        });
-      }
-      await accounts.setSecret(actor(call), actor(call), input.next);
-      return null;
-    },
-
-    'accounts.list': () => accounts.list(),
-    'accounts.officers': () =>
-      accounts.list().map((a) => ({ id: a.id, displayName: a.displayName, disabled: a.disabled })),
-    'accounts.create': (input, call) => accounts.create(actor(call), input),
-    'accounts.update': (input, call) => {
-      const view = accounts.update(actor(call), input);
-      if (view.disabled) sessions.endAllFor(view.id);
-      return view;
-    },
-    'accounts.resetSecret': async (input, call) => {
-      await accounts.setSecret(actor(call), input.id, input.secret);
-      if (input.id !== actor(call)) sessions.endAllFor(input.id);
-      return null;
-    },
-
-    'settings.get': () => settings.get(),
-    'settings.update': (input, call) => {
-      const next = settings.update(input);
-      audit.record(actor(call), 'settings.update', null, input);
-      return next;
-    },
-
-    'reference.all': () => reference.all(),
-    'reference.saveHoliday': (input, call) =>
-      reference.saveHoliday(actor(call), { ...input, basis: input.basis ?? null }),
-    'reference.deleteHoliday': (input, call) => {
-      reference.deleteHoliday(actor(call), input.date);
-      return null;
-    },
-    'reference.saveAgency': (input, call) =>
-      reference.saveAgency(actor(call), { ...input, note: input.note ?? null }),
-    'reference.saveCategory': (input, call) => reference.saveCategory(actor(call), input),
-    'reference.saveChannel': (input, call) => reference.saveChannel(actor(call), input),
-
-    'complaints.create': (input, call) => complaints.create(actor(call), input),
-    'complaints.get': (input) => complaints.get(input.id),
-    'complaints.findByReceipt': (input) => complaints.findByReceipt(input.receiptNumber),
-    'complaints.findByContact': (input) => complaints.findByContact(input),
-    'complaints.revealPersonalData': (input, call) => complaints.reveal(actor(call), input.id, input.reason),
-    'complaints.stats': () => complaints.stats(),
-    'complaints.queue': (input) => queue.page(input),
-    'complaints.count': (input) => queue.count(input),
-    'complaints.act': (input, call) => actions.act(actor(call), input),
-    'complaints.similar': (input) => similar.find(input),
-    'complaints.correct': (input, call) => corrections.correct(actor(call), input),
-    'receipts.print': (input, call) => receipts.print(actor(call), input),
-    'receipts.prepare': (input, call) => receipts.prepare(actor(call), input),
-    'printers.list': () => receipts.listPrinters(),
-    'printers.save': (input, call) => receipts.savePrinter(actor(call), input),
-    'printers.test': (input, call) => receipts.testPage(actor(call), input.id),
-    'forwarding.status': () => forwarding.status(),
-    'forwarding.sendNow': async () => {
-      await forwarding.wake();
-      await forwarding.pull();
-      return forwarding.status();
-    },
-    'forwarding.parked': () => forwarding.parkedList(),
-    'forwarding.resend': (input, call) => ({ resent: forwarding.resend(actor(call), input.id) }),
-    'forwarding.resendComplaint': (input, call) => ({
-      messages: forwarding.resendComplaint(actor(call), input.complaintId),
-    }),
-    'forwarding.settings': () => forwarding.settings(),
-    'forwarding.saveSettings': (input, call) => forwarding.saveSettings(actor(call), input),
-    'forwarding.resume': (_input, call) => {
-      forwarding.resume(actor(call));
-      return forwarding.status();
-    },
-    'snippets.list': () => snippets.list(),
-    'snippets.save': (input, call) => snippets.save(actor(call), input),
-    'drafts.get': (_input, call) => drafts.get(actor(call)),
-    'drafts.save': (input, call) => {
-      drafts.save(actor(call), input.data);
-      return null;
-    },
-    'drafts.clear': (_input, call) => {
-      drafts.clear(actor(call));
-      return null;
-    },
-
-    'audit.list': (input) => audit.list(input.limit, input.beforeId),
+    ...accountHandlers(core.accounts, core.sessions, core.settings, core.audit),
+    ...settingsHandlers(core.settings, core.audit),
+    ...auditHandlers(core.audit),
+    ...referenceHandlers(core.reference),
+    ...complaintHandlers(core),
+    ...receiptHandlers(core.receipts),
+    ...forwardingHandlers(core.forwarding),
   };
 }
 

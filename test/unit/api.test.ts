@@ -312,7 +312,11 @@ describe('roles, enforced in main', () => {
     const r = await t.api.dispatch('complaints.stats', {}, 'stranger');
     expect(r.ok === false && r.error.code).toBe('UNAUTHENTICATED');
     const publicMethods = methodNames.filter((m) => contract[m].access === 'public');
+    // Besides status, setup and sign-in: a window's own error reports (capped, rate-limited) and its
+    // language, which it needs before anyone signs in.
     expect(publicMethods.sort()).toEqual([
+      'app.reportError',
+      'app.setLanguage',
       'app.status',
       'auth.session',
       'auth.signIn',

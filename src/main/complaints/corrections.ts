@@ -123,3 +123,4 @@ export function createCorrections(ctx: CoreContext, reference: Reference, histor
     },
   };
 }
+export type Corrections = ReturnType<typeof createCorrections>;

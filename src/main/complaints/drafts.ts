@@ -29,3 +29,4 @@ export function createDrafts({ db, cipher, clock }: CoreContext) {
     },
   };
 }
+export type Drafts = ReturnType<typeof createDrafts>;

@@ -99,3 +99,4 @@ export function createSimilar({ sqlite, cipher, clock }: CoreContext) {
     },
   };
 }
+export type Similar = ReturnType<typeof createSimilar>;

@@ -73,3 +73,4 @@ export function createSnippets({ db, clock }: CoreContext, audit: Audit) {
     },
   };
 }
+export type Snippets = ReturnType<typeof createSnippets>;

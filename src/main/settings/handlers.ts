@@ -1,0 +1,15 @@
+/** The settings feature's methods. */
+import type { Audit } from '../audit/audit';
+import { actor, type Handlers } from '../platform/handlers';
+import type { SettingsService } from './settings';
+
+export function settingsHandlers(settings: SettingsService, audit: Audit) {
+  return {
+    'settings.get': () => settings.get(),
+    'settings.update': (input, call) => {
+      const next = settings.update(input);
+      audit.record(actor(call), 'settings.update', null, input);
+      return next;
+    },
+  } satisfies Handlers<'settings'>;
+}
