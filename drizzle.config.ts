@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/main/db/schema.ts',
+  // Each feature owns its tables in its own schema.ts; the platform owns the key check.
+  schema: './src/main/*/schema.ts',
   out: './drizzle',
 });

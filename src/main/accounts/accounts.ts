@@ -4,10 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AccountView } from '../../shared/contract/app';
 import type { Role } from '../../shared/domain/roles';
 import { msg } from '../../shared/i18n';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { accounts, desk } from '../db/schema';
+import { accounts } from './schema';
+import { desk } from '../settings/schema';
 import type { SettingsService } from '../settings/settings';
 import { decoyHash, hashSecret, verifySecret } from './passwords';
 
@@ -27,7 +28,7 @@ export function toAccountView(row: AccountRow): AccountView {
 
 const nameKey = (name: string) => name.normalize('NFKC').toLowerCase();
 
-export function createAccounts(ctx: CoreContext, audit: Audit, settings: SettingsService) {
+export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: SettingsService) {
   const { db, clock } = ctx;
 
   // Read on every API call (who is calling): prepared once.

@@ -1,6 +1,6 @@
 /** The accounts feature's methods: first-run setup, signing in and out, the lock, and accounts. */
 import { msg } from '../../shared/i18n';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import { DeskFailure } from '../platform/failure';
 import { actor, type Call, type Handlers } from '../platform/handlers';
 import type { SettingsService } from '../settings/settings';
@@ -11,7 +11,7 @@ export function accountHandlers(
   accounts: Accounts,
   sessions: SessionStore,
   settings: SettingsService,
-  audit: Audit,
+  audit: AuditTrail,
 ) {
   const sessionView = (call: Call) => {
     const session = call.session ?? sessions.get(call.callerKey, settings.get().idleLockMinutes);

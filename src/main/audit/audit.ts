@@ -1,7 +1,8 @@
 /** The audit trail: who did what to which record, reads of personal data included. Append-only. */
 import { desc, eq, lt } from 'drizzle-orm';
 import type { CoreContext } from '../platform/context';
-import { accounts, auditLog } from '../db/schema';
+import { accounts } from '../accounts/schema';
+import { auditLog } from './schema';
 
 export function createAudit({ db, clock }: CoreContext) {
   return {

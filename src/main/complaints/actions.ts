@@ -13,7 +13,7 @@ import { parseReceiptNumber } from '../../shared/domain/receipt-number';
 import { msg } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { complaintEvents, complaints } from '../db/schema';
+import { complaintEvents, complaints } from './schema';
 import type { Reference } from '../reference/reference';
 import type { History } from './history';
 import type { SettingsService } from '../settings/settings';

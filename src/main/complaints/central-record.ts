@@ -10,7 +10,8 @@ import { eq, sql } from 'drizzle-orm';
 import { openPersonal } from './stored-fields';
 import type { CoreContext } from '../platform/context';
 import type { DeskIdentity } from '../settings/settings';
-import { accounts, complaintEvents, complaints } from '../db/schema';
+import { accounts } from '../accounts/schema';
+import { complaintEvents, complaints } from './schema';
 import type { Rebuild } from '../forwarding/store';
 import {
   correctableFields,

@@ -11,10 +11,11 @@ import { maskNik, normalizeNik } from '../../shared/domain/nik';
 import { maskPhone, normalizePhone } from '../../shared/domain/phone';
 import { formatReceiptNumber, parseReceiptNumber } from '../../shared/domain/receipt-number';
 import { msg } from '../../shared/i18n';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { accounts, complaintEvents, complaints } from '../db/schema';
+import { accounts } from '../accounts/schema';
+import { complaintEvents, complaints } from './schema';
 import type { Reference } from '../reference/reference';
 import type { SettingsService } from '../settings/settings';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';
@@ -31,7 +32,7 @@ export function createComplaints(
   ctx: CoreContext,
   reference: Reference,
   settings: SettingsService,
-  audit: Audit,
+  audit: AuditTrail,
   history: History,
   records: CentralRecords,
 ) {

@@ -10,7 +10,7 @@ import type { ComplaintCorrection } from '../../shared/contract/complaints';
 import { msg } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { complaints } from '../db/schema';
+import { complaints } from './schema';
 import type { History } from './history';
 import type { Reference } from '../reference/reference';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../platform/context';
-import { drafts } from '../db/schema';
+import { drafts } from './schema';
 
 export function createDrafts({ db, cipher, clock }: CoreContext) {
   return {

@@ -6,7 +6,7 @@
  */
 import type { ComplaintRecord } from '../forwarding/central-contract';
 import type { Outbox } from '../forwarding/outbox';
-import { complaintEvents } from '../db/schema';
+import { complaintEvents } from './schema';
 import type { CoreContext } from '../platform/context';
 import type { CentralRecords, EventValues, PersonalChanges } from './central-record';
 

@@ -1,8 +1,8 @@
 /** Canned texts (::keyword) for frequent complaints; supervisors keep them, every change audited. */
 import { asc, eq } from 'drizzle-orm';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
-import { snippets } from '../db/schema';
+import { snippets } from './schema';
 
 export const defaultSnippets = [
   {
@@ -37,7 +37,7 @@ export const defaultSnippets = [
   },
 ];
 
-export function createSnippets({ db, clock }: CoreContext, audit: Audit) {
+export function createSnippets({ db, clock }: CoreContext, audit: AuditTrail) {
   return {
     seedDefaults() {
       if (db.select({ k: snippets.keyword }).from(snippets).limit(1).get()) return;

@@ -3,7 +3,7 @@
  * status bar and the admin. Nothing runs while sending is off, unconfigured or paused: the desk then
  * waits for a settings change, Lanjutkan or a save, not a timer.
  */
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import type { DeskIdentity } from '../settings/settings';
 import type { Outcome } from './client';
@@ -46,7 +46,7 @@ export interface ForwardingPorts {
 
 export function createForwarding(
   ctx: CoreContext,
-  audit: Audit,
+  audit: AuditTrail,
   { identity, rebuild, applyChange }: ForwardingPorts,
   options: ForwardingOptions = {},
 ) {

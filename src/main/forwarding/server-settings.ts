@@ -4,7 +4,7 @@
  * else but loopback: the desk sends NIK, names and phone numbers.
  */
 import { msg } from '../../shared/i18n';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import { DeskFailure } from '../platform/failure';
 import type { CoreContext } from '../platform/context';
 import type { SyncState } from './state';
@@ -50,7 +50,7 @@ export function urlProblem(url: string, plainHttpHost: string | null | undefined
   return plainHttpHost && host === plainHttpHost.toLowerCase() ? null : 'httpsRequired';
 }
 
-export function createServerSettings(ctx: CoreContext, state: SyncState, audit: Audit) {
+export function createServerSettings(ctx: CoreContext, state: SyncState, audit: AuditTrail) {
   const { cipher } = ctx;
   const row = () => state.get<ServerSettings>('server');
 

@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { msg } from '../../shared/i18n';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { accounts, complaintEvents, complaints, printers } from '../db/schema';
+import { accounts } from '../accounts/schema';
+import { complaintEvents, complaints } from '../complaints/schema';
+import { printers } from './schema';
 import type { Reference } from '../reference/reference';
 import type { History } from '../complaints/history';
 import type { SettingsService } from '../settings/settings';
@@ -37,7 +39,7 @@ export function createReceipts(
   ctx: CoreContext,
   reference: Reference,
   settings: SettingsService,
-  audit: Audit,
+  audit: AuditTrail,
   desktop: DesktopPrinting | null,
   history: History,
 ) {

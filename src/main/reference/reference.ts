@@ -3,13 +3,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { AgencyView, CategoryView, ChannelView, HolidayView } from '../../shared/contract/reference';
 import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { msg } from '../../shared/i18n';
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { ensureCategoryCodes } from './category-codes';
 import { DeskFailure } from '../platform/failure';
-import { agencies, categories, channels, holidays, regions } from '../db/schema';
+import { agencies, categories, channels, holidays, regions } from './schema';
 
-export function createReference(ctx: CoreContext, audit: Audit) {
+export function createReference(ctx: CoreContext, audit: AuditTrail) {
   const { db } = ctx;
   let calendar: WorkingCalendar | null = null;
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CoreContext } from '../platform/context';
 import { ensureCategoryCodes } from './category-codes';
-import { agencies, categories, channels, holidays, regions } from '../db/schema';
+import { agencies, categories, channels, holidays, regions } from './schema';
 
 type Row = Record<string, string>;
 

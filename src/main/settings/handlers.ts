@@ -1,9 +1,9 @@
 /** The settings feature's methods. */
-import type { Audit } from '../audit/audit';
+import type { AuditTrail } from '../platform/audit-trail';
 import { actor, type Handlers } from '../platform/handlers';
 import type { SettingsService } from './settings';
 
-export function settingsHandlers(settings: SettingsService, audit: Audit) {
+export function settingsHandlers(settings: SettingsService, audit: AuditTrail) {
   return {
     'settings.get': () => settings.get(),
     'settings.update': (input, call) => {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../shared/contract/app';
 import { defaultDeadlineRules } from '../../shared/domain/complaint';
 import type { CoreContext } from '../platform/context';
-import { desk as deskTable, settings } from '../db/schema';
+import { desk as deskTable, settings } from './schema';
 
 export const defaultSettings: Omit<Settings, 'siteName'> = {
   idleLockMinutes: 5,

@@ -1,0 +1,121 @@
+/** The complaints feature's tables (drizzle). Migrations in drizzle/ are generated from every feature's
+ * schema.ts; FTS5 and the append-only triggers live in hand-written migrations beside them. */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { timestamps } from '../platform/schema-columns';
+import { accounts } from '../accounts/schema';
+import { agencies, categories, channels, regions } from '../reference/schema';
+
+/** Daily receipt sequence, per WIB day; bumped inside the save transaction. */
+export const receiptSequences = sqliteTable('receipt_sequences', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    /** UUIDv7 made on the desk: safe offline, sortable by time. */
+    id: text('id').primaryKey(),
+    receiptNumber: text('receipt_number').notNull(),
+    type: text('type', { enum: ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] }).notNull(),
+    channel: text('channel')
+      .notNull()
+      .references(() => channels.code),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    incidentDate: text('incident_date'),
+    kecamatanCode: text('kecamatan_code').references(() => regions.code),
+    desaCode: text('desa_code').references(() => regions.code),
+    locationDetail: text('location_detail'),
+    categoryId: integer('category_id').references(() => categories.id),
+    subcategoryId: integer('subcategory_id').references(() => categories.id),
+    agencyCode: text('agency_code')
+      .notNull()
+      .references(() => agencies.code),
+    supervisory: integer('supervisory', { mode: 'boolean' }).notNull(),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+    confidential: integer('confidential', { mode: 'boolean' }).notNull(),
+    complainantName: text('complainant_name'),
+    /** AES-256-GCM envelopes (see main/platform/crypto); the *_bidx columns are keyed HMAC blind indexes. */
+    nikEnc: text('nik_enc'),
+    nikBidx: text('nik_bidx'),
+    phoneEnc: text('phone_enc'),
+    phoneBidx: text('phone_bidx'),
+    emailEnc: text('email_enc'),
+    addressEnc: text('address_enc'),
+    officerId: text('officer_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status').notNull(),
+    receivedAt: text('received_at').notNull(),
+    /** WIB calendar day of receipt, for daily views */
+    receivedDay: text('received_day').notNull(),
+    verifyDue: text('verify_due').notNull(),
+    followUpDue: text('follow_up_due').notNull(),
+    answerDue: text('answer_due').notNull(),
+    laporTrackingId: text('lapor_tracking_id'),
+    /** Local insertion order, stable across VACUUM (unlike an implicit rowid): the FTS row key. */
+    seq: integer('seq'),
+    /** The deadline of the step the complaint is in now; null while postponed or closed. */
+    currentDue: text('current_due'),
+    /** WIB day the deadline clock was paused (Tunda); null when running. */
+    pausedSince: text('paused_since'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('complaints_seq').on(t.seq),
+    index('complaints_urgent')
+      .on(t.currentDue, t.receivedAt, t.seq)
+      .where(sql`${t.currentDue} IS NOT NULL`),
+    index('complaints_officer').on(t.officerId, t.receivedAt, t.seq),
+    index('complaints_channel').on(t.channel, t.receivedAt, t.seq),
+    index('complaints_kecamatan').on(t.kecamatanCode, t.receivedAt, t.seq),
+    index('complaints_category').on(t.categoryId, t.receivedAt, t.seq),
+    uniqueIndex('complaints_receipt').on(t.receiptNumber),
+    // (x, received_at, seq) serves both the filter and the queue's full ORDER BY, so no sort step.
+    index('complaints_received').on(t.receivedAt, t.seq),
+    index('complaints_day').on(t.receivedDay),
+    index('complaints_status').on(t.status, t.receivedAt, t.seq),
+    index('complaints_agency').on(t.agencyCode, t.receivedAt, t.seq),
+    index('complaints_phone').on(t.phoneBidx),
+    index('complaints_nik').on(t.nikBidx),
+  ],
+);
+
+/** Append-only history: a trigger refuses UPDATE and DELETE. */
+export const complaintEvents = sqliteTable(
+  'complaint_events',
+  {
+    id: text('id').primaryKey(),
+    complaintId: text('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    kind: text('kind').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id').references(() => accounts.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    data: text('data', { mode: 'json' }),
+  },
+  (t) => [index('complaint_events_complaint').on(t.complaintId, t.at)],
+);
+
+/** Canned texts an officer inserts with ::keyword; supervisors maintain them. */
+export const snippets = sqliteTable('snippets', {
+  keyword: text('keyword').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** The half-typed intake form of each account, encrypted like personal data (it holds some). */
+export const drafts = sqliteTable('drafts', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  dataEnc: text('data_enc').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
