@@ -1,7 +1,7 @@
 /** Accounts: first-run setup, sign-in with lockout, and admin management. */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { AccountView } from '../../shared/contract/app';
+import type { AccountView } from '../../shared/contract/accounts';
 import type { Role } from '../../shared/domain/roles';
 import { msg } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';

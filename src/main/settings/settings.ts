@@ -1,6 +1,6 @@
 /** Desk settings, stored as key/value rows; defaults apply until an admin changes a value. */
 import { eq } from 'drizzle-orm';
-import { settingsSchema, type Settings } from '../../shared/contract/app';
+import { settingsSchema, type Settings } from '../../shared/contract/settings';
 import { defaultDeadlineRules } from '../../shared/domain/complaint';
 import type { CoreContext } from '../platform/context';
 import { desk as deskTable, settings } from './schema';

@@ -5,7 +5,10 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../result';
-import { accountMethods, appMethods, auditMethods, authMethods, settingsMethods } from './app';
+import { accountMethods, authMethods } from './accounts';
+import { appMethods } from './app';
+import { auditMethods } from './audit';
+import { settingsMethods } from './settings';
 import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
 import { receiptMethods } from './receipts';

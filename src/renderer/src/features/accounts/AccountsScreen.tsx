@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountView } from '../../../../shared/contract/app';
+import type { AccountView } from '../../../../shared/contract/accounts';
 import { roles, type Role } from '../../../../shared/domain/roles';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';

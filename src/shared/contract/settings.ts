@@ -1,0 +1,52 @@
+/** The desk's settings: lock times, deadline rules, what receipts say. */
+import { z } from 'zod';
+import { empty, text } from './common';
+import { method } from './define';
+
+/** The address citizens check their complaint at; '' clears it. */
+export const statusUrlField = z
+  .string()
+  .max(300)
+  .transform((s) => s.trim())
+  .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'url' })]))
+  .optional();
+export const settingText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+    .optional();
+
+export const settingsSchema = z.strictObject({
+  idleLockMinutes: z.number().int().min(1).max(240),
+  lockoutAttempts: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+  verifyWorkingDays: z.number().int().min(1).max(60),
+  followUpWorkingDays: z.number().int().min(1).max(60),
+  answerCalendarDays: z.number().int().min(1).max(120),
+  siteName: text(3, 120),
+  /** Optional texts are '' when unset, so an admin can clear them. */
+  footerText: settingText(300),
+  /** Printed on receipts and in their QR code, with ?nomor=<receipt number>. */
+  statusUrl: statusUrlField,
+  /** Phone/WhatsApp line printed on receipts, e.g. "WhatsApp Halo SAE 0821-3100-1001". */
+  followUpContact: settingText(120),
+  /** What a citizen can do when a deadline passes (SP4N-LAPOR!, the Ombudsman), printed on receipts. */
+  escalationText: settingText(300),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
+export const settingsMethods = {
+  'settings.get': method({
+    summary: 'Desk settings: lock times, deadline rules, site name.',
+    access: 'officer',
+    input: empty,
+    output: settingsSchema,
+  }),
+  'settings.update': method({
+    summary: 'Change desk settings (admin).',
+    access: 'admin',
+    input: settingsSchema.partial(),
+    output: settingsSchema,
+  }),
+};
