@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { complaintInput } from '../../shared/contract/complaints';
 import { nikProblem, normalizeNik } from '../../shared/domain/nik';
 import { normalizePhone } from '../../shared/domain/phone';
+import { isEmail } from '../../shared/domain/complaint-rules';
 import { msg } from '../../shared/i18n';
 import { DeskFailure } from '../platform/failure';
 import type { Reference } from '../reference/reference';
@@ -16,8 +17,6 @@ export interface CleanIdentity {
   email: string | null;
   address: string | null;
 }
-
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export function checkComplaint(input: ParsedComplaint, reference: Reference, today: string): CleanIdentity {
   const fields: Record<string, string> = {};
@@ -39,7 +38,7 @@ export function checkComplaint(input: ParsedComplaint, reference: Reference, tod
     phone = normalizePhone(input.phone);
     if (!phone) fields.phone = msg('validation.phone');
   }
-  if (input.email && !emailShape.test(input.email)) fields.email = msg('validation.email');
+  if (input.email && !isEmail(input.email)) fields.email = msg('validation.email');
   if (input.incidentDate && input.incidentDate > today) fields.incidentDate = msg('validation.futureDate');
 
   const channel = reference.channel(input.channel);

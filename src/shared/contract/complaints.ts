@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complaintLimits } from '../domain/complaint-rules';
 import { complaintStatuses, complaintTypes, eventKinds } from '../domain/complaint';
 import { archiveReasons } from '../domain/status-flow';
 import { empty, isoDate, optionalText, text, uuid } from './common';
@@ -10,23 +11,23 @@ const flag = z.boolean().default(false);
 export const complaintInput = z.strictObject({
   type: z.enum(complaintTypes),
   channel: z.string().min(1).max(40),
-  title: text(10, 150),
-  body: text(30, 8000),
+  title: text(...complaintLimits.title),
+  body: text(...complaintLimits.body),
   incidentDate: isoDate.optional(),
   kecamatanCode: z.string().max(20).optional(),
   desaCode: z.string().max(20).optional(),
-  locationDetail: optionalText(300),
+  locationDetail: optionalText(complaintLimits.locationDetail[1]),
   categoryId: z.number().int().positive().optional(),
   subcategoryId: z.number().int().positive().optional(),
   agencyCode: z.string().min(1).max(40),
   supervisory: flag,
   anonymous: flag,
   confidential: flag,
-  complainantName: optionalText(100),
-  nik: optionalText(40),
-  phone: optionalText(40),
-  email: optionalText(254),
-  address: optionalText(300),
+  complainantName: optionalText(complaintLimits.complainantName[1]),
+  nik: optionalText(complaintLimits.nik[1]),
+  phone: optionalText(complaintLimits.phone[1]),
+  email: optionalText(complaintLimits.email[1]),
+  address: optionalText(complaintLimits.address[1]),
 });
 export type ComplaintInput = z.input<typeof complaintInput>;
 

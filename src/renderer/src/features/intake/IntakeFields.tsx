@@ -9,6 +9,7 @@ import { Combobox, type Option } from '../../components/Combobox';
 import { longDate } from '../../components/dates';
 import { SelectField, TextField } from '../../components/Field';
 import { useQuery } from '../../components/useQuery';
+import { typedLimits } from '../../../../shared/domain/complaint-rules';
 import { limits, type IntakeForm } from './form-state';
 import { expandSnippet } from './snippets';
 import type { useIntake } from './useIntake';
@@ -177,7 +178,11 @@ export function IntakeFields({
             noMatchText={noMatch}
           />
         </div>
-        <TextField label={t('fields.locationDetail')} {...text('locationDetail')} maxLength={300} />
+        <TextField
+          label={t('fields.locationDetail')}
+          {...text('locationDetail')}
+          maxLength={limits.locationDetail[1]}
+        />
         <div className="form-grid form-grid--2">
           <Combobox
             label={t('fields.categoryId')}
@@ -224,7 +229,7 @@ export function IntakeFields({
         <TextField
           label={t('fields.complainantName')}
           {...text('complainantName')}
-          maxLength={100}
+          maxLength={limits.complainantName[1]}
           autoComplete="off"
         />
         <div className="form-grid form-grid--2">
@@ -232,14 +237,14 @@ export function IntakeFields({
             label={t('fields.nik')}
             {...text('nik')}
             inputMode="numeric"
-            maxLength={24}
+            maxLength={typedLimits.nik}
             autoComplete="off"
           />
           <TextField
             label={t('fields.phone')}
             {...text('phone')}
             inputMode="tel"
-            maxLength={24}
+            maxLength={typedLimits.phone}
             autoComplete="off"
           />
         </div>
@@ -247,10 +252,15 @@ export function IntakeFields({
           label={t('fields.email')}
           type="email"
           {...text('email')}
-          maxLength={254}
+          maxLength={limits.email[1]}
           autoComplete="off"
         />
-        <TextField label={t('fields.address')} {...text('address')} maxLength={300} autoComplete="off" />
+        <TextField
+          label={t('fields.address')}
+          {...text('address')}
+          maxLength={limits.address[1]}
+          autoComplete="off"
+        />
       </fieldset>
     </>
   );

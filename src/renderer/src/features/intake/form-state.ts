@@ -6,6 +6,7 @@ import type { ComplaintType } from '../../../../shared/domain/complaint';
 import { nikProblem, normalizeNik } from '../../../../shared/domain/nik';
 import { normalizePhone } from '../../../../shared/domain/phone';
 import { parseTypedDate } from '../../../../shared/domain/typed-date';
+import { complaintLimits, isEmail } from '../../../../shared/domain/complaint-rules';
 
 export interface IntakeForm {
   type: ComplaintType;
@@ -52,7 +53,8 @@ export const emptyForm: IntakeForm = {
   address: '',
 };
 
-export const limits = { title: [10, 150], body: [30, 8000] } as const;
+/** The same limits main checks (shared/domain/complaint-rules.ts). */
+export const limits = complaintLimits;
 
 /** Restores a draft saved by an earlier version of the form: unknown keys are dropped. */
 export function fromDraft(data: Record<string, unknown>): IntakeForm {
@@ -79,6 +81,11 @@ export function checkForm(form: IntakeForm, today: string, t: TFunction): Record
     else if (n < min) errors[f] = t('validation.tooShort', { field: label(f), min });
     else if (n > max) errors[f] = t('validation.tooLong', { field: label(f), max });
   }
+  // The other limited fields: at most as long as main accepts (a paste can be longer than a box shows).
+  for (const f of ['locationDetail', 'complainantName', 'nik', 'phone', 'email', 'address'] as const) {
+    const max = limits[f][1];
+    if (form[f].trim().length > max) errors[f] = t('validation.tooLong', { field: label(f), max });
+  }
   if (!form.agencyCode) errors.agencyCode = t('validation.required', { field: label('agencyCode') });
   if (!form.channel) errors.channel = t('validation.required', { field: label('channel') });
   if (form.incidentDate.trim()) {
@@ -88,7 +95,7 @@ export function checkForm(form: IntakeForm, today: string, t: TFunction): Record
   }
   if (!form.anonymous && !form.complainantName.trim())
     errors.complainantName = t('validation.identityRequired');
-  if (form.nik.trim()) {
+  if (!errors.nik && form.nik.trim()) {
     const problem = nikProblem(normalizeNik(form.nik));
     if (problem)
       errors.nik = t(
@@ -99,9 +106,8 @@ export function checkForm(form: IntakeForm, today: string, t: TFunction): Record
             : 'validation.nikBirthdate',
       );
   }
-  if (form.phone.trim() && !normalizePhone(form.phone)) errors.phone = t('validation.phone');
-  if (form.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(form.email.trim()))
-    errors.email = t('validation.email');
+  if (!errors.phone && form.phone.trim() && !normalizePhone(form.phone)) errors.phone = t('validation.phone');
+  if (!errors.email && form.email.trim() && !isEmail(form.email.trim())) errors.email = t('validation.email');
   if (form.desaCode && !form.kecamatanCode)
     errors.kecamatanCode = t('validation.required', { field: label('kecamatanCode') });
   return errors;
