@@ -3,7 +3,7 @@
  * shared code point at no feature, and Electron is imported only by the shells. Read from the import
  * statements of every source file, so a new file that breaks the rule fails here with its name.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -24,6 +24,10 @@ function folderOf(file: string): string {
   return parts.slice(0, parts.length > 3 ? 3 : 2).join('/');
 }
 
+/** A folder imported by name is its index.ts. */
+const target = (path: string) =>
+  existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.ts') : path;
+
 interface Import {
   from: string;
   to: string;
@@ -33,7 +37,7 @@ const imports: Import[] = sources(join(root, 'src')).flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => ({
     from: file,
     spec: m[1]!,
-    to: m[1]!.startsWith('.') ? resolve(dirname(file), m[1]!) : m[1]!,
+    to: m[1]!.startsWith('.') ? target(resolve(dirname(file), m[1]!)) : m[1]!,
   })),
 );
 const local = imports.filter((i) => i.spec.startsWith('.'));
@@ -71,6 +75,26 @@ describe('the import graph', () => {
       })
       .map((i) => `${relative(root, i.from)} imports ${i.spec}`);
     expect(upward).toEqual([]);
+  });
+
+  it('lets a feature reach another only through its index, in main and in the renderer', () => {
+    const features = ['accounts', 'audit', 'complaints', 'forwarding', 'receipts', 'reference', 'settings'];
+    /** The feature folder a file is in ('src/main/x' or 'src/renderer/src/features/x'), or null. */
+    const featureOf = (file: string) => {
+      const parts = relative(root, file).split('/');
+      if (parts[1] === 'main' && features.includes(parts[2] ?? '')) return parts.slice(0, 3).join('/');
+      if (parts[1] === 'renderer' && parts[3] === 'features' && parts.length > 5)
+        return parts.slice(0, 5).join('/');
+      return null;
+    };
+    const behindTheDoor = local
+      .filter((i) => {
+        const from = featureOf(i.from);
+        const to = featureOf(i.to);
+        return from && to && from !== to && !/^index\.tsx?$/.test(relative(to, relative(root, i.to)));
+      })
+      .map((i) => `${relative(root, i.from)} imports ${i.spec}`);
+    expect(behindTheDoor).toEqual([]);
   });
 
   it('lets only the shells import Electron', () => {

@@ -8,8 +8,8 @@ import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { accounts } from './schema';
-import { desk } from '../settings/schema';
-import type { SettingsService } from '../settings/settings';
+import { desk } from '../settings';
+import type { SettingsService } from '../settings';
 import { decoyHash, hashSecret, verifySecret } from './passwords';
 
 type AccountRow = typeof accounts.$inferSelect;

@@ -3,7 +3,7 @@ import { msg } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import { DeskFailure } from '../platform/failure';
 import { actor, type Call, type Handlers } from '../platform/handlers';
-import type { SettingsService } from '../settings/settings';
+import type { SettingsService } from '../settings';
 import { toAccountView, type Accounts } from './accounts';
 import type { SessionStore } from './sessions';
 

@@ -1,7 +1,7 @@
 /** The audit trail: who did what to which record, reads of personal data included. Append-only. */
 import { desc, eq, lt } from 'drizzle-orm';
 import type { CoreContext } from '../platform/context';
-import { accounts } from '../accounts/schema';
+import { accounts } from '../accounts';
 import { auditLog } from './schema';
 
 export function createAudit({ db, clock }: CoreContext) {

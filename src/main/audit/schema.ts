@@ -1,7 +1,7 @@
 /** The audit feature's tables (drizzle). Migrations in drizzle/ are generated from every feature's
  * schema.ts; FTS5 and the append-only triggers live in hand-written migrations beside them. */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { accounts } from '../accounts/schema';
+import { accounts } from '../accounts';
 
 /** Append-only audit trail of what people did, reads of personal data included. */
 export const auditLog = sqliteTable(

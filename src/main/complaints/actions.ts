@@ -14,9 +14,9 @@ import { msg } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { complaintEvents, complaints } from './schema';
-import type { Reference } from '../reference/reference';
+import type { Reference } from '../reference';
 import type { History } from './history';
-import type { SettingsService } from '../settings/settings';
+import type { SettingsService } from '../settings';
 
 type Row = typeof complaints.$inferSelect;
 

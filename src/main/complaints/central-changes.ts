@@ -5,7 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { ComplaintStatus } from '../../shared/domain/complaint';
-import type { ChangeRecord } from '../forwarding/central-contract';
+import type { ChangeRecord } from '../forwarding';
 import type { CoreContext } from '../platform/context';
 import { dueFor } from './actions';
 import type { History } from './history';

@@ -9,17 +9,17 @@ import type { Statement } from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { openPersonal } from './stored-fields';
 import type { CoreContext } from '../platform/context';
-import type { DeskIdentity } from '../settings/settings';
-import { accounts } from '../accounts/schema';
+import type { DeskIdentity } from '../settings';
+import { accounts } from '../accounts';
 import { complaintEvents, complaints } from './schema';
-import type { Rebuild } from '../forwarding/store';
+import type { Rebuild } from '../forwarding';
 import {
   correctableFields,
   forwardedEventKinds,
   type ComplaintRecord,
   type EventRecord,
   type ForwardedEventKind,
-} from '../forwarding/central-contract';
+} from '../forwarding';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 /** The columns a Complaint is built from (personal data comes separately, in the clear). */

@@ -12,7 +12,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { complaints } from './schema';
 import type { History } from './history';
-import type { Reference } from '../reference/reference';
+import type { Reference } from '../reference';
 import { openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint } from './validate';
 

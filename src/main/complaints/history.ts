@@ -4,8 +4,8 @@
  * central server receives are frozen into the outbox in the same transaction (sealed when they carry
  * personal values), so nothing saved is forgotten and nothing unsaved is sent.
  */
-import type { ComplaintRecord } from '../forwarding/central-contract';
-import type { Outbox } from '../forwarding/outbox';
+import type { ComplaintRecord } from '../forwarding';
+import type { Outbox } from '../forwarding';
 import { complaintEvents } from './schema';
 import type { CoreContext } from '../platform/context';
 import type { CentralRecords, EventValues, PersonalChanges } from './central-record';

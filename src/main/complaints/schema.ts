@@ -3,8 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamps } from '../platform/schema-columns';
-import { accounts } from '../accounts/schema';
-import { agencies, categories, channels, regions } from '../reference/schema';
+import { accounts } from '../accounts';
+import { agencies, categories, channels, regions } from '../reference';
 
 /** Daily receipt sequence, per WIB day; bumped inside the save transaction. */
 export const receiptSequences = sqliteTable('receipt_sequences', {

@@ -4,7 +4,7 @@
  */
 import type { ComplaintType } from '../../shared/domain/complaint';
 import type { PersonalDataCipher } from '../platform/crypto/personal-data';
-import type { Reference } from '../reference/reference';
+import type { Reference } from '../reference';
 import type { CleanIdentity } from './validate';
 
 export interface ComplaintContent {

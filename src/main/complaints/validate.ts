@@ -6,7 +6,7 @@ import { normalizePhone } from '../../shared/domain/phone';
 import { isEmail } from '../../shared/domain/complaint-rules';
 import { msg } from '../../shared/i18n';
 import { DeskFailure } from '../platform/failure';
-import type { Reference } from '../reference/reference';
+import type { Reference } from '../reference';
 
 export type ParsedComplaint = z.output<typeof complaintInput>;
 

@@ -5,7 +5,7 @@
  */
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
-import type { DeskIdentity } from '../settings/settings';
+import type { DeskIdentity } from '../settings';
 import type { Outcome } from './client';
 import { createConnection } from './connection';
 import type { ProxyResolver } from './http';

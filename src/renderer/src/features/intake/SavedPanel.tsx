@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate, spacedReceipt } from '../../components/dates';
-import { PrintPanel } from '../receipts/PrintPanel';
+import { PrintPanel } from '../receipts';
 import type { Saved } from './useIntake';
 
 export function SavedPanel({

@@ -9,8 +9,8 @@ import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
-import { ResendComplaint } from '../forwarding/ResendComplaint';
-import { PrintPanel } from '../receipts/PrintPanel';
+import { ResendComplaint } from '../forwarding';
+import { PrintPanel } from '../receipts';
 import { ActionForm } from './ActionForm';
 import { CorrectionForm } from './CorrectionForm';
 

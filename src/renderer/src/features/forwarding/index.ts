@@ -1,0 +1,2 @@
+/** What other screens may show of forwarding: sending one complaint again. */
+export { ResendComplaint } from './ResendComplaint';
