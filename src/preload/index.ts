@@ -3,11 +3,12 @@
  * Nothing else crosses the bridge (no ipcRenderer, no process, no Node).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelFor, methodNames, type DeskApi } from '../shared/contract';
+import type { DeskApi } from '../shared/contract';
+import { channelFor, methodNameList } from '../shared/contract/method-names';
 
 const desk = Object.freeze(
   Object.fromEntries(
-    methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelFor(name), input)]),
+    methodNameList.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelFor(name), input)]),
   ),
 ) as DeskApi;
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/api';
 import { contract, methodNames } from '../../src/shared/contract';
+import { methodNameList } from '../../src/shared/contract/method-names';
 import { adminSecret, makeCore, sampleComplaint, setUpDesk, tempDir, value } from '../support/core';
 
 type T = ReturnType<typeof makeCore>;
@@ -33,6 +34,10 @@ async function addAccount(name: string, role: 'officer' | 'supervisor' | 'admin'
 describe('the handler table', () => {
   it('has a handler for every contract method, and nothing else', () => {
     expect(Object.keys(createHandlers(t.core)).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('lists, for the preload, exactly the contract’s methods (the preload carries no schemas)', () => {
+    expect([...methodNameList].sort()).toEqual([...methodNames].sort());
   });
 
   it('refuses an unknown method by name', async () => {

@@ -43,6 +43,4 @@ export type DeskApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 };
 
-/** The IPC channel for a method: one namespace, checked on both sides. */
-export const channelPrefix = 'desk:';
-export const channelFor = (name: MethodName) => `${channelPrefix}${name}`;
+export { channelFor, channelPrefix } from './method-names';
