@@ -94,6 +94,10 @@ describe('the log file', () => {
     // What support needs stays: the receipt number (not personal), the event, the method.
     expect(text).toContain('PBL01-20261129-0001-7');
     expect(scrub('antrean 12 menit')).toBe('antrean 12 menit');
+    // Ids, times and addresses support needs are not taken for personal data.
+    const kept = 'id 0190f000-0000-7000-8000-000000000000 at 2026-11-29T09:00:00.000Z via 127.0.0.1:44301';
+    expect(scrub(kept)).toBe(kept);
+    expect(scrub('HP: 081234567890, NIK: 3513.0145.0790.0001')).toBe('HP: [disamarkan], NIK: [disamarkan]');
   });
 
   it('a working day at the desk leaves no personal data in the log', async () => {

@@ -40,8 +40,9 @@ const secretKeys = new Set([
 
 /** NIK (16 digits), phone numbers (9+ digits with separators), e-mail addresses. */
 const personalText = [
-  /\b\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}\b/g,
-  /(?:\+62|\b0)[\d ().-]{8,16}\d/g,
+  /(?<![\w-])\d{4}[ .-]?\d{4}[ .-]?\d{4}[ .-]?\d{4}\b/g,
+  // Not inside a UUID or another hex/number run (a dash or hex digit before the 0).
+  /(?:\+62|(?<![\w-])0)[\d ().-]{8,16}\d/g,
   /[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}/gi,
 ];
 
