@@ -78,6 +78,20 @@ export async function setUpDesk(api: ReturnType<typeof createApi>, deskCode = 'P
   if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
 }
 
+/** An officer account made by the admin, signed in on `callerKey`; returns its id. */
+export async function signedInOfficer(
+  api: ReturnType<typeof createApi>,
+  name: string,
+  secret: string,
+  callerKey: string,
+): Promise<string> {
+  const made = value<{ id: string }>(
+    await api.dispatch('accounts.create', { name, displayName: name, role: 'officer', secret }, 'admin'),
+  );
+  value(await api.dispatch('auth.signIn', { name, secret }, callerKey));
+  return made.id;
+}
+
 export function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value as T;

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLog, inBackground, scrub } from '../../src/main/platform/log';
 import { installProcessHandlers } from '../../src/main/platform/process-failures';
-import { adminSecret, makeCore, sampleComplaint, setUpDesk, tempDir, value } from '../support/core';
+import {
+  adminSecret,
+  makeCore,
+  sampleComplaint,
+  setUpDesk,
+  tempDir,
+  value,
+  signedInOfficer,
+} from '../support/core';
 import { FakeCentral } from '../support/fake-central';
 import { connect, save, until, wallClockDesk, type Desk } from '../support/forwarding';
 import { memoryLog } from '../support/memory-log';
@@ -140,14 +148,7 @@ describe('calls refused or failed', () => {
     const desk = makeCore({ log });
     cleanups.push(() => desk.close());
     await setUpDesk(desk.api);
-    value(
-      await desk.api.dispatch(
-        'accounts.create',
-        { name: 'budi', displayName: 'Budi', role: 'officer', secret: 'pin-budi-1' },
-        'admin',
-      ),
-    );
-    value(await desk.api.dispatch('auth.signIn', { name: 'budi', secret: 'pin-budi-1' }, 'ipc:7'));
+    await signedInOfficer(desk.api, 'budi', 'pin-budi-1', 'ipc:7');
     await desk.api.dispatch('x'.repeat(200), {}, 'ipc:7');
     await desk.api.dispatch('accounts.list', {}, 'ipc:7');
     await desk.api.dispatch('complaints.create', JSON.parse('{"__proto__":{"admin":true}}'), 'ipc:7');

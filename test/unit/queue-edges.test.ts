@@ -5,7 +5,7 @@
  * (MUTATION_GROUP=queue) against queue.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
+import { makeCore, sampleComplaint, setUpDesk, signedInOfficer, value } from '../support/core';
 
 let t: ReturnType<typeof makeCore>;
 type Row = { id: string; status: string; currentDue: string | null; delivery: string | null };
@@ -36,15 +36,7 @@ beforeAll(async () => {
   t = makeCore();
   t.clock.current = new Date('2026-11-02T02:00:00Z');
   await setUpDesk(t.api);
-  value(
-    await t.api.dispatch(
-      'accounts.create',
-      { name: 'budi', displayName: 'Budi', role: 'officer', secret: 'pin-budi-1' },
-      'admin',
-    ),
-  );
-  value(await t.api.dispatch('auth.signIn', { name: 'budi', secret: 'pin-budi-1' }, 'budi'));
-  officerId = t.core.accounts.list().find((a) => a.name === 'budi')!.id;
+  officerId = await signedInOfficer(t.api, 'budi', 'pin-budi-1', 'budi');
   const categories = t.core.reference.all().categories;
   const top = categories.filter((c) => c.parentId === null);
   // 23:59:59 WIB on Tuesday 3 Nov, and midnight WIB starting Wednesday 4 Nov.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
+import { makeCore, sampleComplaint, setUpDesk, value, signedInOfficer } from '../support/core';
 
 let t: ReturnType<typeof makeCore>;
 type Row = {
@@ -249,14 +249,7 @@ describe('canned texts and drafts', () => {
   it('ships canned texts officers can use and supervisors can change', async () => {
     const list = value<Array<{ keyword: string }>>(await t.api.dispatch('snippets.list', {}, 'admin'));
     expect(list.map((s) => s.keyword)).toEqual(expect.arrayContaining(['jalan', 'pju', 'pungli']));
-    value(
-      await t.api.dispatch(
-        'accounts.create',
-        { name: 'petugas', displayName: 'Petugas', role: 'officer', secret: 'pin-1234' },
-        'admin',
-      ),
-    );
-    value(await t.api.dispatch('auth.signIn', { name: 'petugas', secret: 'pin-1234' }, 'pc2'));
+    await signedInOfficer(t.api, 'petugas', 'pin-1234', 'pc2');
     const refused = await t.api.dispatch(
       'snippets.save',
       { keyword: 'sampah', title: 'Sampah', body: 'Sampah menumpuk di [lokasi].' },

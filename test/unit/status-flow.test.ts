@@ -3,7 +3,7 @@ import type { ComplaintStatus } from '../../src/shared/domain/complaint';
 import { complaintStatuses } from '../../src/shared/domain/complaint';
 import { complaintActions, type ComplaintAction } from '../../src/shared/domain/status-flow';
 import { columns, expected } from '../support/status-rules';
-import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
+import { makeCore, sampleComplaint, setUpDesk, value, signedInOfficer } from '../support/core';
 
 let t: ReturnType<typeof makeCore>;
 beforeAll(async () => {
@@ -257,14 +257,7 @@ describe('corrections', () => {
       'admin',
     );
     expect(bad.ok === false && bad.error.fields).toEqual({ nik: 'NIK harus 16 angka.' });
-    value(
-      await t.api.dispatch(
-        'accounts.create',
-        { name: 'petugas2', displayName: 'Petugas', role: 'officer', secret: 'pin-1234' },
-        'admin',
-      ),
-    );
-    value(await t.api.dispatch('auth.signIn', { name: 'petugas2', secret: 'pin-1234' }, 'pc9'));
+    await signedInOfficer(t.api, 'petugas2', 'pin-1234', 'pc9');
     const officer = await t.api.dispatch(
       'complaints.correct',
       { id, title: 'Judul yang diubah petugas sendiri', reason: 'Coba ubah' },
