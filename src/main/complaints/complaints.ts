@@ -18,7 +18,7 @@ import { accounts } from '../accounts';
 import { complaintEvents, complaints } from './schema';
 import type { Reference } from '../reference';
 import type { SettingsService } from '../settings';
-import { openPersonal, searchLocation, storedFields } from './stored-fields';
+import { contentView, openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { CentralRecords } from './central-record';
 import type { History } from './history';
@@ -52,21 +52,8 @@ export function createComplaints(
     return {
       id: row.id,
       receiptNumber: row.receiptNumber,
-      type: row.type,
-      channel: row.channel,
-      title: row.title,
-      body: row.body,
-      incidentDate: row.incidentDate,
-      kecamatanCode: row.kecamatanCode,
-      desaCode: row.desaCode,
-      locationDetail: row.locationDetail,
-      categoryId: row.categoryId,
-      subcategoryId: row.subcategoryId,
+      ...contentView(row),
       agencyCode: row.agencyCode,
-      supervisory: row.supervisory,
-      anonymous: row.anonymous,
-      confidential: row.confidential,
-      complainantName: row.complainantName,
       nik: nik && maskNik(nik),
       phone: phone && maskPhone(phone),
       email: email && maskEmail(email),

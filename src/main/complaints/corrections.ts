@@ -13,25 +13,12 @@ import { DeskFailure } from '../platform/failure';
 import { complaints } from './schema';
 import type { History } from './history';
 import type { Reference } from '../reference';
-import { openPersonal, searchLocation, storedFields } from './stored-fields';
+import { contentOfRow, openPersonal, searchLocation, storedFields } from './stored-fields';
+import { contentKeys } from '../../shared/contract/complaint-fields';
 import { checkComplaint } from './validate';
 
-const plainFields = [
-  'type',
-  'channel',
-  'title',
-  'body',
-  'incidentDate',
-  'kecamatanCode',
-  'desaCode',
-  'locationDetail',
-  'categoryId',
-  'subcategoryId',
-  'supervisory',
-  'anonymous',
-  'confidential',
-  'complainantName',
-] as const;
+/** The fields kept in the clear in history (before and after); personal ones only by name. */
+const plainFields = contentKeys;
 const personalFields = ['nik', 'phone', 'email', 'address'] as const;
 
 export function createCorrections(ctx: CoreContext, reference: Reference, history: History) {
@@ -48,21 +35,8 @@ export function createCorrections(ctx: CoreContext, reference: Reference, histor
         if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
         const personal = openPersonal(cipher, row);
         const current = {
-          type: row.type,
-          channel: row.channel,
-          title: row.title,
-          body: row.body,
-          incidentDate: row.incidentDate ?? undefined,
-          kecamatanCode: row.kecamatanCode ?? undefined,
-          desaCode: row.desaCode ?? undefined,
-          locationDetail: row.locationDetail ?? undefined,
-          categoryId: row.categoryId ?? undefined,
-          subcategoryId: row.subcategoryId ?? undefined,
+          ...contentOfRow(row),
           agencyCode: row.agencyCode,
-          supervisory: row.supervisory,
-          anonymous: row.anonymous,
-          confidential: row.confidential,
-          complainantName: row.complainantName ?? undefined,
           nik: personal.nik ?? undefined,
           phone: personal.phone ?? undefined,
           email: personal.email ?? undefined,

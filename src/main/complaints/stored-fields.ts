@@ -2,44 +2,40 @@
  * The complaint columns a save and a correction both write: the content as checked, personal data
  * sealed with its blind indexes, and the location text the search index holds.
  */
-import type { ComplaintType } from '../../shared/domain/complaint';
+import { contentKeys, type ContentKey } from '../../shared/contract/complaint-fields';
 import type { PersonalDataCipher } from '../platform/crypto/personal-data';
 import type { Reference } from '../reference';
-import type { CleanIdentity } from './validate';
+import type { CleanIdentity, ParsedComplaint } from './validate';
 
-export interface ComplaintContent {
-  type: ComplaintType;
-  channel: string;
-  title: string;
-  body: string;
-  incidentDate?: string | undefined;
-  kecamatanCode?: string | undefined;
-  desaCode?: string | undefined;
-  locationDetail?: string | undefined;
-  categoryId?: number | undefined;
-  subcategoryId?: number | undefined;
-  supervisory: boolean;
-  anonymous: boolean;
-  confidential: boolean;
+/** The content of a complaint as checked (what the form sent). */
+export type ComplaintContent = Pick<ParsedComplaint, ContentKey>;
+/** The content as its columns hold it: a field not given is null. */
+export type ContentColumns = {
+  [K in ContentKey]: undefined extends ComplaintContent[K]
+    ? Exclude<ComplaintContent[K], undefined> | null
+    : ComplaintContent[K];
+};
+
+/** The content columns of a save or a correction. */
+export function contentColumns(content: ComplaintContent): ContentColumns {
+  return Object.fromEntries(contentKeys.map((k) => [k, content[k] ?? null])) as ContentColumns;
+}
+
+/** The content of a stored complaint as the form would send it (null as not given). */
+export function contentOfRow(row: ContentColumns): ComplaintContent {
+  return Object.fromEntries(contentKeys.map((k) => [k, row[k] ?? undefined])) as ComplaintContent;
+}
+
+/** The content of a stored complaint as a screen reads it. */
+export function contentView(row: ContentColumns): ContentColumns {
+  return Object.fromEntries(contentKeys.map((k) => [k, row[k]])) as ContentColumns;
 }
 
 export function storedFields(content: ComplaintContent, identity: CleanIdentity, cipher: PersonalDataCipher) {
   const seal = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>
     v === null ? null : cipher.encrypt(field, v);
   return {
-    type: content.type,
-    channel: content.channel,
-    title: content.title,
-    body: content.body,
-    incidentDate: content.incidentDate ?? null,
-    kecamatanCode: content.kecamatanCode ?? null,
-    desaCode: content.desaCode ?? null,
-    locationDetail: content.locationDetail ?? null,
-    categoryId: content.categoryId ?? null,
-    subcategoryId: content.subcategoryId ?? null,
-    supervisory: content.supervisory,
-    anonymous: content.anonymous,
-    confidential: content.confidential,
+    ...contentColumns(content),
     complainantName: identity.name,
     nikEnc: seal('nik', identity.nik),
     nikBidx: identity.nik && cipher.blindIndex('nik', identity.nik),

@@ -1,29 +1,15 @@
 import { z } from 'zod';
 import { complaintLimits } from '../domain/complaint-rules';
-import { complaintStatuses, complaintTypes, eventKinds } from '../domain/complaint';
+import { complaintStatuses, eventKinds } from '../domain/complaint';
 import { archiveReasons } from '../domain/status-flow';
 import { empty, isoDate, optionalText, text, uuid } from './common';
+import { contentInput, contentView } from './complaint-fields';
 import { method } from './define';
-
-const flag = z.boolean().default(false);
 
 /** What the intake form sends. Identity is optional only for Anonim reports. */
 export const complaintInput = z.strictObject({
-  type: z.enum(complaintTypes),
-  channel: z.string().min(1).max(40),
-  title: text(...complaintLimits.title),
-  body: text(...complaintLimits.body),
-  incidentDate: isoDate.optional(),
-  kecamatanCode: z.string().max(20).optional(),
-  desaCode: z.string().max(20).optional(),
-  locationDetail: optionalText(complaintLimits.locationDetail[1]),
-  categoryId: z.number().int().positive().optional(),
-  subcategoryId: z.number().int().positive().optional(),
+  ...contentInput,
   agencyCode: z.string().min(1).max(40),
-  supervisory: flag,
-  anonymous: flag,
-  confidential: flag,
-  complainantName: optionalText(complaintLimits.complainantName[1]),
   nik: optionalText(complaintLimits.nik[1]),
   phone: optionalText(complaintLimits.phone[1]),
   email: optionalText(complaintLimits.email[1]),
@@ -40,21 +26,8 @@ export const deadlinesView = z.object({
 export const complaintView = z.object({
   id: z.string(),
   receiptNumber: z.string(),
-  type: z.enum(complaintTypes),
-  channel: z.string(),
-  title: z.string(),
-  body: z.string(),
-  incidentDate: z.string().nullable(),
-  kecamatanCode: z.string().nullable(),
-  desaCode: z.string().nullable(),
-  locationDetail: z.string().nullable(),
-  categoryId: z.number().nullable(),
-  subcategoryId: z.number().nullable(),
+  ...contentView,
   agencyCode: z.string(),
-  supervisory: z.boolean(),
-  anonymous: z.boolean(),
-  confidential: z.boolean(),
-  complainantName: z.string().nullable(),
   /** Masked unless revealed: 3513********0001. */
   nik: z.string().nullable(),
   phone: z.string().nullable(),

@@ -1,52 +1,30 @@
 /** The intake form's values, its checks as the officer types, and the request it becomes. */
 import type { TFunction } from 'i18next';
 import { addCalendarDays } from '../../../../shared/calendar/working-days';
+import {
+  contentFormKind,
+  contentKeys,
+  emptyContent,
+  type ContentForm,
+} from '../../../../shared/contract/complaint-fields';
 import type { ComplaintInput } from '../../../../shared/contract/complaints';
-import type { ComplaintType } from '../../../../shared/domain/complaint';
 import { nikProblem, normalizeNik } from '../../../../shared/domain/nik';
 import { normalizePhone } from '../../../../shared/domain/phone';
 import { parseTypedDate } from '../../../../shared/domain/typed-date';
 import { complaintLimits, isEmail } from '../../../../shared/domain/complaint-rules';
 
-export interface IntakeForm {
-  type: ComplaintType;
-  channel: string;
-  title: string;
-  body: string;
-  /** As typed (20/11/2026, kemarin …); see shared/domain/typed-date.ts. */
-  incidentDate: string;
-  kecamatanCode: string;
-  desaCode: string;
-  locationDetail: string;
-  categoryId: string;
-  subcategoryId: string;
+/** What the officer has typed: the content fields as the shared definition holds them, and the rest. */
+export type IntakeForm = ContentForm & {
   agencyCode: string;
-  supervisory: boolean;
-  anonymous: boolean;
-  confidential: boolean;
-  complainantName: string;
   nik: string;
   phone: string;
   email: string;
   address: string;
-}
+};
 
 export const emptyForm: IntakeForm = {
-  type: 'PENGADUAN',
-  channel: 'TATAP_MUKA',
-  title: '',
-  body: '',
-  incidentDate: '',
-  kecamatanCode: '',
-  desaCode: '',
-  locationDetail: '',
-  categoryId: '',
-  subcategoryId: '',
+  ...emptyContent,
   agencyCode: '',
-  supervisory: false,
-  anonymous: false,
-  confidential: false,
-  complainantName: '',
   nik: '',
   phone: '',
   email: '',
@@ -121,25 +99,28 @@ export function isOldIncident(form: IntakeForm, today: string): boolean {
 
 export function toRequest(form: IntakeForm, today: string): ComplaintInput {
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+  const content = Object.fromEntries(
+    contentKeys.map((key) => {
+      const typed = form[key];
+      if (typeof typed === 'boolean') return [key, typed];
+      switch (contentFormKind(key)) {
+        case 'optional':
+          return [key, opt(typed)];
+        case 'id':
+          return [key, typed ? Number(typed) : undefined];
+        case 'date':
+          return [key, parseTypedDate(typed, today) ?? opt(typed)];
+        default:
+          return [key, typed];
+      }
+    }),
+  );
   return {
-    type: form.type,
-    channel: form.channel,
-    title: form.title,
-    body: form.body,
-    incidentDate: parseTypedDate(form.incidentDate, today) ?? opt(form.incidentDate),
-    kecamatanCode: opt(form.kecamatanCode),
-    desaCode: opt(form.desaCode),
-    locationDetail: opt(form.locationDetail),
-    categoryId: form.categoryId ? Number(form.categoryId) : undefined,
-    subcategoryId: form.subcategoryId ? Number(form.subcategoryId) : undefined,
+    ...content,
     agencyCode: form.agencyCode,
-    supervisory: form.supervisory,
-    anonymous: form.anonymous,
-    confidential: form.confidential,
-    complainantName: opt(form.complainantName),
     nik: opt(form.nik),
     phone: opt(form.phone),
     email: opt(form.email),
     address: opt(form.address),
-  };
+  } as ComplaintInput;
 }
