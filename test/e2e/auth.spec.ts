@@ -134,7 +134,11 @@ test('reference data is editable, and text with markup is shown as text', async 
   await page.getByLabel('Kode kanal').fill('posko_desa');
   await page.getByLabel('Nama kanal').fill('Posko pengaduan desa');
   await page.getByRole('button', { name: 'Simpan kanal' }).click();
-  await expect(page.getByRole('cell', { name: 'POSKO_DESA' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'POSKO_DESA', exact: true })).toBeVisible();
+  // Every admin table is edited by keyboard too: the row's "Ubah" button loads it into the form.
+  await page.getByRole('button', { name: 'Ubah POSKO_DESA' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Nama kanal')).toHaveValue('Posko pengaduan desa');
   await page.keyboard.press('Alt+N');
   await expect(page.getByLabel('Kanal').locator('option', { hasText: 'Posko pengaduan desa' })).toHaveCount(
     1,

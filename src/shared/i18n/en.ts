@@ -356,6 +356,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     add: 'Add',
     remove: 'Remove',
+    edit: 'Edit',
     yes: 'Yes',
     no: 'No',
     language: 'Language',

@@ -364,6 +364,7 @@ export const id = {
     cancel: 'Batal',
     add: 'Tambah',
     remove: 'Hapus',
+    edit: 'Ubah',
     yes: 'Ya',
     no: 'Tidak',
     language: 'Bahasa',

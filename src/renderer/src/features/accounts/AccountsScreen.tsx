@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/contract/accounts';
 import { roles, type Role } from '../../../../shared/domain/roles';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
@@ -49,44 +50,35 @@ export function AccountsScreen({ selfId }: { selfId: string }) {
     <section>
       <h1>{t('ui.accounts.title')}</h1>
       <ErrorNotice error={change.error} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('fields.name')}</th>
-            <th>{t('fields.displayName')}</th>
-            <th>{t('fields.role')}</th>
-            <th>{t('ui.accounts.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((a) => (
-            <tr key={a.id}>
-              <td>{a.name}</td>
-              <td>{a.displayName}</td>
-              <td>{t(`roles.${a.role}`)}</td>
-              <td>
-                {a.disabled ? t('ui.accounts.inactive') : t('ui.accounts.active')}
-                {a.lockedUntil && new Date(a.lockedUntil) > new Date()
-                  ? ` · ${t('ui.accounts.lockedUntil', { until: new Date(a.lockedUntil).toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta' }) })}`
-                  : ''}
-              </td>
-              <td>
-                {a.id !== selfId ? (
-                  <div className="actions">
-                    <button type="button" onClick={() => toggle(a)}>
-                      {a.disabled ? t('ui.accounts.enable') : t('ui.accounts.disable')} {a.name}
-                    </button>
-                    <button type="button" onClick={() => setResetFor(a)}>
-                      {t('ui.accounts.resetSecret')} {a.name}
-                    </button>
-                  </div>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={list}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: t('fields.name'), cell: (a) => a.name },
+          { header: t('fields.displayName'), cell: (a) => a.displayName },
+          { header: t('fields.role'), cell: (a) => t(`roles.${a.role}`) },
+          {
+            header: t('ui.accounts.status'),
+            cell: (a) =>
+              (a.disabled ? t('ui.accounts.inactive') : t('ui.accounts.active')) +
+              (a.lockedUntil && new Date(a.lockedUntil) > new Date()
+                ? ` · ${t('ui.accounts.lockedUntil', { until: new Date(a.lockedUntil).toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta' }) })}`
+                : ''),
+          },
+        ]}
+        actions={(a) =>
+          a.id !== selfId ? (
+            <>
+              <button type="button" onClick={() => toggle(a)}>
+                {a.disabled ? t('ui.accounts.enable') : t('ui.accounts.disable')} {a.name}
+              </button>
+              <button type="button" onClick={() => setResetFor(a)}>
+                {t('ui.accounts.resetSecret')} {a.name}
+              </button>
+            </>
+          ) : null
+        }
+      />
 
       {resetFor ? (
         <form

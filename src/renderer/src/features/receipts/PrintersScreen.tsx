@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paperSizes, printerKinds, type PrinterView } from '../../../../shared/contract/receipts';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
@@ -58,51 +59,31 @@ export function PrintersScreen({ shell }: { shell: 'electron' | 'browser' }) {
       <h1>{t('ui.printers.title')}</h1>
       <ErrorNotice error={test.error} />
       <InfoNotice text={info} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('fields.printerName')}</th>
-            <th>{t('fields.printerKind')}</th>
-            <th>{t('fields.printerAddress')}</th>
-            <th>{t('fields.paper')}</th>
-            <th>{t('fields.isDefault')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(data ?? []).map((p) => (
-            <tr key={p.id}>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    setForm({ ...p, codepageMapping: p.codepageMapping as Form['codepageMapping'] })
-                  }
-                >
-                  {p.name}
-                </button>
-              </td>
-              <td>{t(`ui.printers.kinds.${p.kind}`)}</td>
-              <td>{p.address}</td>
-              <td>{p.paper}</td>
-              <td>{p.isDefault ? t('ui.yes') : ''}</td>
-              <td>
-                <button
-                  type="button"
-                  onClick={async () => {
-                    setInfo(null);
-                    const r = await test.run(() => api['printers.test']({ id: p.id }));
-                    if (r) setInfo(t('ui.printers.tested', { printer: r.printer }));
-                  }}
-                >
-                  {t('ui.printers.test')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={data ?? []}
+        rowKey={(p) => p.id}
+        columns={[
+          { header: t('fields.printerName'), cell: (p) => p.name },
+          { header: t('fields.printerKind'), cell: (p) => t(`ui.printers.kinds.${p.kind}`) },
+          { header: t('fields.printerAddress'), cell: (p) => p.address },
+          { header: t('fields.paper'), cell: (p) => p.paper },
+          { header: t('fields.isDefault'), cell: (p) => (p.isDefault ? t('ui.yes') : '') },
+        ]}
+        onEdit={(p) => setForm({ ...p, codepageMapping: p.codepageMapping as Form['codepageMapping'] })}
+        rowName={(p) => p.name}
+        actions={(p) => (
+          <button
+            type="button"
+            onClick={async () => {
+              setInfo(null);
+              const r = await test.run(() => api['printers.test']({ id: p.id }));
+              if (r) setInfo(t('ui.printers.tested', { printer: r.printer }));
+            }}
+          >
+            {t('ui.printers.test')}
+          </button>
+        )}
+      />
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
         <TextField label={t('fields.printerName')} {...bind('name')} />

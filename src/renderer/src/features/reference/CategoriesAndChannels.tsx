@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
@@ -125,17 +126,20 @@ export function Channels({ channels, onChange }: { channels: All['channels']; on
   return (
     <>
       <h2>{t('ui.reference.channels')}</h2>
-      <table className="table">
-        <tbody>
-          {channels.map((c) => (
-            <tr key={c.code} onClick={() => setForm({ ...c })}>
-              <td>{c.code}</td>
-              <td>{c.name}</td>
-              <td>{c.active ? t('ui.accounts.active') : t('ui.accounts.inactive')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={channels}
+        rowKey={(c) => c.code}
+        columns={[
+          { header: t('ui.reference.channelCode'), cell: (c) => c.code },
+          { header: t('ui.reference.channelName'), cell: (c) => c.name },
+          {
+            header: t('fields.active'),
+            cell: (c) => (c.active ? t('ui.accounts.active') : t('ui.accounts.inactive')),
+          },
+        ]}
+        onEdit={(c) => setForm({ ...c })}
+        selected={form.code || null}
+      />
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
         <TextField label={t('ui.reference.channelCode')} {...bind('code')} />

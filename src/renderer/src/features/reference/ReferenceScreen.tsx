@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
 import { agencyKinds, holidayKinds } from '../../../../shared/contract/reference';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../api/client';
 import { SelectField, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
@@ -68,41 +69,31 @@ function Holidays({ holidays, onChange }: { holidays: All['holidays']; onChange:
       <h2>{t('ui.reference.holidays')}</h2>
       <ErrorNotice error={remove.error} />
       <div className="scroll-box">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('fields.date')}</th>
-              <th>{t('fields.kind')}</th>
-              <th>{t('fields.description')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {holidays.map((h) => (
-              <tr key={h.date}>
-                <td>{h.date}</td>
-                <td>
-                  {h.kind === 'cuti_bersama'
-                    ? t('ui.reference.cutiBersama')
-                    : t('ui.reference.liburNasional')}
-                </td>
-                <td>{h.description}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`${t('ui.remove')} ${h.date}`}
-                    onClick={async () =>
-                      (await remove.run(() => api['reference.deleteHoliday']({ date: h.date }))) !==
-                        undefined && onChange()
-                    }
-                  >
-                    {t('ui.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={holidays}
+          rowKey={(h) => h.date}
+          columns={[
+            { header: t('fields.date'), cell: (h) => h.date },
+            {
+              header: t('fields.kind'),
+              cell: (h) =>
+                h.kind === 'cuti_bersama' ? t('ui.reference.cutiBersama') : t('ui.reference.liburNasional'),
+            },
+            { header: t('fields.description'), cell: (h) => h.description },
+          ]}
+          actions={(h) => (
+            <button
+              type="button"
+              aria-label={`${t('ui.remove')} ${h.date}`}
+              onClick={async () =>
+                (await remove.run(() => api['reference.deleteHoliday']({ date: h.date }))) !== undefined &&
+                onChange()
+              }
+            >
+              {t('ui.remove')}
+            </button>
+          )}
+        />
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />
@@ -149,31 +140,20 @@ function Agencies({ agencies, onChange }: { agencies: All['agencies']; onChange:
     <>
       <h2>{t('ui.reference.agencies')}</h2>
       <div className="scroll-box">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('fields.code')}</th>
-              <th>{t('fields.agencyCode')}</th>
-              <th>{t('fields.note')}</th>
-              <th>{t('fields.active')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr
-                key={a.code}
-                onClick={() =>
-                  setForm({ code: a.code, name: a.name, kind: a.kind, note: a.note ?? '', active: a.active })
-                }
-              >
-                <td>{a.code}</td>
-                <td>{a.name}</td>
-                <td>{a.note}</td>
-                <td>{a.active ? t('ui.yes') : t('ui.no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={agencies}
+          rowKey={(a) => a.code}
+          columns={[
+            { header: t('fields.code'), cell: (a) => a.code },
+            { header: t('fields.agencyCode'), cell: (a) => a.name },
+            { header: t('fields.note'), cell: (a) => a.note },
+            { header: t('fields.active'), cell: (a) => (a.active ? t('ui.yes') : t('ui.no')) },
+          ]}
+          onEdit={(a) =>
+            setForm({ code: a.code, name: a.name, kind: a.kind, note: a.note ?? '', active: a.active })
+          }
+          selected={form.code || null}
+        />
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <ErrorNotice error={save.error} />

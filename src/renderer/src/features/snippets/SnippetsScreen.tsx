@@ -1,6 +1,7 @@
 /** Supervisors keep the canned texts officers insert with ::keyword. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
@@ -33,26 +34,18 @@ export function SnippetsScreen() {
     <section>
       <h1>{t('ui.snippets.title')}</h1>
       <p className="muted">{t('ui.snippets.intro')}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('fields.keyword')}</th>
-            <th>{t('fields.title')}</th>
-            <th>{t('fields.body')}</th>
-            <th>{t('fields.active')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data ?? []).map((s) => (
-            <tr key={s.keyword} onClick={() => setForm({ ...s })}>
-              <td>::{s.keyword}</td>
-              <td>{s.title}</td>
-              <td>{s.body}</td>
-              <td>{s.active ? t('ui.yes') : t('ui.no')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={data ?? []}
+        rowKey={(s) => s.keyword}
+        columns={[
+          { header: t('fields.keyword'), cell: (s) => `::${s.keyword}` },
+          { header: t('fields.title'), cell: (s) => s.title },
+          { header: t('fields.body'), cell: (s) => s.body },
+          { header: t('fields.active'), cell: (s) => (s.active ? t('ui.yes') : t('ui.no')) },
+        ]}
+        onEdit={(s) => setForm({ ...s })}
+        rowName={(s) => `::${s.keyword}`}
+      />
       <h2>{t('ui.snippets.edit')}</h2>
       <form onSubmit={submit} noValidate>
         <ErrorNotice error={save.error} />
