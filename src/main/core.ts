@@ -83,7 +83,15 @@ export function createCore(options: CoreOptions) {
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
-  const receipts = createReceipts(ctx, reference, settings, audit, options.desktopPrinting ?? null, history);
+  const receipts = createReceipts(
+    ctx,
+    reference,
+    settings,
+    audit,
+    options.desktopPrinting ?? null,
+    history,
+    complaints,
+  );
   const centralChanges = createCentralChanges(ctx, history);
   const forwarding = createForwarding(
     ctx,

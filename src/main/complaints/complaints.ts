@@ -85,6 +85,12 @@ export function createComplaints(
     .limit(200)
     .prepare();
 
+  const printedStatement = db
+    .select({ id: complaintEvents.id })
+    .from(complaintEvents)
+    .where(and(eq(complaintEvents.complaintId, sql.placeholder('id')), eq(complaintEvents.kind, 'CETAK')))
+    .prepare();
+
   function get(id: string) {
     const found = byIdStatement.get({ id });
     if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
@@ -231,6 +237,23 @@ export function createComplaints(
       audit.record(actorId, 'complaints.revealPersonalData', id, { reason });
       return openPersonal(cipher, row);
     },
+
+    /**
+     * What a receipt prints of a complaint: its content and deadlines, who recorded it, and the NIK
+     * in the clear (the receipt masks it). Null when the desk has no such complaint.
+     */
+    forReceipt(id: string) {
+      const found = byIdStatement.get({ id });
+      if (!found) return null;
+      const { row, officerName } = found;
+      return {
+        ...row,
+        officerName,
+        nik: row.nikEnc ? cipher.decrypt('nik', row.nikEnc) : null,
+      };
+    },
+    /** Whether a receipt of the complaint was printed before (a reprint is marked as a copy). */
+    printedBefore: (id: string): boolean => printedStatement.get({ id }) !== undefined,
 
     stats() {
       const today = wibDate(clock());

@@ -10,11 +10,9 @@ import { msg } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { accounts } from '../accounts';
-import { complaintEvents, complaints } from '../complaints';
 import { printers } from './schema';
 import type { Reference } from '../reference';
-import type { History } from '../complaints';
+import type { Complaints, History } from '../complaints';
 import type { SettingsService } from '../settings';
 import { encodeReceipt } from './escpos';
 import { renderReceiptHtml, type Paper } from './html';
@@ -42,18 +40,14 @@ export function createReceipts(
   audit: AuditTrail,
   desktop: DesktopPrinting | null,
   history: History,
+  complaints: Pick<Complaints, 'forReceipt' | 'printedBefore'>,
 ) {
-  const { db, cipher, clock } = ctx;
+  const { db, clock } = ctx;
   const prepared = new Map<string, { html: string; expires: number }>();
 
   function source(complaintId: string, copyAt: string | null) {
-    const row = db.select().from(complaints).where(eq(complaints.id, complaintId)).get();
+    const row = complaints.forReceipt(complaintId);
     if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
-    const officer = db
-      .select({ name: accounts.displayName })
-      .from(accounts)
-      .where(eq(accounts.id, row.officerId))
-      .get();
     const deskRow = { code: settings.deskCode(), siteName: settings.get().siteName };
     const s = settings.get();
     return buildReceiptModel({
@@ -69,12 +63,12 @@ export function createReceipts(
       anonymous: row.anonymous,
       confidential: row.confidential,
       complainantName: row.complainantName,
-      nik: row.nikEnc ? cipher.decrypt('nik', row.nikEnc) : null,
+      nik: row.nik,
       verifyBy: row.verifyDue,
       followUpBy: row.followUpDue,
       answerBy: row.answerDue,
       escalationText: s.escalationText || null,
-      officerName: officer?.name ?? '',
+      officerName: row.officerName,
       laporTrackingId: row.laporTrackingId,
       followUpContact: s.followUpContact || null,
       statusUrl: s.statusUrl || null,
@@ -83,13 +77,7 @@ export function createReceipts(
     });
   }
 
-  function alreadyPrinted(complaintId: string): boolean {
-    return !!db
-      .select({ id: complaintEvents.id })
-      .from(complaintEvents)
-      .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.kind, 'CETAK')))
-      .get();
-  }
+  const alreadyPrinted = (complaintId: string): boolean => complaints.printedBefore(complaintId);
 
   function printerFor(printerId: string | undefined): PrinterRow {
     const row = printerId
