@@ -2,6 +2,7 @@
  * schema.ts; FTS5 and the append-only triggers live in hand-written migrations beside them. */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ContentKey } from '../../shared/contract/complaint-fields';
 import { timestamps } from '../platform/schema-columns';
 import { accounts } from '../accounts';
 import { agencies, categories, channels, regions } from '../reference';
@@ -12,31 +13,40 @@ export const receiptSequences = sqliteTable('receipt_sequences', {
   last: integer('last').notNull(),
 });
 
+/**
+ * The content columns: one for each field of the complaint's content definition
+ * (shared/contract/complaint-fields.ts). The compiler refuses a field without its column, or a
+ * column without its field.
+ */
+const contentColumns = {
+  type: text('type', { enum: ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] }).notNull(),
+  channel: text('channel')
+    .notNull()
+    .references(() => channels.code),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  incidentDate: text('incident_date'),
+  kecamatanCode: text('kecamatan_code').references(() => regions.code),
+  desaCode: text('desa_code').references(() => regions.code),
+  locationDetail: text('location_detail'),
+  categoryId: integer('category_id').references(() => categories.id),
+  subcategoryId: integer('subcategory_id').references(() => categories.id),
+  supervisory: integer('supervisory', { mode: 'boolean' }).notNull(),
+  anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+  confidential: integer('confidential', { mode: 'boolean' }).notNull(),
+  complainantName: text('complainant_name'),
+} satisfies Record<ContentKey, unknown>;
+
 export const complaints = sqliteTable(
   'complaints',
   {
     /** UUIDv7 made on the desk: safe offline, sortable by time. */
     id: text('id').primaryKey(),
     receiptNumber: text('receipt_number').notNull(),
-    type: text('type', { enum: ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] }).notNull(),
-    channel: text('channel')
-      .notNull()
-      .references(() => channels.code),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
-    incidentDate: text('incident_date'),
-    kecamatanCode: text('kecamatan_code').references(() => regions.code),
-    desaCode: text('desa_code').references(() => regions.code),
-    locationDetail: text('location_detail'),
-    categoryId: integer('category_id').references(() => categories.id),
-    subcategoryId: integer('subcategory_id').references(() => categories.id),
+    ...contentColumns,
     agencyCode: text('agency_code')
       .notNull()
       .references(() => agencies.code),
-    supervisory: integer('supervisory', { mode: 'boolean' }).notNull(),
-    anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
-    confidential: integer('confidential', { mode: 'boolean' }).notNull(),
-    complainantName: text('complainant_name'),
     /** AES-256-GCM envelopes (see main/platform/crypto); the *_bidx columns are keyed HMAC blind indexes. */
     nikEnc: text('nik_enc'),
     nikBidx: text('nik_bidx'),
