@@ -1,14 +1,14 @@
 /**
  * The dispatcher: every contract method -> its handler (each feature owns its slice of the table),
  * behind one dispatch that validates input (zod), enforces the caller's role and screen lock, serves
- * the call in the caller's language, and maps every outcome to { ok: true, value } | { ok: false, error }. Transport-agnostic: the Electron IPC bridge and the
- * browser-mode HTTP host both call dispatch(), so both get exactly the same checks.
+ * the call in the caller's language, and maps every outcome to { ok: true, value } or
+ * { ok: false, error }. Transport-agnostic: the Electron IPC bridge and the browser-mode HTTP host
+ * both call dispatch(), so both get exactly the same checks.
  */
 import { contract, isMethodName, type MethodName } from '../shared/contract';
 import { roleAtLeast } from '../shared/domain/roles';
-import { msg } from '../shared/i18n';
+import { msg, type Language } from '../shared/i18n';
 import { fail, ok, type ErrorCode, type Result } from '../shared/result';
-import type { Language } from '../shared/i18n';
 import { inLanguage } from './platform/language';
 import { accountHandlers } from './accounts/handlers';
 import { auditHandlers } from './audit/handlers';
@@ -50,6 +50,8 @@ export function createHandlers(
       return null;
     },
     'app.setLanguage': (input, call) => {
+      // One entry per window or tab; a flood of made-up tab ids cannot grow it without bound.
+      if (languageOf.size > 1000 && !languageOf.has(call.callerKey)) languageOf.clear();
       languageOf.set(call.callerKey, input.language);
       return null;
     },
