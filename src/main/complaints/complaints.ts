@@ -18,7 +18,7 @@ import { accounts } from '../accounts';
 import { complaintEvents, complaints } from './schema';
 import type { Reference } from '../reference';
 import type { SettingsService } from '../settings';
-import { contentView, openPersonal, searchLocation, storedFields } from './stored-fields';
+import { contentColumns, openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { CentralRecords } from './central-record';
 import type { History } from './history';
@@ -52,7 +52,7 @@ export function createComplaints(
     return {
       id: row.id,
       receiptNumber: row.receiptNumber,
-      ...contentView(row),
+      ...contentColumns(row),
       agencyCode: row.agencyCode,
       nik: nik && maskNik(nik),
       phone: phone && maskPhone(phone),

@@ -16,20 +16,16 @@ export type ContentColumns = {
     : ComplaintContent[K];
 };
 
-/** The content columns of a save or a correction. */
-export function contentColumns(content: ComplaintContent): ContentColumns {
-  return Object.fromEntries(contentKeys.map((k) => [k, content[k] ?? null])) as ContentColumns;
-}
+/** The content fields of a source, each missing one as `absent`. */
+const pickContent = (source: Partial<Record<ContentKey, unknown>>, absent: null | undefined) =>
+  Object.fromEntries(contentKeys.map((k) => [k, source[k] ?? absent]));
+
+/** The content columns of a save or a correction (also what a screen reads of a stored row). */
+export const contentColumns = (content: ComplaintContent | ContentColumns) =>
+  pickContent(content, null) as ContentColumns;
 
 /** The content of a stored complaint as the form would send it (null as not given). */
-export function contentOfRow(row: ContentColumns): ComplaintContent {
-  return Object.fromEntries(contentKeys.map((k) => [k, row[k] ?? undefined])) as ComplaintContent;
-}
-
-/** The content of a stored complaint as a screen reads it. */
-export function contentView(row: ContentColumns): ContentColumns {
-  return Object.fromEntries(contentKeys.map((k) => [k, row[k]])) as ContentColumns;
-}
+export const contentOfRow = (row: ContentColumns) => pickContent(row, undefined) as ComplaintContent;
 
 export function storedFields(content: ComplaintContent, identity: CleanIdentity, cipher: PersonalDataCipher) {
   const seal = (field: 'nik' | 'phone' | 'email' | 'address', v: string | null) =>

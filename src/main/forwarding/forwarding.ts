@@ -91,9 +91,7 @@ export function createForwarding(
     { timeoutMs, proxyFor: options.proxyFor },
     (old) => background('close', async () => old.close()),
   );
-  const currentClient = () => clients.get();
-
-  const canSend = () => alive() && !paused && currentClient() !== null;
+  const canSend = () => alive() && !paused && clients.get() !== null;
 
   function setPaused(next: Paused | null) {
     paused = next;
@@ -143,7 +141,7 @@ export function createForwarding(
 
   /** True when the server answers its health check; sets the connection either way. */
   const checkReachable = once(async () => {
-    const c = currentClient();
+    const c = clients.get();
     const ok = c ? await c.health() : false;
     if (alive()) connection.set(ok ? 'online' : 'offline');
     if (!ok) scheduleProbe();

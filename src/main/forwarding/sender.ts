@@ -20,18 +20,16 @@ export interface SenderHooks {
   onError(error: unknown): void;
 }
 
-/** Reads a message's frozen body; a body that cannot be read (damaged, another key) parks it. */
-function readBody(store: Store, row: OutboxRow): { body: string | null } | { unreadable: Outcome } {
+/**
+ * A message's frozen body, or the outcome when there is nothing to send: the record is gone from the
+ * desk, or its body cannot be read (damaged, another key). Either way it waits for a person.
+ */
+function bodyOf(store: Store, row: OutboxRow): string | Outcome {
   try {
-    return { body: store.body(row) };
+    return store.body(row) ?? { kind: 'park', status: 0, message: 'Data ini tidak ada lagi di meja.' };
   } catch (error) {
-    return {
-      unreadable: {
-        kind: 'park',
-        status: 0,
-        message: `Isi data di antrean kirim tidak dapat dibaca (${error instanceof Error ? error.message.slice(0, 120) : 'rusak'}).`,
-      },
-    };
+    const why = error instanceof Error ? error.message.slice(0, 120) : 'rusak';
+    return { kind: 'park', status: 0, message: `Isi data di antrean kirim tidak dapat dibaca (${why}).` };
   }
 }
 
@@ -90,16 +88,13 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
     try {
       for (const row of rows) {
         if (hooks.stopped() || hooks.paused()) return;
-        const read = readBody(store, row);
-        const body = 'body' in read ? read.body : null;
+        const body = bodyOf(store, row);
         const outcome: Outcome =
-          'unreadable' in read
-            ? read.unreadable
-            : !body
-              ? { kind: 'park', status: 0, message: 'Data ini tidak ada lagi di meja.' }
-              : row.kind === 'complaint'
-                ? await client.putComplaint(row.refId, body)
-                : await client.postEvent(row.complaintId, row.refId, body);
+          typeof body !== 'string'
+            ? body
+            : row.kind === 'complaint'
+              ? await client.putComplaint(row.refId, body)
+              : await client.postEvent(row.complaintId, row.refId, body);
         hooks.onOutcome(row, outcome);
         queueOutcome(row, outcome);
         if (outcome.kind !== 'delivered') return;
