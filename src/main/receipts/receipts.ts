@@ -48,11 +48,10 @@ export function createReceipts(
   function source(complaintId: string, copyAt: string | null) {
     const row = complaints.forReceipt(complaintId);
     if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
-    const deskRow = { code: settings.deskCode(), siteName: settings.get().siteName };
     const s = settings.get();
     return buildReceiptModel({
-      siteName: deskRow.siteName,
-      deskCode: deskRow.code,
+      siteName: s.siteName,
+      deskCode: settings.deskCode(),
       receiptNumber: row.receiptNumber,
       type: row.type,
       receivedAt: row.receivedAt,
@@ -193,10 +192,9 @@ export function createReceipts(
     async testPage(actorId: string, printerId: string) {
       const printer = printerFor(printerId);
       const s = settings.get();
-      const deskRow = { code: settings.deskCode(), siteName: settings.get().siteName };
       const model = buildReceiptModel({
-        siteName: deskRow.siteName,
-        deskCode: deskRow.code,
+        siteName: s.siteName,
+        deskCode: settings.deskCode(),
         receiptNumber: sample.receiptNumber,
         type: 'PENGADUAN',
         receivedAt: clock().toISOString(),

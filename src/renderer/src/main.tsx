@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './app/App';
-import { ErrorBoundary, reportUncaughtErrors } from './app/ErrorBoundary';
+import { reportUncaughtErrors } from './api/report';
+import { ErrorBoundary } from './app/ErrorBoundary';
 
 reportUncaughtErrors();
 

@@ -7,8 +7,6 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '../api/report';
 
-export { reportUncaughtErrors } from '../api/report';
-
 function CrashNotice({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
   return (
