@@ -7,7 +7,7 @@
  */
 import { contract, isMethodName, type MethodName } from '../shared/contract';
 import { roleAtLeast } from '../shared/domain/roles';
-import { msg, type Language } from '../shared/i18n';
+import { say, type Language } from '../shared/i18n';
 import { fail, ok, type ErrorCode, type Result } from '../shared/result';
 import { inLanguage } from './platform/language';
 import { accountHandlers } from './accounts/handlers';
@@ -88,7 +88,7 @@ export function createApi(core: Core): Api {
   async function serve(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       refused(method, 'UNKNOWN_METHOD', callerKey);
-      return fail('UNKNOWN_METHOD', msg('errors.UNKNOWN_METHOD', { method: method.slice(0, 80) }));
+      return fail('UNKNOWN_METHOD', say('errors.UNKNOWN_METHOD', { method: method.slice(0, 80) }));
     }
     const spec = contract[method];
     core.maintenance.touch();
@@ -96,8 +96,8 @@ export function createApi(core: Core): Api {
       const badKey = findForbiddenKey(rawInput);
       if (badKey) refused(method, 'VALIDATION', callerKey);
       if (badKey)
-        return fail('VALIDATION', msg('errors.forbiddenKey', { key: badKey }), {
-          [badKey]: msg('errors.forbiddenKey', { key: badKey }),
+        return fail('VALIDATION', say('errors.forbiddenKey', { key: badKey }), {
+          [badKey]: say('errors.forbiddenKey', { key: badKey }),
         });
 
       const call: Call = { callerKey, session: null, account: null };
@@ -111,19 +111,19 @@ export function createApi(core: Core): Api {
         }
       }
       if (spec.access !== 'public') {
-        if (!call.session || !call.account) return fail('UNAUTHENTICATED', msg('errors.UNAUTHENTICATED'));
+        if (!call.session || !call.account) return fail('UNAUTHENTICATED', say('errors.UNAUTHENTICATED'));
         if (call.session.locked && !spec.whileLocked)
-          return fail('SESSION_LOCKED', msg('errors.SESSION_LOCKED'));
+          return fail('SESSION_LOCKED', say('errors.SESSION_LOCKED'));
         if (!roleAtLeast(call.account.role, spec.access)) {
           core.audit.record(call.account.id, 'access.denied', method);
           refused(method, 'FORBIDDEN', callerKey);
-          return fail('FORBIDDEN', msg('errors.FORBIDDEN'));
+          return fail('FORBIDDEN', say('errors.FORBIDDEN'));
         }
       }
 
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success)
-        return fail('VALIDATION', msg('errors.VALIDATION'), describeIssues(parsed.error.issues, rawInput));
+        return fail('VALIDATION', say('errors.VALIDATION'), describeIssues(parsed.error.issues, rawInput));
 
       const value = await (handlers[method] as Handler<MethodName>)(parsed.data as never, call);
       // A background poll (the status bar) is not a person at the desk: it must not keep the screen awake.
@@ -131,9 +131,9 @@ export function createApi(core: Core): Api {
         core.sessions.touch(call.session);
       return ok(spec.output.parse(value));
     } catch (error) {
-      if (error instanceof DeskFailure) return fail(error.code, error.message, error.fields);
+      if (error instanceof DeskFailure) return fail(error.code, error.text, error.fields);
       log.error('call.failed', error, { method });
-      return fail('INTERNAL', msg('errors.INTERNAL'));
+      return fail('INTERNAL', say('errors.INTERNAL'));
     }
   }
 

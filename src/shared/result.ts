@@ -1,4 +1,6 @@
 /** Results cross every boundary (IPC, HTTP) as values, never as thrown errors. */
+import { render, type Message, type MessageText } from './i18n';
+
 export const errorCodes = [
   'VALIDATION',
   'UNAUTHENTICATED',
@@ -17,19 +19,38 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export interface DeskError {
   code: ErrorCode;
-  /** A sentence in Bahasa Indonesia a person can act on. */
+  /** A sentence a person can act on, in the caller's language (Bahasa Indonesia unless told). */
   message: string;
   /** Field path -> message, for forms. */
   fields?: Record<string, string>;
+  /** The message as catalogue key and parameters, so a screen can show it in its language now. */
+  text?: MessageText;
+  /** The same for each field message. */
+  fieldTexts?: Record<string, MessageText>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): Result<never> => ({
-  ok: false,
-  error: fields ? { code, message, fields } : { code, message },
-});
+/** A refusal; messages given as keys are written in the caller's language and travel as keys too. */
+export function fail(
+  code: ErrorCode,
+  message: Message,
+  fields?: Record<string, Message>,
+): { ok: false; error: DeskError } {
+  const error: DeskError = { code, message: render(message) };
+  if (typeof message !== 'string') error.text = message;
+  if (fields) {
+    error.fields = {};
+    const texts: Record<string, MessageText> = {};
+    for (const [path, m] of Object.entries(fields)) {
+      error.fields[path] = render(m);
+      if (typeof m !== 'string') texts[path] = m;
+    }
+    if (Object.keys(texts).length) error.fieldTexts = texts;
+  }
+  return { ok: false, error };
+}
 
 /** HTTP status a browser-mode response carries for each error code. */
 export const httpStatusFor: Record<ErrorCode, number> = {

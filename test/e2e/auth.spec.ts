@@ -85,7 +85,11 @@ test('an officer cannot reach admin screens, and main refuses the admin call its
     status: 403,
     body: {
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan tindakan ini.' },
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Peran Anda tidak diizinkan melakukan tindakan ini.',
+        text: { key: 'errors.FORBIDDEN' },
+      },
     },
   });
 });
@@ -150,4 +154,23 @@ test('the page can switch to English', async ({ page, desk }) => {
   await page.getByLabel('Bahasa').selectOption('en');
   await expect(page.getByText('Signed in as Admin Meja (Admin)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
+test('an error already on screen follows the switch to English (main sends it as a key)', async ({
+  page,
+  desk,
+}) => {
+  await setUpDesk(page, desk.url);
+  await page.getByRole('button', { name: 'Akun' }).click();
+  await page.getByLabel('Nama pengguna').fill('ADMIN');
+  await page.getByLabel('Nama lengkap').fill('Admin Kedua');
+  await page.getByLabel('PIN/kata sandi').fill('2468');
+  await page.getByRole('button', { name: 'Tambah akun' }).click();
+  await expect(page.getByRole('alert').first()).toHaveText('Nama pengguna "ADMIN" sudah dipakai.');
+  await expect(page.getByText('Nama pengguna "ADMIN" sudah dipakai.').nth(1)).toBeVisible();
+
+  await page.getByLabel('Bahasa').selectOption('en');
+  await expect(page.getByRole('alert').first()).toHaveText('User name "ADMIN" is already taken.');
+  await expect(page.getByText('User name "ADMIN" is already taken.').nth(1)).toBeVisible();
+  await expect(page.getByText('sudah dipakai')).toHaveCount(0);
 });

@@ -8,6 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../src/main/accounts/sessions';
 import { adminSecret, makeCore, setUpDesk } from '../support/core';
+import { DeskFailure } from '../../src/main/platform/failure';
+import { fail, type DeskError } from '../../src/shared/result';
 
 type Desk = ReturnType<typeof makeCore>;
 let desk: Desk;
@@ -25,7 +27,8 @@ const failure = async (p: Promise<unknown> | (() => unknown)) => {
   try {
     await (typeof p === 'function' ? p() : p);
   } catch (e) {
-    return e as { code: string; message: string; fields?: Record<string, string> };
+    // As a caller receives it: the message and each field's message written out.
+    return e instanceof DeskFailure ? fail(e.code, e.text, e.fields).error : (e as DeskError);
   }
   throw new Error('expected a failure');
 };

@@ -44,7 +44,11 @@ describe('the handler table', () => {
     const r = await t.api.dispatch('complaints.dropAll', {}, 'x');
     expect(r).toEqual({
       ok: false,
-      error: { code: 'UNKNOWN_METHOD', message: 'Perintah "complaints.dropAll" tidak dikenal.' },
+      error: {
+        code: 'UNKNOWN_METHOD',
+        message: 'Perintah "complaints.dropAll" tidak dikenal.',
+        text: { key: 'errors.UNKNOWN_METHOD', params: { method: 'complaints.dropAll' } },
+      },
     });
   });
 });
@@ -292,7 +296,11 @@ describe('roles, enforced in main', () => {
       const r = await t.api.dispatch(method, {}, 'pc2');
       expect(r, method).toEqual({
         ok: false,
-        error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan tindakan ini.' },
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Peran Anda tidak diizinkan melakukan tindakan ini.',
+          text: { key: 'errors.FORBIDDEN' },
+        },
       });
     }
     const audit = value<Array<{ action: string; actorName: string }>>(

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AccountView } from '../../shared/contract/accounts';
 import type { Role } from '../../shared/domain/roles';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -41,7 +41,7 @@ export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: Se
 
   function byId(id: string): AccountRow {
     const row = findById(id);
-    if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+    if (!row) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
     return row;
   }
 
@@ -56,8 +56,8 @@ export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: Se
       .where(and(eq(accounts.nameKey, nameKey(name)), exceptId ? ne(accounts.id, exceptId) : undefined))
       .get();
     if (clash) {
-      throw new DeskFailure('CONFLICT', msg('errors.nameTaken', { name }), {
-        name: msg('errors.nameTaken', { name }),
+      throw new DeskFailure('CONFLICT', say('errors.nameTaken', { name }), {
+        name: say('errors.nameTaken', { name }),
       });
     }
   }
@@ -106,7 +106,7 @@ export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: Se
           tx.select({ id: desk.id }).from(desk).get() ||
           tx.select({ id: accounts.id }).from(accounts).get()
         ) {
-          throw new DeskFailure('ALREADY_SETUP', msg('errors.ALREADY_SETUP'));
+          throw new DeskFailure('ALREADY_SETUP', say('errors.ALREADY_SETUP'));
         }
         tx.insert(desk)
           .values({ id: 1, code: input.deskCode, siteName: input.siteName, createdAt: at, updatedAt: at })
@@ -133,12 +133,12 @@ export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: Se
       if (!row) {
         await verifySecret(secret, await decoyHash);
         audit.record(null, 'auth.signIn.unknownName', null, { name });
-        throw new DeskFailure('UNAUTHENTICATED', msg('errors.wrongCredentials', { left: lockoutAttempts }));
+        throw new DeskFailure('UNAUTHENTICATED', say('errors.wrongCredentials', { left: lockoutAttempts }));
       }
       const locked = (until: string) =>
         new DeskFailure(
           'ACCOUNT_LOCKED',
-          msg('errors.ACCOUNT_LOCKED', { until: formatWibTime(new Date(until)) }),
+          say('errors.ACCOUNT_LOCKED', { until: formatWibTime(new Date(until)) }),
         );
       const lockNow = (id: string, failures: number) => {
         const now = clock();
@@ -176,14 +176,14 @@ export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: Se
         if (after.failedAttempts >= lockoutAttempts) throw lockNow(row.id, after.failedAttempts);
         throw new DeskFailure(
           'UNAUTHENTICATED',
-          msg('errors.wrongCredentials', { left: lockoutAttempts - after.failedAttempts }),
+          say('errors.wrongCredentials', { left: lockoutAttempts - after.failedAttempts }),
         );
       }
       // The right secret, but parallel guesses locked the account meanwhile: the lock holds.
       if (until) throw locked(until);
       if (row.disabled) {
         audit.record(row.id, 'auth.signIn.disabled', row.id);
-        throw new DeskFailure('FORBIDDEN', msg('errors.accountDisabled'));
+        throw new DeskFailure('FORBIDDEN', say('errors.accountDisabled'));
       }
       const now = clock();
       db.update(accounts)
@@ -218,7 +218,7 @@ export function createAccounts(ctx: CoreContext, audit: AuditTrail, settings: Se
         !row.disabled &&
         (input.disabled === true || (input.role && input.role !== 'admin'));
       if (losesAdmin && activeAdminCount() <= 1) {
-        throw new DeskFailure('CONFLICT', msg('errors.lastAdmin'));
+        throw new DeskFailure('CONFLICT', say('errors.lastAdmin'));
       }
       const patch = {
         ...(input.displayName !== undefined && { displayName: input.displayName }),

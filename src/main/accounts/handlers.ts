@@ -1,5 +1,5 @@
 /** The accounts feature's methods: first-run setup, signing in and out, the lock, and accounts. */
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import { DeskFailure } from '../platform/failure';
 import { actor, type Call, type Handlers } from '../platform/handlers';
@@ -33,7 +33,7 @@ export function accountHandlers(
     },
 
     'auth.signIn': async (input, call) => {
-      if (!accounts.isSetUp()) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));
+      if (!accounts.isSetUp()) throw new DeskFailure('SETUP_REQUIRED', say('errors.SETUP_REQUIRED'));
       const row = await accounts.signIn(input.name, input.secret);
       sessions.start(call.callerKey, row.id);
       return sessionView({ ...call, session: null })!;
@@ -53,7 +53,7 @@ export function accountHandlers(
         // Wrong PIN on the lock screen counts like a wrong sign-in: it ends the session.
         sessions.end(call.callerKey);
         audit.record(actor(call), 'auth.unlock.failed', actor(call));
-        throw new DeskFailure('UNAUTHENTICATED', msg('errors.wrongCredentials', { left: '-' }));
+        throw new DeskFailure('UNAUTHENTICATED', say('errors.wrongCredentials', { left: '-' }));
       }
       call.session!.locked = false;
       sessions.touch(call.session!);
@@ -61,8 +61,8 @@ export function accountHandlers(
     },
     'auth.changeSecret': async (input, call) => {
       if (!(await accounts.checkSecret(actor(call), input.current))) {
-        throw new DeskFailure('VALIDATION', msg('errors.wrongCurrentSecret'), {
-          current: msg('errors.wrongCurrentSecret'),
+        throw new DeskFailure('VALIDATION', say('errors.wrongCurrentSecret'), {
+          current: say('errors.wrongCurrentSecret'),
         });
       }
       await accounts.setSecret(actor(call), actor(call), input.next);

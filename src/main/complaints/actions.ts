@@ -10,7 +10,7 @@ import type { ComplaintActionInput } from '../../shared/contract/complaints';
 import type { ComplaintStatus } from '../../shared/domain/complaint';
 import { isAllowed, statusFlow } from '../../shared/domain/status-flow';
 import { parseReceiptNumber } from '../../shared/domain/receipt-number';
-import { msg } from '../../shared/i18n';
+import { say, type MessageText } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { complaintEvents, complaints } from './schema';
@@ -45,13 +45,13 @@ export function createActions(
   settings: SettingsService,
   history: History,
 ) {
-  const fieldError = (field: string, message: string) =>
+  const fieldError = (field: string, message: MessageText) =>
     new DeskFailure('VALIDATION', message, { [field]: message });
 
   function activeAgency(code: string | undefined, field = 'agencyCode') {
     if (code === undefined) return;
     if (!reference.agency(code)?.active) {
-      throw fieldError(field, msg('errors.unknownReference', { field: msg('fields.agencyCode') }));
+      throw fieldError(field, say('errors.unknownReference', { field: say('fields.agencyCode') }));
     }
   }
 
@@ -68,14 +68,14 @@ export function createActions(
 
       const result = db.transaction((tx) => {
         const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
-        if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+        if (!row) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
         const from = row.status as ComplaintStatus;
         if (!isAllowed(input.action, from)) {
           throw new DeskFailure(
             'CONFLICT',
-            msg('errors.actionNotAllowed', {
-              action: msg(`actions.${input.action}`),
-              status: msg(`statuses.${from}`),
+            say('errors.actionNotAllowed', {
+              action: say(`actions.${input.action}`),
+              status: say(`statuses.${from}`),
             }),
           );
         }
@@ -96,7 +96,7 @@ export function createActions(
             break;
           case 'REROUTE':
             activeAgency(input.agencyCode);
-            if (input.agencyCode === row.agencyCode) throw fieldError('agencyCode', msg('errors.sameAgency'));
+            if (input.agencyCode === row.agencyCode) throw fieldError('agencyCode', say('errors.sameAgency'));
             data.fromAgency = row.agencyCode;
             data.agencyCode = input.agencyCode;
             patch.agencyCode = input.agencyCode;
@@ -128,14 +128,14 @@ export function createActions(
             data.archiveReason = input.archiveReason;
             if (input.archiveReason === 'DUPLIKAT') {
               const parsed = parseReceiptNumber(input.duplicateOf ?? '');
-              if (!parsed.valid) throw fieldError('duplicateOf', msg('errors.duplicateOfMissing'));
+              if (!parsed.valid) throw fieldError('duplicateOf', say('errors.duplicateOfMissing'));
               const original = tx
                 .select({ id: complaints.id })
                 .from(complaints)
                 .where(eq(complaints.receiptNumber, parsed.number))
                 .get();
-              if (!original) throw fieldError('duplicateOf', msg('errors.duplicateOfMissing'));
-              if (original.id === row.id) throw fieldError('duplicateOf', msg('errors.duplicateSelf'));
+              if (!original) throw fieldError('duplicateOf', say('errors.duplicateOfMissing'));
+              if (original.id === row.id) throw fieldError('duplicateOf', say('errors.duplicateSelf'));
               data.duplicateOf = parsed.number;
               data.duplicateOfId = original.id;
             }

@@ -10,7 +10,7 @@ import { addCalendarDays, wibDate } from '../../shared/calendar/working-days';
 import { maskNik, normalizeNik } from '../../shared/domain/nik';
 import { maskPhone, normalizePhone } from '../../shared/domain/phone';
 import { formatReceiptNumber, parseReceiptNumber } from '../../shared/domain/receipt-number';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -93,7 +93,7 @@ export function createComplaints(
 
   function get(id: string) {
     const found = byIdStatement.get({ id });
-    if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+    if (!found) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
     return found;
   }
 
@@ -116,7 +116,7 @@ export function createComplaints(
 
       const receiptNumber = db.transaction((tx) => {
         const deskRow = settings.desk();
-        if (!deskRow) throw new DeskFailure('SETUP_REQUIRED', msg('errors.SETUP_REQUIRED'));
+        if (!deskRow) throw new DeskFailure('SETUP_REQUIRED', say('errors.SETUP_REQUIRED'));
         const day = receivedDay.replace(/-/g, '');
         const { last } = nextSequence.get(day) as { last: number };
         const number = formatReceiptNumber({ deskCode: deskRow.code, day, sequence: last });
@@ -183,12 +183,12 @@ export function createComplaints(
     findByReceipt(raw: string): ComplaintView {
       const parsed = parseReceiptNumber(raw);
       if (!parsed.valid) {
-        throw new DeskFailure('VALIDATION', msg('errors.receiptInvalid'), {
-          receiptNumber: msg('errors.receiptInvalid'),
+        throw new DeskFailure('VALIDATION', say('errors.receiptInvalid'), {
+          receiptNumber: say('errors.receiptInvalid'),
         });
       }
       const found = byReceiptStatement.get({ n: parsed.number });
-      if (!found) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+      if (!found) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
       return view(found.row, found.officerName);
     },
 
@@ -196,7 +196,7 @@ export function createComplaints(
       if (query.phone && !query.nik) {
         const phone = normalizePhone(query.phone);
         if (!phone)
-          throw new DeskFailure('VALIDATION', msg('validation.phone'), { phone: msg('validation.phone') });
+          throw new DeskFailure('VALIDATION', say('validation.phone'), { phone: say('validation.phone') });
         return byPhoneStatement
           .all({ b: cipher.blindIndex('phone', phone) })
           .map((r) => view(r.row, r.officerName));
@@ -205,7 +205,7 @@ export function createComplaints(
       if (query.phone) {
         const phone = normalizePhone(query.phone);
         if (!phone)
-          throw new DeskFailure('VALIDATION', msg('validation.phone'), { phone: msg('validation.phone') });
+          throw new DeskFailure('VALIDATION', say('validation.phone'), { phone: say('validation.phone') });
         conditions.push(eq(complaints.phoneBidx, cipher.blindIndex('phone', phone)));
       }
       if (query.nik) {

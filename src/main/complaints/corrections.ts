@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { wibDate } from '../../shared/calendar/working-days';
 import type { ComplaintCorrection } from '../../shared/contract/complaints';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { complaints } from './schema';
@@ -32,7 +32,7 @@ export function createCorrections(ctx: CoreContext, reference: Reference, histor
       const now = clock();
       const result = db.transaction((tx) => {
         const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
-        if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+        if (!row) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
         const personal = openPersonal(cipher, row);
         const current = {
           ...contentOfRow(row),
@@ -62,7 +62,7 @@ export function createCorrections(ctx: CoreContext, reference: Reference, histor
           (f) => f in changes && (identity[f === 'nik' ? 'nik' : f] ?? undefined) !== current[f],
         );
         if (Object.keys(after).length === 0 && personalChanged.length === 0) {
-          throw new DeskFailure('VALIDATION', msg('errors.nothingToCorrect'));
+          throw new DeskFailure('VALIDATION', say('errors.nothingToCorrect'));
         }
         tx.update(complaints)
           .set({

@@ -7,7 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { addCalendarDays, wibDate } from '../../shared/calendar/working-days';
 import type { QueueFilters, QueueRow } from '../../shared/contract/complaints';
 import { classifySearch, ftsQuery } from '../../shared/domain/search';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 
@@ -35,8 +35,8 @@ interface Cursor {
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 const badCursor = () =>
-  new DeskFailure('VALIDATION', msg('errors.VALIDATION'), {
-    cursor: msg('validation.invalid', { field: msg('fields.cursor') }),
+  new DeskFailure('VALIDATION', say('errors.VALIDATION'), {
+    cursor: say('validation.invalid', { field: say('fields.cursor') }),
   });
 
 function decodeCursor(raw: string | undefined): Cursor | null {
@@ -137,8 +137,8 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     const limit = req.limit;
 
     if (intent.kind === 'receipt-invalid') {
-      throw new DeskFailure('VALIDATION', msg('errors.receiptInvalid'), {
-        search: msg('errors.receiptInvalid'),
+      throw new DeskFailure('VALIDATION', say('errors.receiptInvalid'), {
+        search: say('errors.receiptInvalid'),
       });
     }
 

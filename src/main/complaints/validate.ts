@@ -4,7 +4,7 @@ import type { complaintInput } from '../../shared/contract/complaints';
 import { nikProblem, normalizeNik } from '../../shared/domain/nik';
 import { normalizePhone } from '../../shared/domain/phone';
 import { isEmail } from '../../shared/domain/complaint-rules';
-import { msg } from '../../shared/i18n';
+import { say, type MessageText } from '../../shared/i18n';
 import { DeskFailure } from '../platform/failure';
 import type { Reference } from '../reference';
 
@@ -19,27 +19,27 @@ export interface CleanIdentity {
 }
 
 export function checkComplaint(input: ParsedComplaint, reference: Reference, today: string): CleanIdentity {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, MessageText> = {};
   const unknown = (field: string) =>
-    (fields[field] = msg('errors.unknownReference', { field: msg(`fields.${field}`) }));
+    (fields[field] = say('errors.unknownReference', { field: say(`fields.${field}`) }));
 
-  if (!input.anonymous && !input.complainantName) fields.complainantName = msg('validation.identityRequired');
+  if (!input.anonymous && !input.complainantName) fields.complainantName = say('validation.identityRequired');
 
   let nik: string | null = null;
   if (input.nik) {
     nik = normalizeNik(input.nik);
     const problem = nikProblem(nik);
-    if (problem === 'format') fields.nik = msg('validation.nikFormat');
-    else if (problem === 'region') fields.nik = msg('validation.nikRegion');
-    else if (problem === 'birthdate') fields.nik = msg('validation.nikBirthdate');
+    if (problem === 'format') fields.nik = say('validation.nikFormat');
+    else if (problem === 'region') fields.nik = say('validation.nikRegion');
+    else if (problem === 'birthdate') fields.nik = say('validation.nikBirthdate');
   }
   let phone: string | null = null;
   if (input.phone) {
     phone = normalizePhone(input.phone);
-    if (!phone) fields.phone = msg('validation.phone');
+    if (!phone) fields.phone = say('validation.phone');
   }
-  if (input.email && !isEmail(input.email)) fields.email = msg('validation.email');
-  if (input.incidentDate && input.incidentDate > today) fields.incidentDate = msg('validation.futureDate');
+  if (input.email && !isEmail(input.email)) fields.email = say('validation.email');
+  if (input.incidentDate && input.incidentDate > today) fields.incidentDate = say('validation.futureDate');
 
   const channel = reference.channel(input.channel);
   if (!channel?.active) unknown('channel');
@@ -59,10 +59,10 @@ export function checkComplaint(input: ParsedComplaint, reference: Reference, tod
   if (input.desaCode !== undefined) {
     const desa = reference.region(input.desaCode);
     if (!desa || (desa.level !== 'desa' && desa.level !== 'kelurahan')) unknown('desaCode');
-    else if (desa.parentCode !== input.kecamatanCode) fields.desaCode = msg('errors.desaNotInKecamatan');
+    else if (desa.parentCode !== input.kecamatanCode) fields.desaCode = say('errors.desaNotInKecamatan');
   }
 
-  if (Object.keys(fields).length > 0) throw new DeskFailure('VALIDATION', msg('errors.VALIDATION'), fields);
+  if (Object.keys(fields).length > 0) throw new DeskFailure('VALIDATION', say('errors.VALIDATION'), fields);
   return {
     name: input.complainantName ?? null,
     nik,

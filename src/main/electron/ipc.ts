@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { channelFor, methodNames } from '../../shared/contract';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import { fail } from '../../shared/result';
 import type { Api } from '../api';
 import type { Log } from '../platform/log';
@@ -66,7 +66,7 @@ export function registerIpc(ipcMain: IpcMain, api: Api, trusted: TrustedWindow, 
       if (!isTrustedSender(event, trusted)) {
         // A frame that is not the desk's own page: logged with where it came from, never served.
         log.warn('ipc.refused', { method: name, url: event.senderFrame?.url.slice(0, 200) ?? null });
-        return fail('FORBIDDEN', msg('errors.badOrigin'));
+        return fail('FORBIDDEN', say('errors.badOrigin'));
       }
       return api.dispatch(name, input, `ipc:${event.sender.id}`);
     });

@@ -3,7 +3,7 @@
  * to pull changes, and the one host an admin may allow over plain http. HTTPS is required everywhere
  * else but loopback: the desk sends NIK, names and phone numbers.
  */
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import { DeskFailure } from '../platform/failure';
 import type { CoreContext } from '../platform/context';
@@ -88,8 +88,8 @@ export function createServerSettings(ctx: CoreContext, state: SyncState, audit: 
           : input.plainHttpHost.trim().toLowerCase() || null;
       const problem = urlProblem(input.url, plainHttpHost);
       if (problem) {
-        const message = msg(`validation.${problem}`);
-        throw new DeskFailure('VALIDATION', msg('errors.VALIDATION'), { url: message });
+        const message = say(`validation.${problem}`);
+        throw new DeskFailure('VALIDATION', say('errors.VALIDATION'), { url: message });
       }
       state.set('server', {
         url: input.url,

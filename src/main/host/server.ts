@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { contract, methodNames } from '../../shared/contract';
-import { msg } from '../../shared/i18n';
+import { say, type MessageText } from '../../shared/i18n';
 import { fail, httpStatusFor, type Result } from '../../shared/result';
 import type { Api } from '../api';
 import { receiptCsp } from '../receipts/html';
@@ -52,14 +52,14 @@ function sendResult(res: ServerResponse, result: Result<unknown>): void {
 class BodyError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly text: MessageText,
   ) {
-    super(message);
+    super(text.key);
   }
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const tooLarge = () => new BodyError(413, msg('errors.bodyTooLarge', { max: '2 MB' }));
+  const tooLarge = () => new BodyError(413, say('errors.bodyTooLarge', { max: '2 MB' }));
   if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
     req.resume(); // drain, so the client reads our answer instead of a reset
     throw tooLarge();
@@ -76,13 +76,13 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new BodyError(400, msg('errors.invalidUtf8'));
+    throw new BodyError(400, say('errors.invalidUtf8'));
   }
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
   } catch {
-    throw new BodyError(400, msg('errors.invalidJson'));
+    throw new BodyError(400, say('errors.invalidJson'));
   }
 }
 
@@ -134,13 +134,13 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
     try {
       const port = (server.address() as { port: number }).port;
       if (!isLoopbackRequest(req, port)) {
-        send(res, 403, fail('FORBIDDEN', msg('errors.badOrigin')));
+        send(res, 403, fail('FORBIDDEN', say('errors.badOrigin')));
         return;
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         if (!hasToken(req, token)) {
-          send(res, 401, fail('UNAUTHENTICATED', msg('errors.badToken')));
+          send(res, 401, fail('UNAUTHENTICATED', say('errors.badToken')));
           return;
         }
         if (url.pathname === '/api' && req.method === 'GET') {
@@ -153,11 +153,11 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
         }
         const tab = tabId(req);
         if (!tab) {
-          send(res, 400, fail('VALIDATION', msg('errors.badToken')));
+          send(res, 400, fail('VALIDATION', say('errors.badToken')));
           return;
         }
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-          send(res, 415, fail('VALIDATION', msg('errors.invalidJson')));
+          send(res, 415, fail('VALIDATION', say('errors.invalidJson')));
           return;
         }
         const body = await readJsonBody(req);
@@ -168,7 +168,7 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
           send(
             res,
             400,
-            fail('VALIDATION', msg('errors.UNKNOWN_METHOD', { method: url.pathname.slice(5, 80) })),
+            fail('VALIDATION', say('errors.UNKNOWN_METHOD', { method: url.pathname.slice(5, 80) })),
           );
           return;
         }
@@ -194,11 +194,11 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
       serveStatic(req, res, rendererDir);
     } catch (error) {
       if (error instanceof BodyError) {
-        send(res, error.status, fail('VALIDATION', error.message));
+        send(res, error.status, fail('VALIDATION', error.text));
         return;
       }
       console.error(error);
-      if (!res.headersSent) send(res, 500, fail('INTERNAL', msg('errors.INTERNAL')));
+      if (!res.headersSent) send(res, 500, fail('INTERNAL', say('errors.INTERNAL')));
       else res.destroy();
     }
   });

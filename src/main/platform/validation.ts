@@ -1,14 +1,6 @@
-/** Turns zod issues into messages in Bahasa Indonesia that name the field. */
+/** Turns zod issues into messages that name the field (as keys; rendered in the caller's language). */
 import type { z } from 'zod';
-import { fieldLabel, msg } from '../../shared/i18n';
-
-const expectedNames: Record<string, string> = {
-  string: 'teks',
-  number: 'angka',
-  boolean: 'ya/tidak',
-  object: 'objek',
-  array: 'daftar',
-};
+import { fieldLabel, hasMessage, say, type MessageText } from '../../shared/i18n';
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
@@ -19,44 +11,47 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, label: string, input: unknown): string {
-  const custom = issue.message && msg(`validation.${issue.message}`, { field: label, defaultValue: '' });
+function issueMessage(issue: z.core.$ZodIssue, label: MessageText, input: unknown): MessageText {
+  const custom =
+    issue.message && hasMessage(`validation.${issue.message}`)
+      ? say(`validation.${issue.message}`, { field: label })
+      : null;
   switch (issue.code) {
     case 'invalid_type':
-      if (input === undefined || input === null) return msg('validation.required', { field: label });
-      return msg('validation.wrongType', {
+      if (input === undefined || input === null) return say('validation.required', { field: label });
+      return say('validation.wrongType', {
         field: label,
-        expected: expectedNames[issue.expected] ?? issue.expected,
+        expected: { key: `validation.valueTypes.${issue.expected}`, fallback: issue.expected },
       });
     case 'too_small':
       if (issue.origin === 'string' && (String(input ?? '').trim() === '' || Number(issue.minimum) <= 1)) {
-        return msg('validation.required', { field: label });
+        return say('validation.required', { field: label });
       }
       if (custom) return custom;
       return issue.origin === 'string'
-        ? msg('validation.tooShort', { field: label, min: Number(issue.minimum) })
-        : msg('validation.invalid', { field: label });
+        ? say('validation.tooShort', { field: label, min: Number(issue.minimum) })
+        : say('validation.invalid', { field: label });
     case 'too_big':
       return issue.origin === 'string'
-        ? msg('validation.tooLong', { field: label, max: Number(issue.maximum) })
-        : msg('validation.invalid', { field: label });
+        ? say('validation.tooLong', { field: label, max: Number(issue.maximum) })
+        : say('validation.invalid', { field: label });
     case 'unrecognized_keys':
-      return msg('validation.unknownKey', { key: issue.keys.join(', ') });
+      return say('validation.unknownKey', { key: issue.keys.join(', ') });
     default:
-      return custom || msg('validation.invalid', { field: label });
+      return custom || say('validation.invalid', { field: label });
   }
 }
 
 export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   rawInput: unknown,
-): Record<string, string> {
-  const fields: Record<string, string> = {};
+): Record<string, MessageText> {
+  const fields: Record<string, MessageText> = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key].join('.');
-        fields[path] ??= msg('validation.unknownKey', { key });
+        fields[path] ??= say('validation.unknownKey', { key });
       }
       continue;
     }

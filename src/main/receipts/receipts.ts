@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -47,7 +47,7 @@ export function createReceipts(
 
   function source(complaintId: string, copyAt: string | null) {
     const row = complaints.forReceipt(complaintId);
-    if (!row) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+    if (!row) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
     const s = settings.get();
     return buildReceiptModel({
       siteName: s.siteName,
@@ -86,7 +86,7 @@ export function createReceipts(
           .from(printers)
           .where(and(eq(printers.isDefault, true), eq(printers.active, true)))
           .get();
-    if (!row || !row.active) throw new DeskFailure('NOT_FOUND', msg('errors.noPrinter'));
+    if (!row || !row.active) throw new DeskFailure('NOT_FOUND', say('errors.noPrinter'));
     return row;
   }
 
@@ -94,7 +94,7 @@ export function createReceipts(
     switch (printer.kind) {
       case 'escpos-tcp':
       case 'escpos-device': {
-        if (printer.paper === 'A4') throw new DeskFailure('VALIDATION', msg('errors.thermalA4'));
+        if (printer.paper === 'A4') throw new DeskFailure('VALIDATION', say('errors.thermalA4'));
         const bytes = encodeReceipt(model, {
           paperWidthMm: printer.paper === '58mm' ? 58 : 80,
           codepageMapping: printer.codepageMapping,
@@ -105,7 +105,7 @@ export function createReceipts(
         return null;
       }
       case 'system':
-        if (!desktop) throw new DeskFailure('VALIDATION', msg('errors.desktopOnlyPrinter'));
+        if (!desktop) throw new DeskFailure('VALIDATION', say('errors.desktopOnlyPrinter'));
         await desktop.printHtml(await renderReceiptHtml(model, printer.paper), {
           deviceName: printer.address,
           paper: printer.paper,
@@ -113,7 +113,7 @@ export function createReceipts(
         });
         return null;
       case 'pdf':
-        if (!desktop) throw new DeskFailure('VALIDATION', msg('errors.desktopOnlyPrinter'));
+        if (!desktop) throw new DeskFailure('VALIDATION', say('errors.desktopOnlyPrinter'));
         return desktop.savePdf(await renderReceiptHtml(model, printer.paper), {
           paper: printer.paper,
           file: `${printer.address.replace(/[\\/]+$/, '')}/${fileStem}.pdf`,
@@ -158,13 +158,13 @@ export function createReceipts(
         return { printer: printer.name, copy, file };
       } catch (error) {
         if (error instanceof DeskFailure) throw error;
-        const message =
-          error instanceof PrintError ? error.message : msg('errors.printFailed', { printer: printer.name });
+        const problem =
+          error instanceof PrintError ? error.text : say('errors.printFailed', { printer: printer.name });
         audit.record(actorId, 'receipts.print.failed', input.id, {
           printer: printer.name,
           error: String(error),
         });
-        throw new DeskFailure('PRINT_FAILED', `${message} ${msg('errors.printStillSaved')}`);
+        throw new DeskFailure('PRINT_FAILED', say('errors.printFailedStillSaved', { problem }));
       }
     },
 
@@ -223,7 +223,7 @@ export function createReceipts(
         if (error instanceof DeskFailure) throw error;
         throw new DeskFailure(
           'PRINT_FAILED',
-          error instanceof PrintError ? error.message : msg('errors.printFailed', { printer: printer.name }),
+          error instanceof PrintError ? error.text : say('errors.printFailed', { printer: printer.name }),
         );
       }
       audit.record(actorId, 'printers.test', printer.id);
@@ -240,7 +240,7 @@ export function createReceipts(
             ? ((parsed) => ('key' in parsed ? parsed : null))(parseTcpPrinter(p.address))
             : null;
       if (problem) {
-        const message = msg(problem.key, problem.params);
+        const message = say(problem.key, problem.params);
         throw new DeskFailure('VALIDATION', message, { address: message });
       }
       const id = p.id ?? uuidv7();

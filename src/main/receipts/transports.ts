@@ -5,12 +5,13 @@
  */
 import { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { msg } from '../../shared/i18n';
+import { render, say, type Message } from '../../shared/i18n';
 import { deviceOpenPath, deviceProblem, parseTcpPrinter } from './printer-address';
 
+/** A printer's failure in words an officer can act on, kept as a message key (see DeskFailure). */
 export class PrintError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: Message) {
+    super(render(text));
     this.name = 'PrintError';
   }
 }
@@ -18,29 +19,29 @@ export class PrintError extends Error {
 /** Throws the address's problem in words, or gives host and port. */
 export function parseTcpAddress(address: string): { host: string; port: number } {
   const parsed = parseTcpPrinter(address);
-  if ('key' in parsed) throw new PrintError(msg(parsed.key, parsed.params));
+  if ('key' in parsed) throw new PrintError(say(parsed.key, parsed.params));
   return parsed;
 }
 
-/** A socket error code in words an officer can act on. */
+/** A socket error code as the cause an officer can act on (errors.printerNet.*). */
 function networkCause(code: string | undefined): string {
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'tidak ditemukan di jaringan (periksa nama/alamat printer)';
+      return 'notFound';
     case 'ECONNREFUSED':
-      return 'tidak dapat dihubungi (printer mati, atau port salah?)';
+      return 'refused';
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EHOSTDOWN':
-      return 'tidak dapat dihubungi (kabel jaringan lepas atau printer mati?)';
+      return 'unreachable';
     case 'ETIMEDOUT':
-      return 'tidak menjawab';
+      return 'silent';
     case 'ECONNRESET':
     case 'EPIPE':
-      return 'memutus sambungan di tengah cetakan';
+      return 'cutOff';
     default:
-      return 'tidak dapat dihubungi';
+      return 'other';
   }
 }
 
@@ -61,13 +62,18 @@ export function sendTcp(address: string, bytes: Uint8Array, timeoutMs: number): 
       () =>
         finish(
           new PrintError(
-            `Printer ${host}:${port} tidak menyelesaikan cetakan dalam ${Math.round(timeoutMs / 1000)} detik (kertas habis atau macet?).`,
+            say('errors.printerTcpTimeout', {
+              address: `${host}:${port}`,
+              seconds: Math.round(timeoutMs / 1000),
+            }),
           ),
         ),
       timeoutMs,
     );
     socket.on('error', (e: NodeJS.ErrnoException) =>
-      finish(new PrintError(`Printer ${host}:${port} ${networkCause(e.code)}.`)),
+      finish(
+        new PrintError(say(`errors.printerNet.${networkCause(e.code)}`, { address: `${host}:${port}` })),
+      ),
     );
     // A raw-port printer closes the connection once it has taken the whole job.
     socket.on('close', () => finish());
@@ -104,7 +110,7 @@ try {
 
 export function sendDevice(address: string, bytes: Uint8Array, timeoutMs: number): Promise<void> {
   const problem = deviceProblem(address, { mustExist: true });
-  if (problem) return Promise.reject(new PrintError(msg(problem.key, problem.params)));
+  if (problem) return Promise.reject(new PrintError(say(problem.key, problem.params)));
   const path = deviceOpenPath(address);
   return new Promise((resolve, reject) => {
     const worker = new Worker(writerSource, { eval: true, workerData: { path, bytes } });
@@ -121,7 +127,9 @@ export function sendDevice(address: string, bytes: Uint8Array, timeoutMs: number
     const timer = setTimeout(
       () =>
         settle(
-          new PrintError(`Printer ${address} tidak menjawab dalam ${Math.round(timeoutMs / 1000)} detik.`),
+          new PrintError(
+            say('errors.printerDeviceTimeout', { address, seconds: Math.round(timeoutMs / 1000) }),
+          ),
         ),
       timeoutMs,
     );
@@ -131,11 +139,13 @@ export function sendDevice(address: string, bytes: Uint8Array, timeoutMs: number
           ? undefined
           : new PrintError(
               m.code === 'ENOENT'
-                ? msg('errors.printerDeviceMissing', { path: address })
-                : `Printer ${address} tidak dapat dibuka (${m.code ?? m.message}); periksa kabel USB/serial.`,
+                ? say('errors.printerDeviceMissing', { path: address })
+                : say('errors.printerDeviceOpen', { address, reason: m.code ?? m.message ?? '?' }),
             ),
       ),
     );
-    worker.on('error', (e) => settle(new PrintError(`Printer ${address} gagal (${e.message}).`)));
+    worker.on('error', (e) =>
+      settle(new PrintError(say('errors.printerDeviceFailed', { address, reason: e.message }))),
+    );
   });
 }

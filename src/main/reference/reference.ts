@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { AgencyView, CategoryView, ChannelView, HolidayView } from '../../shared/contract/reference';
 import { WorkingCalendar } from '../../shared/calendar/working-days';
-import { msg } from '../../shared/i18n';
+import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { ensureCategoryCodes } from './category-codes';
@@ -60,7 +60,7 @@ export function createReference(ctx: CoreContext, audit: AuditTrail) {
 
     deleteHoliday(actorId: string, date: string): void {
       const gone = db.delete(holidays).where(eq(holidays.date, date)).run();
-      if (gone.changes === 0) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+      if (gone.changes === 0) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
       calendar = null;
       audit.record(actorId, 'reference.deleteHoliday', date);
     },
@@ -98,9 +98,9 @@ export function createReference(ctx: CoreContext, audit: AuditTrail) {
         if (!parent || parent.parentId !== null) {
           throw new DeskFailure(
             'VALIDATION',
-            msg('errors.unknownReference', { field: msg('fields.parentId') }),
+            say('errors.unknownReference', { field: say('fields.parentId') }),
             {
-              parentId: msg('errors.unknownReference', { field: msg('fields.parentId') }),
+              parentId: say('errors.unknownReference', { field: say('fields.parentId') }),
             },
           );
         }
@@ -118,13 +118,13 @@ export function createReference(ctx: CoreContext, audit: AuditTrail) {
               .values({ name: c.name, parentId: c.parentId, active: c.active })
               .returning()
               .get();
-        if (!saved) throw new DeskFailure('NOT_FOUND', msg('errors.NOT_FOUND'));
+        if (!saved) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
         ensureCategoryCodes(ctx.sqlite);
         audit.record(actorId, 'reference.saveCategory', String(saved.id), c);
         return saved;
       } catch (error) {
         if (error instanceof Error && /UNIQUE/.test(error.message)) {
-          throw new DeskFailure('CONFLICT', msg('errors.CONFLICT'), { name: msg('errors.CONFLICT') });
+          throw new DeskFailure('CONFLICT', say('errors.CONFLICT'), { name: say('errors.CONFLICT') });
         }
         throw error;
       }

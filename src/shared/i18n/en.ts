@@ -19,7 +19,23 @@ export const en: Messages = {
     desktopOnlyPrinter:
       'System printers and PDF files are available in the desktop app only; in browser mode use "Print from the browser".',
     printFailed: 'Printer {{printer}} failed to print.',
-    printStillSaved: 'The complaint is still saved; use Reprint or choose another printer.',
+    browserToken: 'Open the full address (with #token=…) printed when browser mode started.',
+    deskNotAnswering:
+      'The desk application does not answer. Make sure the Meja Pengaduan process is still running.',
+    printerTcpTimeout:
+      'Printer {{address}} did not finish printing within {{seconds}} seconds (out of paper or jammed?).',
+    printerNet: {
+      notFound: 'Printer {{address}} was not found on the network (check the printer name/address).',
+      refused: 'Printer {{address}} cannot be reached (printer off, or wrong port?).',
+      unreachable: 'Printer {{address}} cannot be reached (network cable unplugged or printer off?).',
+      silent: 'Printer {{address}} does not answer.',
+      cutOff: 'Printer {{address}} dropped the connection in the middle of printing.',
+      other: 'Printer {{address}} cannot be reached.',
+    },
+    printerDeviceTimeout: 'Printer {{address}} did not answer within {{seconds}} seconds.',
+    printerDeviceOpen: 'Printer {{address}} cannot be opened ({{reason}}); check the USB/serial cable.',
+    printerDeviceFailed: 'Printer {{address}} failed ({{reason}}).',
+    printFailedStillSaved: '{{problem}} The complaint is still saved; use Reprint or choose another printer.',
     nothingToCorrect: 'Nothing changed to correct.',
     actionNotAllowed: 'Action "{{action}}" is not possible in status {{status}}.',
     sameAgency: 'The new target agency must differ from the current one.',
@@ -66,6 +82,7 @@ export const en: Messages = {
     tooShort: '{{field}} needs at least {{min}} characters.',
     tooLong: '{{field}} allows at most {{max}} characters.',
     invalid: '{{field}} is not valid.',
+    valueTypes: { string: 'text', number: 'number', boolean: 'yes/no', object: 'object', array: 'list' },
     wrongType: '{{field}} must be a {{expected}}.',
     unknownKey: 'Unknown field "{{key}}".',
     deskCode: 'A desk code is 2–8 capital letters or digits, e.g. PBL01.',

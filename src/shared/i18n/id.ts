@@ -21,7 +21,23 @@ export const id = {
     desktopOnlyPrinter:
       'Printer sistem dan berkas PDF hanya tersedia di aplikasi desktop; di mode peramban gunakan "Cetak lewat peramban".',
     printFailed: 'Printer {{printer}} gagal mencetak.',
-    printStillSaved: 'Pengaduan tetap tersimpan; gunakan Cetak ulang atau pilih printer lain.',
+    browserToken: 'Buka alamat lengkap (dengan #token=…) yang dicetak saat mode peramban dimulai.',
+    deskNotAnswering: 'Aplikasi desk tidak menjawab. Pastikan proses Meja Pengaduan masih berjalan.',
+    printerTcpTimeout:
+      'Printer {{address}} tidak menyelesaikan cetakan dalam {{seconds}} detik (kertas habis atau macet?).',
+    printerNet: {
+      notFound: 'Printer {{address}} tidak ditemukan di jaringan (periksa nama/alamat printer).',
+      refused: 'Printer {{address}} tidak dapat dihubungi (printer mati, atau port salah?).',
+      unreachable: 'Printer {{address}} tidak dapat dihubungi (kabel jaringan lepas atau printer mati?).',
+      silent: 'Printer {{address}} tidak menjawab.',
+      cutOff: 'Printer {{address}} memutus sambungan di tengah cetakan.',
+      other: 'Printer {{address}} tidak dapat dihubungi.',
+    },
+    printerDeviceTimeout: 'Printer {{address}} tidak menjawab dalam {{seconds}} detik.',
+    printerDeviceOpen: 'Printer {{address}} tidak dapat dibuka ({{reason}}); periksa kabel USB/serial.',
+    printerDeviceFailed: 'Printer {{address}} gagal ({{reason}}).',
+    printFailedStillSaved:
+      '{{problem}} Pengaduan tetap tersimpan; gunakan Cetak ulang atau pilih printer lain.',
     nothingToCorrect: 'Tidak ada yang berubah untuk dikoreksi.',
     actionNotAllowed: 'Tindakan "{{action}}" tidak dapat dilakukan pada status {{status}}.',
     sameAgency: 'Instansi tujuan baru harus berbeda dari instansi sekarang.',
@@ -69,6 +85,7 @@ export const id = {
     tooShort: '{{field}} minimal {{min}} karakter.',
     tooLong: '{{field}} maksimal {{max}} karakter.',
     invalid: '{{field}} tidak valid.',
+    valueTypes: { string: 'teks', number: 'angka', boolean: 'ya/tidak', object: 'objek', array: 'daftar' },
     wrongType: '{{field}} harus berupa {{expected}}.',
     unknownKey: 'Kolom "{{key}}" tidak dikenal.',
     deskCode: 'Kode meja terdiri dari 2–8 huruf besar atau angka, misalnya PBL01.',

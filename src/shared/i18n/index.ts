@@ -39,11 +39,40 @@ export function msg(key: string, options?: TOptions): string {
   return current().t(key, options ?? {});
 }
 
-export function fieldLabel(path: string): string {
+/**
+ * A message as data: a catalogue key and its parameters, which may be messages themselves (the name
+ * of a field inside "NIK wajib diisi"). Errors carry it across IPC and HTTP, so a screen renders
+ * them in the language it shows now, also after the officer switches.
+ */
+export interface MessageText {
+  key: string;
+  params?: Record<string, string | number | MessageText>;
+  /** Shown when the catalogue has no such key (a field path main does not know by name). */
+  fallback?: string;
+}
+export type Message = string | MessageText;
+
+export const say = (key: string, params?: MessageText['params']): MessageText =>
+  params ? { key, params } : { key };
+
+type Translate = (key: string, options?: TOptions) => string;
+
+/** A message in the given translator's language (main: the caller's; a screen: its own). */
+export function render(message: Message, t: Translate = (k, o) => current().t(k, o ?? {})): string {
+  if (typeof message === 'string') return message;
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {}))
+    params[name] = typeof value === 'object' ? render(value, t) : value;
+  if (message.fallback !== undefined) params.defaultValue = message.fallback;
+  return t(message.key, params);
+}
+
+export const hasMessage = (key: string): boolean => catalogues.id.exists(key);
+
+/** The name of the field at a path ("complainant.nik" → "NIK"), as a message. */
+export function fieldLabel(path: string): MessageText {
   const leaf = path.split('.').pop() ?? path;
-  const key = `fields.${leaf}`;
-  const i18n = current();
-  return i18n.exists(key) ? i18n.t(key) : leaf;
+  return { key: `fields.${leaf}`, fallback: leaf };
 }
 
 export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);

@@ -131,7 +131,11 @@ describe('the IPC bridge', () => {
       const result = await handlers.get('desk:accounts.create')!({ senderFrame, sender: { id: 9 } }, {});
       expect(result).toEqual({
         ok: false,
-        error: { code: 'FORBIDDEN', message: 'Permintaan hanya diterima dari alamat lokal aplikasi ini.' },
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Permintaan hanya diterima dari alamat lokal aplikasi ini.',
+          text: { key: 'errors.badOrigin' },
+        },
       });
     }
     expect(dispatch).not.toHaveBeenCalled();

@@ -3,7 +3,8 @@
  * browser-mode HTTP client with the same shape. Components never know which.
  */
 import { methodNames, type DeskApi } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import { render, say } from '../../../shared/i18n';
+import type { ErrorCode, Result } from '../../../shared/result';
 
 declare global {
   interface Window {
@@ -33,20 +34,18 @@ function tabId(): string {
   return id;
 }
 
-const offline = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+/** A refusal made here, carried as a key so the screen shows it in its language (see i18n.errorText). */
+const refusal = (code: ErrorCode, key: string): Result<never> => ({
+  ok: false,
+  error: { code, message: render(say(key)), text: say(key) },
+});
 
 function httpApi(): DeskApi {
   const token = launchToken();
   const tab = tabId();
   const call = async (name: string, input: unknown): Promise<Result<unknown>> => {
     if (!token) {
-      return {
-        ok: false,
-        error: {
-          code: 'UNAUTHENTICATED',
-          message: 'Buka alamat lengkap (dengan #token=…) yang dicetak saat mode peramban dimulai.',
-        },
-      };
+      return refusal('UNAUTHENTICATED', 'errors.browserToken');
     }
     try {
       const response = await fetch(`/api/${encodeURIComponent(name)}`, {
@@ -56,7 +55,7 @@ function httpApi(): DeskApi {
       });
       return (await response.json()) as Result<unknown>;
     } catch {
-      return offline('Aplikasi desk tidak menjawab. Pastikan proses Meja Pengaduan masih berjalan.');
+      return refusal('INTERNAL', 'errors.deskNotAnswering');
     }
   };
   return Object.fromEntries(methodNames.map((n) => [n, (input: unknown) => call(n, input)])) as DeskApi;

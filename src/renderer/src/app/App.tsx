@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/contract';
+import type { DeskError } from '../../../shared/result';
 import { api, onAuthProblem } from '../api/client';
+import { errorText } from '../i18n';
 import type { SessionInfo } from '../data/session';
 import { LockScreen } from '../features/auth/LockScreen';
 import { SignInScreen } from '../features/auth/SignInScreen';
@@ -14,7 +16,7 @@ type Status = MethodOutput<'app.status'>;
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; error: DeskError }
   | { kind: 'setup'; status: Status }
   | { kind: 'signIn'; status: Status }
   | { kind: 'ready'; status: Status; session: SessionInfo };
@@ -22,7 +24,7 @@ type Phase =
 /** Where the desk stands: asks main, never trusts what the page remembers. */
 async function loadPhase(): Promise<Phase> {
   const status = await api['app.status']({});
-  if (!status.ok) return { kind: 'failed', message: status.error.message };
+  if (!status.ok) return { kind: 'failed', error: status.error };
   if (!status.value.setupDone) return { kind: 'setup', status: status.value };
   const session = await api['auth.session']({});
   if (!session.ok || !session.value) return { kind: 'signIn', status: status.value };
@@ -54,7 +56,7 @@ export function App() {
     case 'failed':
       return (
         <p className="centered notice notice--error" role="alert">
-          {phase.message}
+          {errorText(phase.error)}
         </p>
       );
     case 'setup':

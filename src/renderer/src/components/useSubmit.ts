@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DeskError, Result } from '../../../shared/result';
+import { fieldErrorText } from '../i18n';
 
 /** Runs one API call for a form: busy flag, the error, and per-field messages. */
 export function useSubmit() {
@@ -21,5 +22,5 @@ export function useSubmit() {
     }
   }
 
-  return { busy, error, setError, fieldError: (name: string) => error?.fields?.[name], run };
+  return { busy, error, setError, fieldError: (name: string) => fieldErrorText(error, name), run };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { WorkingCalendar } from '../../../shared/calendar/working-days';
 import type { MethodOutput } from '../../../shared/contract';
 import { api } from '../api/client';
+import { errorText } from '../i18n';
 import { useQuery } from '../components/useQuery';
 import { reportError } from '../api/report';
 
@@ -52,7 +53,7 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   if (error)
     return (
       <div className="centered notice notice--error" role="alert">
-        <p>{t('ui.referenceFailed', { message: error.message })}</p>
+        <p>{t('ui.referenceFailed', { message: errorText(error) })}</p>
         <button type="button" onClick={reload} autoFocus>
           {t('ui.retry')}
         </button>

@@ -5,6 +5,7 @@ import { wibDate } from '../../../../shared/calendar/working-days';
 import type { MethodOutput } from '../../../../shared/contract';
 import type { DeskError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { fieldErrorText, localError, say } from '../../i18n';
 import { checkForm, emptyForm, fromDraft, isBlank, toRequest, type IntakeForm } from './form-state';
 
 export type Saved = MethodOutput<'complaints.create'>;
@@ -66,7 +67,7 @@ export function useIntake() {
 
   const errors = useMemo(() => checkForm(form, today, t), [form, today, t]);
   const visibleError = (field: string) =>
-    serverError?.fields?.[field] ?? (submitted || touched.has(field) ? errors[field] : undefined);
+    fieldErrorText(serverError, field) ?? (submitted || touched.has(field) ? errors[field] : undefined);
 
   const update = useCallback(<K extends keyof IntakeForm>(key: K, value: IntakeForm[K]) => {
     setForm((f) => {
@@ -83,7 +84,7 @@ export function useIntake() {
     if (saving) return;
     setSubmitted(true);
     if (Object.keys(errors).length > 0) {
-      setServerError({ code: 'VALIDATION', message: t('errors.VALIDATION') });
+      setServerError(localError('VALIDATION', say('errors.VALIDATION')));
       return;
     }
     setSaving(true);
@@ -92,7 +93,7 @@ export function useIntake() {
     if (!r.ok) return setServerError(r.error);
     setSaved(r.value);
     void api['drafts.clear']({});
-  }, [errors, form, saving, t, today]);
+  }, [errors, form, saving, today]);
 
   const reset = useCallback(() => {
     setForm(emptyForm);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { localError, say } from '../../i18n';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useSubmit } from '../../components/useSubmit';
@@ -33,11 +34,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (form.secret !== form.confirm) {
-      setError({
-        code: 'VALIDATION',
-        message: t('ui.setup.mismatch'),
-        fields: { confirm: t('ui.setup.mismatch') },
-      });
+      setError(localError('VALIDATION', say('ui.setup.mismatch'), ['confirm']));
       return;
     }
     const done = await run(() =>
