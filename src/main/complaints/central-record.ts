@@ -14,7 +14,13 @@ import { accounts } from '../accounts';
 import { complaintEvents, complaints } from './schema';
 import type { Rebuild } from '../forwarding';
 import {
-  correctableFields,
+  contentKeys,
+  centralPath,
+  type CentralPathOf,
+  type ContentKey,
+  type ContentKind,
+} from '../../shared/contract/complaint-fields';
+import {
   forwardedEventKinds,
   type ComplaintRecord,
   type EventRecord,
@@ -50,23 +56,35 @@ export interface EventValues {
 /** New values of personal fields a correction changed; travels only in the encrypted outbox. */
 export type PersonalChanges = Partial<Record<'nik' | 'phone' | 'email' | 'address', string | null>>;
 
-/** The desk's column names in a correction, as Complaint names them. */
-const correctionFieldNames: Record<string, (typeof correctableFields)[number]> = {
-  type: 'type',
-  channel: 'channel',
-  title: 'title',
-  body: 'body',
-  incidentDate: 'incidentDate',
-  kecamatanCode: 'location.kecamatanCode',
-  desaCode: 'location.desaCode',
-  locationDetail: 'location.text',
-  categoryId: 'categoryCode',
-  subcategoryId: 'subcategoryCode',
-  supervisory: 'supervisory',
-  anonymous: 'anonymous',
-  confidential: 'confidential',
-  complainantName: 'complainant.name',
+/** Every path a Complaint has ("location.text"); arrays are leaves. */
+type PathsOf<T> = T extends readonly unknown[]
+  ? never
+  : T extends object
+    ? {
+        [K in keyof T & string]:
+          K | (NonNullable<T[K]> extends object ? `${K}.${PathsOf<NonNullable<T[K]>>}` : never);
+      }[keyof T & string]
+    : never;
+/** A content field whose path the central contract lacks does not compile. */
+const centralPathsExist: NonNullable<CentralPathOf<ContentKey>> extends PathsOf<ComplaintRecord>
+  ? true
+  : never = true;
+void centralPathsExist;
+
+/** Fields the central server receives in another form: references by their stable code. */
+type Translations = {
+  [K in ContentKey as ContentKind<K> extends 'id' ? K : never]: 'categoryCode';
 };
+const translated: Translations = { categoryId: 'categoryCode', subcategoryId: 'categoryCode' };
+const translationOf = (key: ContentKey) => (translated as Partial<Record<ContentKey, 'categoryCode'>>)[key];
+
+/** Puts a value at a dotted path, making the objects on the way. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts[parts.length - 1]!] = value;
+}
 
 const pick = (data: Record<string, unknown> | null | undefined, keys: string[]) => {
   if (!data) return null;
@@ -87,32 +105,38 @@ export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
   const displayName = (accountId: string) =>
     (nameOf ??= sqlite.prepare('SELECT display_name FROM accounts WHERE id = ?').pluck()).get(accountId) as
       string | undefined;
-  /** A Complaint from values in hand: no read back, no decryption. */
+  /** A content field's value as the central server receives it. */
+  const centralValue = (key: ContentKey, value: unknown) =>
+    translationOf(key) === 'categoryCode' ? codeOf(value) : (value ?? null);
+
+  /** The content part of a Complaint, each field at its path (the definition says where). */
+  function centralContent(row: ComplaintSource): Record<string, unknown> {
+    const content: Record<string, unknown> = {};
+    for (const key of contentKeys) {
+      const path = centralPath(key);
+      if (path !== null) setPath(content, path, centralValue(key, row[key]));
+    }
+    return content;
+  }
+
+  /** A Complaint from values in hand: no read back, no decryption (its shape is checked against the
+   * contract in test/unit/complaint-definition.test.ts). */
   function complaintRecordOf(
     row: ComplaintSource,
     personal: PersonalValues,
     officer: string,
   ): ComplaintRecord {
+    const { complainant, ...content } = centralContent(row);
     return {
       id: row.id,
       receiptNumber: row.receiptNumber,
       deskCode: identity.deskCode(),
-      type: row.type,
-      channel: row.channel,
-      title: row.title,
-      body: row.body,
-      incidentDate: row.incidentDate,
-      location: { kecamatanCode: row.kecamatanCode, desaCode: row.desaCode, text: row.locationDetail },
-      categoryCode: codeOf(row.categoryId),
-      subcategoryCode: codeOf(row.subcategoryId),
+      ...content,
       agencyCode: row.agencyCode,
-      supervisory: row.supervisory,
-      anonymous: row.anonymous,
-      confidential: row.confidential,
       complainant: row.anonymous
         ? null
         : {
-            name: row.complainantName,
+            ...(complainant as object),
             nik: personal.nik,
             phone: personal.phone,
             email: personal.email,
@@ -122,7 +146,7 @@ export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
       recordedAt: row.receivedAt,
       deadlines: { verifyBy: row.verifyDue, followUpBy: row.followUpDue, answerBy: row.answerDue },
       attachments: [],
-    };
+    } as unknown as ComplaintRecord;
   }
 
   /** The desk's event data as the contract types it for each kind. */
@@ -148,14 +172,10 @@ export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
         const before = (data?.before ?? {}) as Record<string, unknown>;
         const after = (data?.after ?? {}) as Record<string, unknown>;
         const changes: Record<string, { before: unknown; after: unknown }> = {};
-        for (const [field, value] of Object.entries(after)) {
-          const name = correctionFieldNames[field];
-          if (!name) continue;
-          const isCategory = field === 'categoryId' || field === 'subcategoryId';
-          changes[name] = {
-            before: isCategory ? codeOf(before[field]) : (before[field] ?? null),
-            after: isCategory ? codeOf(value) : (value ?? null),
-          };
+        for (const key of contentKeys) {
+          const name = centralPath(key);
+          if (name === null || !(key in after)) continue;
+          changes[name] = { before: centralValue(key, before[key]), after: centralValue(key, after[key]) };
         }
         return { changes, ...(personal && Object.keys(personal).length ? { complainant: personal } : {}) };
       }

@@ -2,7 +2,8 @@
  * schema.ts; FTS5 and the append-only triggers live in hand-written migrations beside them. */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { ContentKey } from '../../shared/contract/complaint-fields';
+import { complaintTypes } from '../../shared/domain/complaint';
+import { contentColumnsWith } from './content-columns';
 import { timestamps } from '../platform/schema-columns';
 import { accounts } from '../accounts';
 import { agencies, categories, channels, regions } from '../reference';
@@ -14,28 +15,21 @@ export const receiptSequences = sqliteTable('receipt_sequences', {
 });
 
 /**
- * The content columns: one for each field of the complaint's content definition
- * (shared/contract/complaint-fields.ts). The compiler refuses a field without its column, or a
- * column without its field.
+ * The content columns, derived from the content definition (shared/contract/complaint-fields.ts):
+ * each field's column is named in snake case and typed by its kind (raw: required text; optional
+ * and date: text or null; id: integer or null; flag: a required boolean). Written out here only
+ * where a column needs more: an enum, or a foreign key to reference data.
  */
-const contentColumns = {
-  type: text('type', { enum: ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'] }).notNull(),
+const contentColumns = contentColumnsWith({
+  type: text('type', { enum: complaintTypes }).notNull(),
   channel: text('channel')
     .notNull()
     .references(() => channels.code),
-  title: text('title').notNull(),
-  body: text('body').notNull(),
-  incidentDate: text('incident_date'),
   kecamatanCode: text('kecamatan_code').references(() => regions.code),
   desaCode: text('desa_code').references(() => regions.code),
-  locationDetail: text('location_detail'),
   categoryId: integer('category_id').references(() => categories.id),
   subcategoryId: integer('subcategory_id').references(() => categories.id),
-  supervisory: integer('supervisory', { mode: 'boolean' }).notNull(),
-  anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
-  confidential: integer('confidential', { mode: 'boolean' }).notNull(),
-  complainantName: text('complainant_name'),
-} satisfies Record<ContentKey, unknown>;
+});
 
 export const complaints = sqliteTable(
   'complaints',

@@ -4,6 +4,7 @@
  * team implements from that document alone, so every rule the desk relies on is written here.
  */
 import { z } from 'zod';
+import { centralContentPaths } from '../../shared/contract/complaint-fields';
 import { complaintStatuses, complaintTypes } from '../../shared/domain/complaint';
 import { complaintActions } from '../../shared/domain/status-flow';
 
@@ -100,23 +101,14 @@ export type ComplaintRecord = z.infer<typeof complaintRecord>;
 
 const emptyData = z.null();
 const fieldChange = z.object({ before: z.unknown(), after: z.unknown() });
-/** The fields a correction may change, named as in Complaint (dotted for nested fields). */
-export const correctableFields = [
-  'type',
-  'channel',
-  'title',
-  'body',
-  'incidentDate',
-  'location.kecamatanCode',
-  'location.desaCode',
-  'location.text',
-  'categoryCode',
-  'subcategoryCode',
-  'supervisory',
-  'anonymous',
-  'confidential',
-  'complainant.name',
-] as const;
+/**
+ * The fields a correction may change, named as in Complaint (dotted for nested fields): the content
+ * fields the central server receives, from the complaint's one definition.
+ */
+export const correctableFields = centralContentPaths as unknown as readonly [
+  (typeof centralContentPaths)[number],
+  ...(typeof centralContentPaths)[number][],
+];
 
 /** What each kind of event carries in `data`. */
 export const eventData = {
