@@ -18,6 +18,7 @@ import { forwardingHandlers } from './forwarding/handlers';
 import type { Call, Handler, HandlerTable } from './platform/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import { referenceHandlers } from './reference/handlers';
+import { reviewHandlers } from './review/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { DeskFailure } from './platform/failure';
 import { describeIssues, findForbiddenKey } from './platform/validation';
@@ -62,6 +63,7 @@ export function createHandlers(
     ...complaintHandlers(core),
     ...receiptHandlers(core.receipts),
     ...forwardingHandlers(core.forwarding),
+    ...reviewHandlers(core),
   };
 }
 

@@ -18,6 +18,8 @@ import { createOutbox } from './forwarding/outbox';
 import { createCentralChanges } from './complaints/central-changes';
 import { createCentralRecords } from './complaints/central-record';
 import { createHistory } from './complaints/history';
+import { createRegisters } from './review/register';
+import { createReview, type Review } from './review/review';
 import { createReceipts, type DesktopPrinting } from './receipts/receipts';
 import { seedReferenceData } from './reference/seed';
 import { createReference } from './reference/reference';
@@ -79,10 +81,17 @@ export function createCore(options: CoreOptions) {
   const queue = createQueue(ctx);
   const actions = createActions(ctx, reference, settings, history);
   const similar = createSimilar(ctx);
-  const corrections = createCorrections(ctx, reference, history);
+  // The review gates officers' corrections; it is made after them, so the gate is looked up late.
+  let review: Review | null = null;
+  const corrections = createCorrections(ctx, reference, history, {
+    returnedTo: (id) => review?.correctionGate.returnedTo(id) ?? null,
+    corrected: (id, actorId, at) => review?.correctionGate.corrected(id, actorId, at),
+  });
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
+  review = createReview(ctx, { reference, settings, history, actions, audit });
+  const registers = createRegisters(ctx, { review, reference, settings, audit });
   const receipts = createReceipts(
     ctx,
     reference,
@@ -122,6 +131,8 @@ export function createCore(options: CoreOptions) {
     snippets,
     drafts,
     receipts,
+    review,
+    registers,
     outbox,
     history,
     centralRecords,

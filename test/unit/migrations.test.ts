@@ -199,6 +199,22 @@ const migrationTests: Record<
       expect(countRows(db).complaints).toBe(1);
     },
   },
+  '0006_day_review': {
+    before: writeInitData,
+    after: (db) => {
+      // Records saved before the review existed are simply not reviewed yet; registers are append-only.
+      expect(countRows(db).complaints).toBe(1);
+      expect(db.prepare('SELECT count(*) AS n FROM complaint_reviews').get()).toEqual({ n: 0 });
+      db.prepare("INSERT INTO day_registers VALUES ('r1', '2026-11-27', ?, 'a1', NULL, 1, '{}', 'ab')").run(
+        at,
+      );
+      db.prepare("INSERT INTO register_entries VALUES ('c1', 'r1')").run();
+      expect(() => db.prepare("UPDATE day_registers SET digest = 'x'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM day_registers').run()).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE register_entries SET register_id = 'r2'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM register_entries').run()).toThrow(/append-only/);
+    },
+  },
 };
 
 describe('migrations', () => {

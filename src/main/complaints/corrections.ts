@@ -16,23 +16,40 @@ import type { Reference } from '../reference';
 import { contentOfRow, openPersonal, searchLocation, storedFields } from './stored-fields';
 import { contentKeys } from '../../shared/contract/complaint-fields';
 import { checkComplaint } from './validate';
+import { roleAtLeast, type Role } from '../../shared/domain/roles';
 
 /** The fields kept in the clear in history (before and after); personal ones only by name. */
 const plainFields = contentKeys;
 const personalFields = ['nik', 'phone', 'email', 'address'] as const;
 
-export function createCorrections(ctx: CoreContext, reference: Reference, history: History) {
+/**
+ * Who else may correct: a supervisor always may; an officer only a record the review returned to
+ * them (the review feature answers, and hears of the correction inside its transaction).
+ */
+export interface CorrectionGate {
+  returnedTo(complaintId: string): string | null;
+  corrected(complaintId: string, actorId: string, at: string): void;
+}
+
+export function createCorrections(
+  ctx: CoreContext,
+  reference: Reference,
+  history: History,
+  gate: CorrectionGate | null = null,
+) {
   const { db, sqlite, cipher, clock } = ctx;
   const updateFts = sqlite.prepare(
     'UPDATE complaint_fts SET title = ?, body = ?, name = ?, location = ? WHERE rowid = ?',
   );
 
   return {
-    correct(actorId: string, input: ComplaintCorrection) {
+    correct(actorId: string, input: ComplaintCorrection, role: Role = 'supervisor') {
       const now = clock();
       const result = db.transaction((tx) => {
         const row = tx.select().from(complaints).where(eq(complaints.id, input.id)).get();
         if (!row) throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
+        if (!roleAtLeast(role, 'supervisor') && gate?.returnedTo(row.id) !== actorId)
+          throw new DeskFailure('FORBIDDEN', say('errors.correctNotReturned'));
         const personal = openPersonal(cipher, row);
         const current = {
           ...contentOfRow(row),
@@ -90,6 +107,7 @@ export function createCorrections(ctx: CoreContext, reference: Reference, histor
         };
         // The central server gets the new personal values (sealed in the outbox); history keeps only names.
         history.append(event, Object.fromEntries(personalChanged.map((f) => [f, identity[f] ?? null])));
+        gate?.corrected(row.id, actorId, event.at);
         return { changed: [...Object.keys(after), ...personalChanged] };
       });
       history.committed();

@@ -31,7 +31,7 @@ export function complaintHandlers(s: ComplaintServices) {
     'complaints.count': (input) => s.queue.count(input),
     'complaints.act': (input, call) => s.actions.act(actor(call), input),
     'complaints.similar': (input) => s.similar.find(input),
-    'complaints.correct': (input, call) => s.corrections.correct(actor(call), input),
+    'complaints.correct': (input, call) => s.corrections.correct(actor(call), input, call.account!.role),
     'snippets.list': () => s.snippets.list(),
     'snippets.save': (input, call) => s.snippets.save(actor(call), input),
     'drafts.get': (_input, call) => s.drafts.get(actor(call)),

@@ -9,6 +9,7 @@ import type { QueueFilters, QueueRow } from '../../shared/contract/complaints';
 import { classifySearch, ftsQuery } from '../../shared/domain/search';
 import { say } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
+import { deliverySql } from '../forwarding';
 import { DeskFailure } from '../platform/failure';
 
 /** The UTC instant at which a WIB (UTC+7, no daylight saving) calendar day begins. */
@@ -22,9 +23,7 @@ export interface QueueRequest extends QueueFilters {
 
 const columns = `c.id, c.receipt_number AS receiptNumber, c.received_at AS receivedAt, c.title,
   c.agency_code AS agencyCode, c.channel, c.status, c.current_due AS currentDue,
-  c.complainant_name AS complainantName, c.seq,
-  (SELECT CASE WHEN sum(o.state = 'parked') > 0 THEN 'parked' WHEN sum(o.state = 'pending') > 0 THEN 'waiting'
-     WHEN count(*) > 0 THEN 'sent' END FROM outbox o WHERE o.complaint_id = c.id) AS delivery`;
+  c.complainant_name AS complainantName, c.seq, ${deliverySql} AS delivery`;
 
 type Row = QueueRow & { seq: number };
 

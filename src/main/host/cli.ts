@@ -70,6 +70,7 @@ function main(): void {
     token,
     rendererDir: join(appRoot, 'out', 'renderer'),
     receiptPages: core.receipts,
+    registerPages: core.registers,
   });
   core.forwarding.start();
   server.listen(port, '127.0.0.1', () => {

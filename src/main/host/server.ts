@@ -11,6 +11,7 @@ import { say, type MessageText } from '../../shared/i18n';
 import { fail, httpStatusFor, type Result } from '../../shared/result';
 import type { Api } from '../api';
 import { receiptCsp } from '../receipts/html';
+import { registerCsp } from '../review';
 import { hasToken, isLoopbackRequest, securityHeaders, tabId } from './security';
 
 export const maxBodyBytes = 2 * 1024 * 1024;
@@ -32,6 +33,8 @@ export interface HostOptions {
   rendererDir: string;
   /** Receipt pages made by receipts.prepare (unguessable keys, valid for two minutes). */
   receiptPages?: { takePrepared(key: string): string | undefined };
+  /** Daily register pages made by review.registerPage (same rules). */
+  registerPages?: { takePrepared(key: string): string | undefined };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -129,7 +132,13 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: str
   createReadStream(file).pipe(res);
 }
 
-export function createHostServer({ api, token, rendererDir, receiptPages }: HostOptions): Server {
+export function createHostServer({
+  api,
+  token,
+  rendererDir,
+  receiptPages,
+  registerPages,
+}: HostOptions): Server {
   const server = createServer(async (req, res) => {
     try {
       const port = (server.address() as { port: number }).port;
@@ -189,6 +198,18 @@ export function createHostServer({ api, token, rendererDir, receiptPages }: Host
           'Cache-Control': 'no-store',
         });
         res.end(html ?? 'Tautan tanda terima sudah kedaluwarsa; cetak ulang dari aplikasi.');
+        return;
+      }
+      const register = /^\/register\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
+      if (register) {
+        const html = registerPages?.takePrepared(register[1]!);
+        res.writeHead(html ? 200 : 404, {
+          ...securityHeaders,
+          'Content-Security-Policy': registerCsp,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
+        res.end(html ?? 'Tautan register sudah kedaluwarsa; cetak lagi dari Tinjauan harian.');
         return;
       }
       serveStatic(req, res, rendererDir);

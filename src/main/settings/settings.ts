@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../shared/contract/settings';
 import { defaultDeadlineRules } from '../../shared/domain/complaint';
+import { defaultReviewRules } from '../../shared/domain/review';
 import type { CoreContext } from '../platform/context';
 import { desk as deskTable, settings } from './schema';
 
@@ -10,6 +11,7 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
   lockoutAttempts: 5,
   lockoutMinutes: 15,
   ...defaultDeadlineRules,
+  reviewRules: defaultReviewRules,
   footerText: undefined,
   statusUrl: undefined,
   followUpContact: undefined,

@@ -215,8 +215,9 @@ export const complaintMethods = {
     output: z.object({ status: z.enum(complaintStatuses) }),
   }),
   'complaints.correct': method({
-    summary: 'Correct a recorded complaint (supervisor): a KOREKSI event keeps before and after.',
-    access: 'supervisor',
+    summary:
+      'Correct a recorded complaint: a supervisor any, an officer only one the review returned to them. A KOREKSI event keeps before and after.',
+    access: 'officer',
     input: complaintCorrection,
     output: z.object({ changed: z.array(z.string()) }),
   }),

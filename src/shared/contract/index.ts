@@ -13,6 +13,7 @@ import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
 import { receiptMethods } from './receipts';
 import { referenceMethods } from './reference';
+import { reviewMethods } from './review';
 
 export const contract = {
   ...appMethods,
@@ -24,6 +25,7 @@ export const contract = {
   ...receiptMethods,
   ...forwardingMethods,
   ...auditMethods,
+  ...reviewMethods,
 };
 
 export type Contract = typeof contract;

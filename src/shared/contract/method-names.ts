@@ -59,6 +59,12 @@ export const methodNameList = [
   'forwarding.saveSettings',
   'forwarding.resume',
   'audit.list',
+  'review.day',
+  'review.mark',
+  'review.return',
+  'review.returned',
+  'review.closeDay',
+  'review.registerPage',
 ] as const satisfies readonly MethodName[];
 
 /** The IPC channel for a method: one namespace, checked on both sides. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { empty, text } from './common';
 import { method } from './define';
+import { reviewRulesSchema } from './review';
 
 /** The address citizens check their complaint at; '' clears it. */
 export const statusUrlField = z
@@ -33,6 +34,8 @@ export const settingsSchema = z.strictObject({
   followUpContact: settingText(120),
   /** What a citizen can do when a deadline passes (SP4N-LAPOR!, the Ombudsman), printed on receipts. */
   escalationText: settingText(300),
+  /** Which day-review rules run, and their thresholds. */
+  reviewRules: reviewRulesSchema,
 });
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -24,6 +24,9 @@ export const eventKinds = [
   'PEMBUKAAN_DATA_PRIBADI',
   /** A change made centrally (verification, disposition, follow-up...), pulled from the server. */
   'PUSAT',
+  /** The supervisor's day review: looked at, or returned to its officer with a note. */
+  'TINJAU',
+  'KEMBALIKAN',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

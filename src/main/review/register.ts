@@ -1,0 +1,240 @@
+/**
+ * Tutup hari: closing a day produces its daily register (buku register pengaduan harian). The
+ * register's content is canonical JSON (fixed key order, values as stored), kept with its SHA-256
+ * digest in an append-only table; the digest is printed on the register, and a reprint renders the
+ * kept content, so it carries the same digest. Records saved after a day closed go on the next
+ * register, marked "setelah tutup hari".
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { wibDate } from '../../shared/calendar/working-days';
+import type { RegisterInfo } from '../../shared/contract/review';
+import { reviewDone } from '../../shared/domain/review';
+import { say } from '../../shared/i18n';
+import type { AuditTrail } from '../platform/audit-trail';
+import type { CoreContext } from '../platform/context';
+import { DeskFailure } from '../platform/failure';
+import type { Reference } from '../reference';
+import type { SettingsService } from '../settings';
+import { renderRegisterHtml } from './register-html';
+import type { Review } from './review';
+import { dayRegisters, registerEntries } from './schema';
+
+/** One line of the register, in the order it is printed. */
+export interface RegisterEntry {
+  receiptNumber: string;
+  receivedAt: string;
+  type: string;
+  channel: string;
+  /** null when Rahasia: the register says so instead of the title. */
+  title: string | null;
+  agency: string;
+  officer: string;
+  status: string;
+  verifyDue: string;
+  followUpDue: string;
+  answerDue: string;
+  review: string;
+  reviewNote: string | null;
+  /** Saved after its own day ({day}) was closed. */
+  lateFor: string | null;
+}
+
+export interface RegisterContent {
+  format: 'meja-pengaduan/register-harian@1';
+  deskCode: string;
+  siteName: string;
+  day: string;
+  closedAt: string;
+  closedBy: string;
+  reason: string | null;
+  entries: RegisterEntry[];
+  totals: {
+    entries: number;
+    byType: Record<string, number>;
+    byStatus: Record<string, number>;
+    unreviewed: number;
+  };
+}
+
+export const digestOf = (canonical: string) => createHash('sha256').update(canonical, 'utf8').digest('hex');
+
+/** Object keys sorted at every level: the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+interface EntryRow {
+  id: string;
+  receiptNumber: string;
+  receivedAt: string;
+  receivedDay: string;
+  type: string;
+  channel: string;
+  title: string;
+  confidential: number;
+  agencyCode: string;
+  officerName: string;
+  status: string;
+  verifyDue: string;
+  followUpDue: string;
+  answerDue: string;
+  reviewState: string | null;
+  reviewNote: string | null;
+}
+
+export function createRegisters(
+  ctx: CoreContext,
+  deps: { review: Review; reference: Reference; settings: SettingsService; audit: AuditTrail },
+) {
+  const { db, sqlite, clock } = ctx;
+  const { reference, settings, audit } = deps;
+  const prepared = new Map<string, { html: string; expires: number }>();
+
+  /** The day's records not on any register yet, and those of closed earlier days saved after the close. */
+  const entryRows = sqlite.prepare(`
+    SELECT c.id, c.receipt_number AS receiptNumber, c.received_at AS receivedAt, c.received_day AS receivedDay,
+      c.type, c.channel, c.title, c.confidential, c.agency_code AS agencyCode, a.display_name AS officerName,
+      c.status, c.verify_due AS verifyDue, c.follow_up_due AS followUpDue, c.answer_due AS answerDue,
+      r.state AS reviewState, r.note AS reviewNote
+    FROM complaints c
+    JOIN accounts a ON a.id = c.officer_id
+    LEFT JOIN complaint_reviews r ON r.complaint_id = c.id
+    WHERE NOT EXISTS (SELECT 1 FROM register_entries e WHERE e.complaint_id = c.id)
+      AND (c.received_day = ? OR (c.received_day < ? AND c.received_day IN (SELECT day FROM day_registers)))
+    ORDER BY c.received_day, c.received_at, c.seq`);
+
+  const info = (row: typeof dayRegisters.$inferSelect, closedByName: string): RegisterInfo => ({
+    id: row.id,
+    day: row.day,
+    closedAt: row.closedAt,
+    closedBy: closedByName,
+    reason: row.reason,
+    entries: row.entries,
+    digest: row.digest,
+  });
+  const nameOf = (accountId: string) =>
+    (sqlite.prepare('SELECT display_name FROM accounts WHERE id = ?').pluck().get(accountId) as string) ?? '';
+
+  function kept(day: string) {
+    return db.select().from(dayRegisters).where(eq(dayRegisters.day, day)).get();
+  }
+
+  return {
+    /** The register of a day, if the day is closed. */
+    of(day: string): RegisterInfo | null {
+      const row = kept(day);
+      return row ? info(row, nameOf(row.closedBy)) : null;
+    },
+
+    close(actorId: string, day: string, reason: string | undefined): RegisterInfo {
+      const now = clock();
+      const today = wibDate(now);
+      if (day > today)
+        throw new DeskFailure('VALIDATION', say('errors.futureDay'), { day: say('errors.futureDay') });
+      const register = db.transaction(() => {
+        if (kept(day)) throw new DeskFailure('CONFLICT', say('errors.dayClosed', { day }));
+        const rows = entryRows.all(day, day) as EntryRow[];
+        const unreviewed = rows.filter(
+          (r) => r.receivedDay === day && !reviewDone.includes((r.reviewState ?? 'open') as never),
+        ).length;
+        if (unreviewed > 0 && !reason) {
+          const message = say('errors.unreviewedNeedReason', { count: unreviewed });
+          throw new DeskFailure('VALIDATION', message, { reason: message });
+        }
+        const s = settings.get();
+        const byType: Record<string, number> = {};
+        const byStatus: Record<string, number> = {};
+        const entries: RegisterEntry[] = rows.map((r) => {
+          byType[r.type] = (byType[r.type] ?? 0) + 1;
+          byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+          return {
+            receiptNumber: r.receiptNumber,
+            receivedAt: r.receivedAt,
+            type: r.type,
+            channel: reference.channel(r.channel)?.name ?? r.channel,
+            title: r.confidential ? null : r.title,
+            agency: reference.agency(r.agencyCode)?.name ?? r.agencyCode,
+            officer: r.officerName,
+            status: r.status,
+            verifyDue: r.verifyDue,
+            followUpDue: r.followUpDue,
+            answerDue: r.answerDue,
+            review: r.reviewState ?? 'open',
+            reviewNote: r.reviewNote,
+            lateFor: r.receivedDay === day ? null : r.receivedDay,
+          };
+        });
+        const content: RegisterContent = {
+          format: 'meja-pengaduan/register-harian@1',
+          deskCode: settings.deskCode(),
+          siteName: s.siteName,
+          day,
+          closedAt: now.toISOString(),
+          closedBy: nameOf(actorId),
+          reason: reason ?? null,
+          entries,
+          totals: { entries: entries.length, byType, byStatus, unreviewed },
+        };
+        const canonical = canonicalJson(content);
+        const row = {
+          id: uuidv7(),
+          day,
+          closedAt: content.closedAt,
+          closedBy: actorId,
+          reason: reason ?? null,
+          entries: entries.length,
+          content: canonical,
+          digest: digestOf(canonical),
+        };
+        db.insert(dayRegisters).values(row).run();
+        for (const r of rows)
+          db.insert(registerEntries).values({ complaintId: r.id, registerId: row.id }).run();
+        audit.record(actorId, 'review.closeDay', day, {
+          entries: entries.length,
+          digest: row.digest,
+          unreviewed,
+        });
+        return row;
+      });
+      return info(register, nameOf(actorId));
+    },
+
+    /** The kept register as an A4 page behind a one-time link (browser mode prints it, or saves a PDF). */
+    page(actorId: string, day: string) {
+      const row = kept(day);
+      if (!row) throw new DeskFailure('NOT_FOUND', say('errors.dayNotClosed', { day }));
+      // The kept text must still be what was digested: a register altered in the file is refused.
+      if (digestOf(row.content) !== row.digest)
+        throw new DeskFailure('CONFLICT', say('errors.registerAltered'));
+      const html = renderRegisterHtml(JSON.parse(row.content) as RegisterContent, row.digest);
+      const key = randomBytes(18).toString('base64url');
+      const now = clock().getTime();
+      for (const [k, v] of prepared) if (v.expires < now) prepared.delete(k);
+      prepared.set(key, { html, expires: now + 120_000 });
+      audit.record(actorId, 'review.registerPrinted', day, { digest: row.digest });
+      return { url: `/register/${key}`, digest: row.digest };
+    },
+
+    /** The prepared page, once. */
+    takePrepared(key: string): string | undefined {
+      const entry = prepared.get(key);
+      prepared.delete(key);
+      return entry && entry.expires >= clock().getTime() ? entry.html : undefined;
+    },
+
+    /** For tests and support: the kept content of a day's register. */
+    content(day: string): { content: string; digest: string } | null {
+      const row = kept(day);
+      return row ? { content: row.content, digest: row.digest } : null;
+    },
+  };
+}
+export type Registers = ReturnType<typeof createRegisters>;
