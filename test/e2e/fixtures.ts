@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from '../support/host-process';
 
@@ -31,4 +35,36 @@ export async function signIn(page: Page, name: string, secret: string) {
   await page.getByLabel('Nama pengguna').fill(name);
   await page.getByLabel('PIN/kata sandi').fill(secret);
   await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+/** A contract method called from the page, with its launch token and tab: what the screen would send. */
+export async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, body]) => {
+      const response = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${sessionStorage.getItem('desk.launchToken')}`,
+          'X-Desk-Tab': sessionStorage.getItem('desk.tabId')!,
+        },
+        body: JSON.stringify(body),
+      });
+      const result = await response.json();
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value;
+    },
+    [method, input] as const,
+  );
+}
+
+/** The PDF's text as pdftotext reads it back. */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'receipt-pdf-'));
+  writeFileSync(join(dir, 'r.pdf'), pdf);
+  // Words as a reader meets them: line breaks and layout spaces count as one space.
+  return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  );
 }

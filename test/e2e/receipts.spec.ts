@@ -9,27 +9,7 @@ import { renderReceiptHtml, type Paper } from '../../src/main/receipts/html';
 import { buildReceiptModel, type ReceiptSource } from '../../src/main/receipts/model';
 import { FakePrinter } from '../support/fake-printer';
 import { decodeEscPos } from '../support/escpos-decode';
-import { expect, setUpDesk, test } from './fixtures';
-
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const response = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${sessionStorage.getItem('desk.launchToken')}`,
-          'X-Desk-Tab': sessionStorage.getItem('desk.tabId')!,
-        },
-        body: JSON.stringify(body),
-      });
-      const result = await response.json();
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.value;
-    },
-    [method, input] as const,
-  );
-}
+import { callApi, expect, pdfText, setUpDesk, test } from './fixtures';
 
 const complaint = {
   type: 'PENGADUAN',
@@ -41,17 +21,6 @@ const complaint = {
   nik: '3513014507900001',
   phone: '081299887766',
 };
-
-/** The PDF's text as pdftotext reads it back. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'receipt-pdf-'));
-  writeFileSync(join(dir, 'r.pdf'), pdf);
-  // Words as a reader meets them: line breaks and layout spaces count as one space.
-  return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    ' ',
-  );
-}
 
 /**
  * A tab for a receipt page. The page opens the print dialog by itself (receipt-print.js); headless

@@ -4,6 +4,7 @@
  * to show it. The workspace maps over this list; a new screen is one entry here.
  */
 import type { ReactNode } from 'react';
+import { ReviewScreen } from '../features/review/ReviewScreen';
 import { contract, type MethodName, type MethodOutput } from '../../../shared/contract';
 import { roleAtLeast, type Role } from '../../../shared/domain/roles';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
@@ -68,10 +69,17 @@ export const screens = [
     ),
   },
   {
+    key: 'review',
+    label: 'ui.shell.review',
+    method: 'review.day',
+    shortcut: 'T',
+    render: (c) => <ReviewScreen shell={c.status.shell} />,
+  },
+  {
     key: 'home',
     label: 'ui.shell.home',
     method: 'complaints.stats',
-    render: (c) => <HomeScreen status={c.status} />,
+    render: (c) => <HomeScreen status={c.status} onOpenComplaint={c.openComplaint} />,
   },
   {
     key: 'accounts',

@@ -29,3 +29,11 @@ export const wibDateTime = (iso: string) => `${instant.format(new Date(iso))} WI
 
 /** PBL01-20261128-0042-7 -> "PBL01 · 20261128 · 0042 · 7", easier to read aloud. */
 export const spacedReceipt = (n: string) => n.split('-').join(' · ');
+
+const clockTime = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+/** The time of an instant in WIB: 09.05 */
+export const wibTime = (iso: string) => clockTime.format(new Date(iso));

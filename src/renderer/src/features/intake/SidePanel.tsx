@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../data/reference';
 import { wibDateTime } from '../../components/dates';
-import { reportChecklist, type ChecklistKey } from './checklist';
+import { reportChecklist, type ChecklistKey } from '../../../../shared/domain/report-checklist';
 import { isOldIncident, type IntakeForm } from './form-state';
 import type { SimilarHit } from './useIntake';
 

@@ -1,4 +1,7 @@
-/** A supervisor corrects the title or text of a record; the history keeps what it said before. */
+/**
+ * A supervisor corrects the title or text of a record, or an officer one returned to them; the
+ * history keeps what it said before.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -12,14 +15,19 @@ export function CorrectionForm({
   title,
   body,
   onDone,
+  initiallyOpen = false,
+  onCancel,
 }: {
   id: string;
   title: string;
   body: string;
   onDone: () => void;
+  /** Opened at once (the day review opens it with Enter; the officer's Beranda for a returned record). */
+  initiallyOpen?: boolean;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [form, setForm] = useState({ title, body, reason: '' });
   const submit = useSubmit();
 
@@ -48,7 +56,7 @@ export function CorrectionForm({
   return (
     <form onSubmit={onSubmit} noValidate className="action-form" aria-label={t('ui.detail.correct')}>
       <ErrorNotice error={submit.error} />
-      <TextField label={t('fields.title')} {...bind('title')} />
+      <TextField label={t('fields.title')} {...bind('title')} autoFocus={initiallyOpen} />
       <div className="field">
         <label htmlFor={`correct-body-${id}`}>{t('fields.body')}</label>
         <textarea
@@ -66,7 +74,13 @@ export function CorrectionForm({
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('ui.save')}
         </button>
-        <button type="button" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(false);
+            onCancel?.();
+          }}
+        >
           {t('ui.cancel')}
         </button>
       </div>
