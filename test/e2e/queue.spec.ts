@@ -1,26 +1,9 @@
 import type { Page } from '@playwright/test';
-import { expect, setUpDesk, test } from './fixtures';
+import { callApi, expect, setUpDesk, test } from './fixtures';
 
 /** Records a complaint through the page's own API client (setup for tests about the queue). */
-async function record(
-  page: Page,
-  input: Record<string, unknown>,
-): Promise<{ id: string; receiptNumber: string }> {
-  return page.evaluate(async (body) => {
-    const response = await fetch('/api/complaints.create', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${sessionStorage.getItem('desk.launchToken')}`,
-        'X-Desk-Tab': sessionStorage.getItem('desk.tabId')!,
-      },
-      body: JSON.stringify(body),
-    });
-    const result = await response.json();
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return result.value;
-  }, input);
-}
+const record = (page: Page, input: Record<string, unknown>) =>
+  callApi<{ id: string; receiptNumber: string }>(page, 'complaints.create', input);
 
 const base = {
   type: 'PENGADUAN',

@@ -139,6 +139,20 @@ export function createHostServer({
   receiptPages,
   registerPages,
 }: HostOptions): Server {
+  const onceOnlyPages = [
+    {
+      pattern: /^\/receipt\/([A-Za-z0-9_-]{16,64})$/,
+      source: receiptPages,
+      csp: receiptCsp,
+      expired: 'Tautan tanda terima sudah kedaluwarsa; cetak ulang dari aplikasi.',
+    },
+    {
+      pattern: /^\/register\/([A-Za-z0-9_-]{16,64})$/,
+      source: registerPages,
+      csp: registerCsp,
+      expired: 'Tautan register sudah kedaluwarsa; cetak lagi dari Tinjauan harian.',
+    },
+  ];
   const server = createServer(async (req, res) => {
     try {
       const port = (server.address() as { port: number }).port;
@@ -188,28 +202,18 @@ export function createHostServer({
         res.writeHead(405, securityHeaders).end();
         return;
       }
-      const receipt = /^\/receipt\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
-      if (receipt) {
-        const html = receiptPages?.takePrepared(receipt[1]!);
+      // One-time pages made by receipts.prepare and review.registerPage: unguessable keys, two minutes.
+      for (const page of onceOnlyPages) {
+        const key = page.pattern.exec(url.pathname)?.[1];
+        if (!key) continue;
+        const html = page.source?.takePrepared(key);
         res.writeHead(html ? 200 : 404, {
           ...securityHeaders,
-          'Content-Security-Policy': receiptCsp,
+          'Content-Security-Policy': page.csp,
           'Content-Type': 'text/html; charset=utf-8',
           'Cache-Control': 'no-store',
         });
-        res.end(html ?? 'Tautan tanda terima sudah kedaluwarsa; cetak ulang dari aplikasi.');
-        return;
-      }
-      const register = /^\/register\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
-      if (register) {
-        const html = registerPages?.takePrepared(register[1]!);
-        res.writeHead(html ? 200 : 404, {
-          ...securityHeaders,
-          'Content-Security-Policy': registerCsp,
-          'Content-Type': 'text/html; charset=utf-8',
-          'Cache-Control': 'no-store',
-        });
-        res.end(html ?? 'Tautan register sudah kedaluwarsa; cetak lagi dari Tinjauan harian.');
+        res.end(html ?? page.expired);
         return;
       }
       serveStatic(req, res, rendererDir);
