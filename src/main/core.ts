@@ -91,7 +91,15 @@ export function createCore(options: CoreOptions) {
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
   review = createReview(ctx, { reference, settings, history, actions, audit });
-  const registers = createRegisters(ctx, { review, reference, settings, audit });
+  const registers = createRegisters(ctx, {
+    review,
+    reference,
+    settings,
+    audit,
+    pdf: options.desktopPrinting
+      ? { writer: options.desktopPrinting, folder: join(options.dataDir, 'registers') }
+      : null,
+  });
   const receipts = createReceipts(
     ctx,
     reference,

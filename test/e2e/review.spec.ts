@@ -130,3 +130,28 @@ test('a supervisor reviews a day of 30 by keyboard, returns one, the officer cor
   expect(text).not.toContain('Warga 1 '); // no complainant names on the register
   expect(text).not.toContain('0812345');
 });
+
+test('an admin sets the review rules in Pengaturan; a bad time is refused naming the field', async ({
+  page,
+  desk,
+}) => {
+  await setUpDesk(page, desk.url);
+  await page.getByRole('button', { name: 'Pengaturan' }).click();
+  const rules = page.getByRole('group', { name: 'Aturan tinjauan harian' });
+  await rules.getByLabel('Lokasi kurang jelas').uncheck();
+  await rules.getByLabel('Jumlah kata isi laporan minimal').fill('20');
+  await rules.getByLabel('Instansi untuk pengaduan berkadar pengawasan').selectOption('INSPEKTORAT');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('status')).toHaveText('Pengaturan disimpan.');
+  const saved = await callApi<{ reviewRules: { off: string[]; minBodyWords: number } }>(
+    page,
+    'settings.get',
+    {},
+  );
+  expect(saved.reviewRules).toMatchObject({ off: ['vagueLocation'], minBodyWords: 20 });
+
+  await rules.getByLabel('Jam layanan mulai (WIB)').fill('');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(rules.getByText('Jam layanan mulai (WIB) tidak valid.')).toBeVisible();
+  await expect(page.getByRole('alert').first()).toContainText('Data belum benar');
+});

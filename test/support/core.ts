@@ -1,4 +1,5 @@
 /** A real core on a temporary folder: real SQLite, real migrations, real reference data. */
+import type { DesktopPrinting } from '../../src/main/receipts/receipts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ export function makeCore(
     masterKey?: Buffer;
     forwarding?: ForwardingOptions;
     log?: Log;
+    desktopPrinting?: DesktopPrinting;
   } = {},
 ) {
   const dir = opts.dataDir ? null : tempDir();
@@ -46,6 +48,7 @@ export function makeCore(
     clock: clock.now,
     ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.desktopPrinting ? { desktopPrinting: opts.desktopPrinting } : {}),
   });
   const api = createApi(core);
   return {

@@ -4,6 +4,8 @@
  * a kept register whose digest a reprint reproduces (issue 11).
  */
 import { createHash } from 'node:crypto';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskError } from '../../src/shared/result';
 import { makeCore, sampleComplaint, setUpDesk, signedInOfficer, value } from '../support/core';
@@ -46,7 +48,7 @@ type Day = {
     receiptNumber: string;
     title: string;
     review: { state: string; by: string | null; note: string | null };
-    flags: Array<{ rule: string }>;
+    flags: Array<{ rule: string; params?: Record<string, unknown> }>;
     afterClose: boolean;
   }>;
   register: { digest: string } | null;
@@ -92,6 +94,30 @@ describe('the day review', () => {
     expect((await failure(call('review.day', { day: '2026-11-28' }))).fields).toEqual({
       day: 'Hari yang dipilih belum tiba.',
     });
+  });
+
+  it('follows the rules an admin sets, and refuses a bad setting naming the field', async () => {
+    await save({ desaCode: undefined, locationDetail: undefined });
+    expect((await day()).records[0]!.flags.map((f) => f.rule)).toContain('vagueLocation');
+    const settings = value<{ reviewRules: Record<string, unknown> }>(await call('settings.get', {}, 'admin'));
+    const bad = await failure(
+      call('settings.update', { reviewRules: { ...settings.reviewRules, workStart: '25:00' } }, 'admin'),
+    );
+    expect(Object.keys(bad.fields ?? {})).toEqual(['reviewRules.workStart']);
+    value(
+      await call(
+        'settings.update',
+        { reviewRules: { ...settings.reviewRules, off: ['vagueLocation'], minBodyWords: 200 } },
+        'admin',
+      ),
+    );
+    const flags = (await day()).records[0]!.flags;
+    expect(flags.map((f) => f.rule)).not.toContain('vagueLocation');
+    expect(flags.find((f) => f.rule === 'thinReport')?.params).toMatchObject({ min: 200 });
+    // Only an admin changes them.
+    expect((await failure(call('settings.update', { reviewRules: settings.reviewRules }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('is the supervisor’s: an officer is refused by main', async () => {
@@ -263,5 +289,40 @@ describe('closing the day', () => {
       'CONFLICT',
     ]);
     expect(desk.core.ctx.sqlite.prepare('SELECT count(*) FROM register_entries').pluck().get()).toBe(1);
+  });
+});
+
+describe('the register in the desktop shell', () => {
+  it('is written as a PDF file in the registers folder, owner-only, named by desk, day and digest', async () => {
+    const written: Array<{ html: string; cssPage: boolean | undefined }> = [];
+    const shell = makeCore({
+      desktopPrinting: {
+        printHtml: async () => undefined,
+        // Stands in for Chromium's printToPDF, which needs the Electron binary.
+        savePdf: async (html, { file, cssPage }) => {
+          written.push({ html, cssPage });
+          writeFileSync(file, '%PDF-1.7 stand-in');
+          return file;
+        },
+      },
+    });
+    try {
+      await setUpDesk(shell.api);
+      value(await shell.api.dispatch('review.closeDay', { day: '2026-11-27' }, 'admin'));
+      const page = value<{ url: string | null; file: string; digest: string }>(
+        await shell.api.dispatch('review.registerPage', { day: '2026-11-27' }, 'admin'),
+      );
+      expect(page.url).toBeNull();
+      expect(page.file).toBe(
+        join(shell.dataDir, 'registers', `register-PBL01-2026-11-27-${page.digest.slice(0, 8)}.pdf`),
+      );
+      expect(statSync(page.file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(shell.dataDir, 'registers')).mode & 0o777).toBe(0o700);
+      expect(written).toHaveLength(1);
+      expect(written[0]!.cssPage).toBe(true);
+      expect(written[0]!.html).toContain(page.digest);
+    } finally {
+      shell.close();
+    }
   });
 });

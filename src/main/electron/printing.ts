@@ -90,14 +90,18 @@ export const desktopPrinting: DesktopPrinting = {
     );
   },
 
-  async savePdf(html, { paper, file, timeoutMs }) {
+  async savePdf(html, { paper, file, timeoutMs, cssPage = false }) {
     const { width, height } = paperMicrons[paper];
     const pdf = await inHiddenWindow(html, timeoutMs, 'Pembuatan PDF', (win) =>
-      win.webContents.printToPDF({
-        printBackground: true,
-        pageSize: { width: width / 25_400, height: height / 25_400 },
-        margins: { top: 0, bottom: 0, left: 0, right: 0 },
-      }),
+      win.webContents.printToPDF(
+        cssPage
+          ? { printBackground: true, preferCSSPageSize: true }
+          : {
+              printBackground: true,
+              pageSize: { width: width / 25_400, height: height / 25_400 },
+              margins: { top: 0, bottom: 0, left: 0, right: 0 },
+            },
+      ),
     );
     await writeFile(file, pdf);
     return file;

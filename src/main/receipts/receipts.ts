@@ -25,7 +25,11 @@ type PrinterRow = typeof printers.$inferSelect;
 /** What only the Electron shell can do (system printers, PDF files); absent in browser mode. */
 export interface DesktopPrinting {
   printHtml(html: string, options: { deviceName: string; paper: Paper; timeoutMs: number }): Promise<void>;
-  savePdf(html: string, options: { paper: Paper; file: string; timeoutMs: number }): Promise<string>;
+  /** cssPage: the page's own @page size and margins decide (the A4 landscape register). */
+  savePdf(
+    html: string,
+    options: { paper: Paper; file: string; timeoutMs: number; cssPage?: boolean },
+  ): Promise<string>;
 }
 
 const sample = {

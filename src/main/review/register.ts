@@ -6,6 +6,8 @@
  * register, marked "setelah tutup hari".
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { wibDate } from '../../shared/calendar/working-days';
@@ -90,9 +92,24 @@ interface EntryRow {
   reviewNote: string | null;
 }
 
+/** The desktop shell's PDF writer (receipts' DesktopPrinting fits); null in browser mode. */
+export interface RegisterPdf {
+  savePdf(
+    html: string,
+    options: { paper: 'A4'; file: string; timeoutMs: number; cssPage: true },
+  ): Promise<string>;
+}
+
 export function createRegisters(
   ctx: CoreContext,
-  deps: { review: Review; reference: Reference; settings: SettingsService; audit: AuditTrail },
+  deps: {
+    review: Review;
+    reference: Reference;
+    settings: SettingsService;
+    audit: AuditTrail;
+    /** Desktop shell: registers are saved as PDF in <folder>/, owner-only. */
+    pdf: { writer: RegisterPdf; folder: string } | null;
+  },
 ) {
   const { db, sqlite, clock } = ctx;
   const { reference, settings, audit } = deps;
@@ -207,20 +224,33 @@ export function createRegisters(
       return info(register, nameOf(actorId));
     },
 
-    /** The kept register as an A4 page behind a one-time link (browser mode prints it, or saves a PDF). */
-    page(actorId: string, day: string) {
+    /**
+     * The kept register as an A4 page: in browser mode behind a one-time link the browser prints or
+     * saves as PDF; in the desktop shell written as a PDF file in the registers folder.
+     */
+    async page(actorId: string, day: string) {
       const row = kept(day);
       if (!row) throw new DeskFailure('NOT_FOUND', say('errors.dayNotClosed', { day }));
       // The kept text must still be what was digested: a register altered in the file is refused.
       if (digestOf(row.content) !== row.digest)
         throw new DeskFailure('CONFLICT', say('errors.registerAltered'));
       const html = renderRegisterHtml(JSON.parse(row.content) as RegisterContent, row.digest);
+      audit.record(actorId, 'review.registerPrinted', day, { digest: row.digest });
+      if (deps.pdf) {
+        await mkdir(deps.pdf.folder, { recursive: true, mode: 0o700 });
+        const file = join(
+          deps.pdf.folder,
+          `register-${settings.deskCode()}-${day}-${row.digest.slice(0, 8)}.pdf`,
+        );
+        await deps.pdf.writer.savePdf(html, { paper: 'A4', file, timeoutMs: 30_000, cssPage: true });
+        await chmod(file, 0o600);
+        return { url: null, file, digest: row.digest };
+      }
       const key = randomBytes(18).toString('base64url');
       const now = clock().getTime();
       for (const [k, v] of prepared) if (v.expires < now) prepared.delete(k);
       prepared.set(key, { html, expires: now + 120_000 });
-      audit.record(actorId, 'review.registerPrinted', day, { digest: row.digest });
-      return { url: `/register/${key}`, digest: row.digest };
+      return { url: `/register/${key}`, file: null, digest: row.digest };
     },
 
     /** The prepared page, once. */

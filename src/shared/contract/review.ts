@@ -147,9 +147,10 @@ export const reviewMethods = {
   }),
   'review.registerPage': method({
     summary:
-      'The kept daily register of a day as an A4 page: a one-time link the browser prints or saves as PDF (supervisor).',
+      'The kept daily register of a day as an A4 page: a one-time link in browser mode, a PDF file in the desktop shell (supervisor).',
     access: 'supervisor',
     input: z.strictObject({ day: isoDate }),
-    output: z.object({ url: z.string(), digest: z.string() }),
+    /** url: browser mode's one-time page; file: the PDF the desktop shell wrote. */
+    output: z.object({ url: z.string().nullable(), file: z.string().nullable(), digest: z.string() }),
   }),
 };

@@ -5,7 +5,7 @@ import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { wibDateTime } from '../../components/dates';
 import { TextField } from '../../components/Field';
-import { ErrorNotice } from '../../components/Notice';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useSubmit } from '../../components/useSubmit';
 
 type Day = MethodOutput<'review.day'>;
@@ -23,6 +23,7 @@ export function CloseDay({
   const [reason, setReason] = useState('');
   const close = useSubmit();
   const print = useSubmit();
+  const [savedAt, setSavedAt] = useState<string | null>(null);
   const unreviewed = day.records.filter(
     (r) => !r.afterClose && r.review.state !== 'reviewed' && r.review.state !== 'verified',
   ).length;
@@ -34,7 +35,8 @@ export function CloseDay({
   }
   async function onPrint() {
     const page = await print.run(() => api['review.registerPage']({ day: day.day }));
-    if (page) window.open(page.url, '_blank', 'noopener');
+    if (page?.url) window.open(page.url, '_blank', 'noopener');
+    if (page?.file) setSavedAt(page.file);
   }
 
   const register = day.register;
@@ -52,11 +54,10 @@ export function CloseDay({
           </p>
           <p className="mono digest">{t('ui.review.close.digest', { digest: register.digest })}</p>
           <ErrorNotice error={print.error} />
-          {shell === 'browser' ? (
-            <button type="button" onClick={onPrint} disabled={print.busy}>
-              {t('ui.review.close.print')}
-            </button>
-          ) : null}
+          <button type="button" onClick={onPrint} disabled={print.busy}>
+            {t(shell === 'browser' ? 'ui.review.close.print' : 'ui.review.close.savePdf')}
+          </button>
+          <InfoNotice text={savedAt ? t('ui.review.close.savedPdf', { file: savedAt }) : null} />
         </>
       ) : (
         <form onSubmit={onSubmit} noValidate aria-label={t('ui.review.close.title')}>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useSubmit } from '../../components/useSubmit';
+import { ReviewRulesFields } from './ReviewRulesFields';
 
 const numericKeys = [
   'idleLockMinutes',
@@ -74,6 +75,11 @@ export function SettingsScreen() {
             error={save.fieldError(key)}
           />
         ))}
+        <ReviewRulesFields
+          rules={form.reviewRules}
+          onChange={(reviewRules) => setForm({ ...form, reviewRules })}
+          fieldError={save.fieldError}
+        />
         <button type="submit" className="primary" disabled={save.busy}>
           {t('ui.save')}
         </button>
