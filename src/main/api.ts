@@ -18,6 +18,7 @@ import { forwardingHandlers } from './forwarding/handlers';
 import type { Call, Handler, HandlerTable } from './platform/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import { referenceHandlers } from './reference/handlers';
+import { reportHandlers } from './reports/handlers';
 import { reviewHandlers } from './review/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { DeskFailure } from './platform/failure';
@@ -64,6 +65,7 @@ export function createHandlers(
     ...receiptHandlers(core.receipts),
     ...forwardingHandlers(core.forwarding),
     ...reviewHandlers(core),
+    ...reportHandlers({ ...core, officerName: (id) => core.centralRecords.officerName(id) }),
   };
 }
 

@@ -18,6 +18,9 @@ import { createOutbox } from './forwarding/outbox';
 import { createCentralChanges } from './complaints/central-changes';
 import { createCentralRecords } from './complaints/central-record';
 import { createHistory } from './complaints/history';
+import { createExports } from './reports/exports';
+import { createRecordList } from './reports/record-list';
+import { createReports } from './reports/reports';
 import { createRegisters } from './review/register';
 import { createReview, type Review } from './review/review';
 import { createReceipts, type DesktopPrinting } from './receipts/receipts';
@@ -109,6 +112,16 @@ export function createCore(options: CoreOptions) {
     history,
     complaints,
   );
+  const reports = createReports(ctx, reference);
+  const exports = createExports(ctx, {
+    reports,
+    recordList: createRecordList(ctx, reference),
+    reference,
+    settings,
+    audit,
+    dataDir: options.dataDir,
+    pdf: options.desktopPrinting ?? null,
+  });
   const centralChanges = createCentralChanges(ctx, history);
   const forwarding = createForwarding(
     ctx,
@@ -141,6 +154,8 @@ export function createCore(options: CoreOptions) {
     receipts,
     review,
     registers,
+    reports,
+    exports,
     outbox,
     history,
     centralRecords,

@@ -71,6 +71,7 @@ function main(): void {
     rendererDir: join(appRoot, 'out', 'renderer'),
     receiptPages: core.receipts,
     registerPages: core.registers,
+    reportExports: core.exports,
   });
   core.forwarding.start();
   server.listen(port, '127.0.0.1', () => {

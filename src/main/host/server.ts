@@ -12,6 +12,7 @@ import { fail, httpStatusFor, type Result } from '../../shared/result';
 import type { Api } from '../api';
 import { receiptCsp } from '../receipts/html';
 import { registerCsp } from '../review';
+import { reportCsp, type Exports } from '../reports';
 import { hasToken, isLoopbackRequest, securityHeaders, tabId } from './security';
 
 export const maxBodyBytes = 2 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface HostOptions {
   receiptPages?: { takePrepared(key: string): string | undefined };
   /** Daily register pages made by review.registerPage (same rules). */
   registerPages?: { takePrepared(key: string): string | undefined };
+  /** Report pages and export downloads made by reports.export (same rules). */
+  reportExports?: Pick<Exports, 'take'>;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -138,6 +141,7 @@ export function createHostServer({
   rendererDir,
   receiptPages,
   registerPages,
+  reportExports,
 }: HostOptions): Server {
   const onceOnlyPages = [
     {
@@ -151,6 +155,12 @@ export function createHostServer({
       source: registerPages,
       csp: registerCsp,
       expired: 'Tautan register sudah kedaluwarsa; cetak lagi dari Tinjauan harian.',
+    },
+    {
+      pattern: /^\/report\/([A-Za-z0-9_-]{16,64})$/,
+      source: reportExports && { takePrepared: (key: string) => reportExports.take('page', key)?.body },
+      csp: reportCsp,
+      expired: 'Tautan laporan sudah kedaluwarsa; ekspor lagi dari Laporan berkala.',
     },
   ];
   const server = createServer(async (req, res) => {
@@ -214,6 +224,24 @@ export function createHostServer({
           'Cache-Control': 'no-store',
         });
         res.end(html ?? page.expired);
+        return;
+      }
+      const download = /^\/download\/([A-Za-z0-9_-]{16,64})$/.exec(url.pathname);
+      if (download) {
+        const file = reportExports?.take('file', download[1]!);
+        if (!file || !existsSync(file.body)) {
+          res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Tautan unduhan sudah kedaluwarsa; ekspor lagi dari Laporan berkala.');
+          return;
+        }
+        res.writeHead(200, {
+          ...securityHeaders,
+          'Content-Type': file.type,
+          'Content-Length': statSync(file.body).size,
+          'Content-Disposition': `attachment; filename="${file.name}"`,
+          'Cache-Control': 'no-store',
+        });
+        createReadStream(file.body).pipe(res);
         return;
       }
       serveStatic(req, res, rendererDir);

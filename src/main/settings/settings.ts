@@ -12,6 +12,7 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
   lockoutMinutes: 15,
   ...defaultDeadlineRules,
   reviewRules: defaultReviewRules,
+  exportFolder: undefined,
   footerText: undefined,
   statusUrl: undefined,
   followUpContact: undefined,

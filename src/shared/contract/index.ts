@@ -13,6 +13,7 @@ import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
 import { receiptMethods } from './receipts';
 import { referenceMethods } from './reference';
+import { reportMethods } from './reports';
 import { reviewMethods } from './review';
 
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...forwardingMethods,
   ...auditMethods,
   ...reviewMethods,
+  ...reportMethods,
 };
 
 export type Contract = typeof contract;

@@ -65,6 +65,8 @@ export const methodNameList = [
   'review.returned',
   'review.closeDay',
   'review.registerPage',
+  'reports.figures',
+  'reports.export',
 ] as const satisfies readonly MethodName[];
 
 /** The IPC channel for a method: one namespace, checked on both sides. */

@@ -34,6 +34,10 @@ export const settingsSchema = z.strictObject({
   followUpContact: settingText(120),
   /** What a citizen can do when a deadline passes (SP4N-LAPOR!, the Ombudsman), printed on receipts. */
   escalationText: settingText(300),
+  /** Where report exports are written (an absolute folder); '' for exports/ in the data folder. */
+  exportFolder: settingText(400).refine((s) => !s || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s), {
+    message: 'absoluteFolder',
+  }),
   /** Which day-review rules run, and their thresholds. */
   reviewRules: reviewRulesSchema,
 });

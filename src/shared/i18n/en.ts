@@ -4,6 +4,11 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    personalExportReason: 'Write why personal data is included in the export.',
+    exportFolder:
+      'The export cannot be written to folder {{folder}} ({{reason}}). Check the export folder in Settings.',
+    exportDiskFull:
+      'The disk is full: the export cannot be written to {{folder}}. Free some space and try again.',
     futureDay: 'The chosen day has not come yet.',
     dayClosed: 'Day {{day}} is already closed; its register cannot change.',
     dayNotClosed: 'Day {{day}} is not closed yet, so it has no register.',
@@ -78,6 +83,10 @@ export const en: Messages = {
     deskMismatch: 'This desk has no desk code yet.',
   },
   validation: {
+    absoluteFolder: '{{field}} must be a full folder path, such as D:\\Reports or /home/desk/reports.',
+    periodOrder: 'The end of the period cannot be before its start.',
+    periodLength: 'A period is at most ten years long.',
+    scopeCode: 'Choose the {{field}} for the report’s scope.',
     httpsRequired:
       'The central server address must start with https://. http:// only for a local address (127.0.0.1) or the one host an admin allowed.',
     urlPlain: 'The central server address may not contain a user name, password, ? or #.',
@@ -105,6 +114,7 @@ export const en: Messages = {
     identityRequired: 'Complainant name is required unless the report is anonymous.',
   },
   fields: {
+    exportFolder: 'Report export folder',
     escalationText: 'When a deadline passes (receipt text)',
     plainHttpHost: 'Host allowed over http',
     pullEverySeconds: 'Change fetch interval (seconds)',

@@ -5,6 +5,11 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    personalExportReason: 'Tulis alasan menyertakan data pribadi dalam ekspor.',
+    exportFolder:
+      'Berkas ekspor tidak dapat ditulis ke folder {{folder}} ({{reason}}). Periksa folder ekspor di Pengaturan.',
+    exportDiskFull:
+      'Disk penuh: berkas ekspor tidak dapat ditulis ke {{folder}}. Kosongkan ruang lalu coba lagi.',
     futureDay: 'Hari yang dipilih belum tiba.',
     dayClosed: 'Hari {{day}} sudah ditutup; registernya tidak dapat diubah.',
     dayNotClosed: 'Hari {{day}} belum ditutup, jadi belum ada registernya.',
@@ -81,6 +86,10 @@ export const id = {
     deskMismatch: 'Meja ini belum disiapkan dengan kode meja.',
   },
   validation: {
+    absoluteFolder: '{{field}} harus folder lengkap, misalnya D:\\Laporan atau /home/meja/laporan.',
+    periodOrder: 'Akhir periode tidak boleh sebelum awalnya.',
+    periodLength: 'Periode paling panjang sepuluh tahun.',
+    scopeCode: 'Pilih {{field}} untuk cakupan laporan.',
     httpsRequired:
       'Alamat server pusat harus diawali https://. http:// hanya untuk alamat lokal (127.0.0.1) atau satu host yang diizinkan admin.',
     urlPlain: 'Alamat server pusat tidak boleh memuat nama pengguna, kata sandi, ? atau #.',
@@ -108,6 +117,7 @@ export const id = {
     identityRequired: 'Nama pelapor wajib diisi kecuali laporan Anonim.',
   },
   fields: {
+    exportFolder: 'Folder ekspor laporan',
     escalationText: 'Bila batas waktu terlewati (teks tanda terima)',
     plainHttpHost: 'Host yang boleh http',
     pullEverySeconds: 'Interval ambil perubahan (detik)',

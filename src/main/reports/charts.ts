@@ -1,0 +1,77 @@
+/**
+ * The report's charts, drawn by Apache ECharts on the server side as SVG: the same picture on the
+ * screen (as an image) and in the PDF. No animation, fixed sizes, the desk's palette.
+ */
+import * as echarts from 'echarts';
+import type { Figures } from './figures';
+
+const palette = ['#0b5cad', '#7aa6d6', '#1e7b34', '#b3261e', '#e0a100', '#5b6675'];
+const font = { fontFamily: 'DejaVu Sans, Arial, sans-serif', fontSize: 11 };
+
+function draw(option: echarts.EChartsCoreOption, width = 640, height = 260): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption({ animation: false, color: palette, textStyle: font, ...option });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+const top = (counts: Record<string, number>, n: number) =>
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .reverse();
+
+export function reportCharts(
+  current: Figures,
+  before: Figures,
+  names: { channel: (code: string) => string; agency: (code: string) => string },
+) {
+  const stages = ['verify', 'followUp', 'answer'] as const;
+  const stageNames = { verify: 'Verifikasi', followUp: 'Tindak lanjut instansi', answer: 'Jawaban' };
+  const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+  const channels = top(current.byChannel, 8);
+  const agencies = top(current.byAgency, 10);
+  return {
+    intake: draw({
+      title: { text: `Pengaduan per ${current.series.unit === 'week' ? 'minggu' : 'hari'}`, textStyle: font },
+      grid: { left: 40, right: 16, top: 36, bottom: 40 },
+      xAxis: { type: 'category', data: current.series.points.map((p) => p.start.slice(5)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: current.series.points.map((p) => p.count) }],
+    }),
+    channels: draw(
+      {
+        title: { text: 'Menurut kanal', textStyle: font },
+        grid: { left: 170, right: 24, top: 36, bottom: 24 },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: channels.map(([c]) => names.channel(c)) },
+        series: [{ type: 'bar', data: channels.map(([, n]) => n), label: { show: true, position: 'right' } }],
+      },
+      640,
+      60 + channels.length * 26,
+    ),
+    agencies: draw(
+      {
+        title: { text: 'Menurut instansi tujuan (10 terbanyak)', textStyle: font },
+        grid: { left: 220, right: 24, top: 36, bottom: 24 },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: agencies.map(([c]) => names.agency(c)) },
+        series: [{ type: 'bar', data: agencies.map(([, n]) => n), label: { show: true, position: 'right' } }],
+      },
+      640,
+      60 + agencies.length * 26,
+    ),
+    compliance: draw({
+      title: { text: 'Kepatuhan batas waktu (%)', textStyle: font },
+      legend: { top: 0, right: 0, data: ['Periode ini', 'Periode sebelumnya'] },
+      grid: { left: 40, right: 16, top: 40, bottom: 28 },
+      xAxis: { type: 'category', data: stages.map((s) => stageNames[s]) },
+      yAxis: { type: 'value', max: 100 },
+      series: [
+        { name: 'Periode ini', type: 'bar', data: stages.map((s) => percent(current.compliance[s].share)) },
+        { name: 'Periode sebelumnya', type: 'bar', data: stages.map((s) => percent(before.compliance[s].share)) },
+      ],
+    }),
+  };
+}

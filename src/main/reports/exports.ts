@@ -1,0 +1,124 @@
+/**
+ * Exports of a report, each an audit event: CSV (the record list), XLSX (a sheet per table and the
+ * record list) and PDF (figures and charts). Files go to the export folder (a setting; by default
+ * `exports/` in the data folder), owner-only. In browser mode the file is also offered once as a
+ * download, and the PDF is a page the browser prints or saves; the desktop shell writes the PDF.
+ * Personal data appears only in the record list, only when asked for with a reason.
+ */
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, join } from 'node:path';
+import type { z } from 'zod';
+import type { reportMethods } from '../../shared/contract/reports';
+import { say } from '../../shared/i18n';
+import type { AuditTrail } from '../platform/audit-trail';
+import type { CoreContext } from '../platform/context';
+import { DeskFailure } from '../platform/failure';
+import type { Reference } from '../reference';
+import type { SettingsService } from '../settings';
+import { writeCsv, writeXlsx } from './export-files';
+import type { RecordList } from './record-list';
+import { renderReportHtml } from './report-html';
+import { reportTables } from './report-tables';
+import type { Reports } from './reports';
+
+export type ExportInput = z.output<(typeof reportMethods)['reports.export']['input']>;
+
+/** The desktop shell's PDF writer (receipts' DesktopPrinting fits); null in browser mode. */
+export interface ReportPdf {
+  savePdf(html: string, options: { paper: 'A4'; file: string; timeoutMs: number; cssPage: true }): Promise<string>;
+}
+
+const types = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+export function createExports(
+  ctx: CoreContext,
+  deps: {
+    reports: Reports;
+    recordList: RecordList;
+    reference: Reference;
+    settings: SettingsService;
+    audit: AuditTrail;
+    dataDir: string;
+    pdf: ReportPdf | null;
+  },
+) {
+  const { clock } = ctx;
+  const once = new Map<string, { kind: 'file' | 'page'; body: string; name: string; type: string; expires: number }>();
+  const offer = (entry: { kind: 'file' | 'page'; body: string; name: string; type: string }) => {
+    const now = clock().getTime();
+    for (const [k, v] of once) if (v.expires < now) once.delete(k);
+    const key = randomBytes(18).toString('base64url');
+    once.set(key, { ...entry, expires: now + 120_000 });
+    return key;
+  };
+
+  function folder(): string {
+    const chosen = deps.settings.get().exportFolder;
+    return chosen && isAbsolute(chosen) ? chosen : join(deps.dataDir, 'exports');
+  }
+
+  return {
+    async export(actorId: string, actorName: string, input: ExportInput) {
+      if (input.includePersonal && input.format !== 'pdf' && !input.reason) {
+        const message = say('errors.personalExportReason');
+        throw new DeskFailure('VALIDATION', message, { reason: message });
+      }
+      const withPersonal = input.includePersonal && input.format !== 'pdf';
+      const report = deps.reports.report(input);
+      const s = deps.settings.get();
+      const deskCode = deps.settings.deskCode();
+      const scope = input.scope.kind === 'desk' ? '' : `-${input.scope.kind}-${input.scope.code}`;
+      const name = `laporan-${deskCode}-${report.period.from}_${report.period.to}${scope}${withPersonal ? '-data-pribadi' : ''}.${input.format}`.replace(/[^A-Za-z0-9._-]/g, '_');
+      const records = () => deps.recordList.records(report.period, input.scope, withPersonal);
+      const dir = folder();
+      let result: { file: string | null; bytes: number; url: string | null };
+      if (input.format === 'csv') {
+        const written = await writeCsv(dir, name, records(), { separator: input.separator, withPersonal });
+        result = { ...written, url: null };
+      } else if (input.format === 'xlsx') {
+        const written = await writeXlsx(dir, name, reportTables(report, deps.reference), records(), {
+          withPersonal,
+          title: name,
+        });
+        result = { ...written, url: null };
+      } else {
+        const html = renderReportHtml(report, reportTables(report, deps.reference), {
+          siteName: s.siteName,
+          deskCode,
+          generatedBy: actorName,
+        });
+        if (deps.pdf) {
+          const file = join(dir, name);
+          await deps.pdf.savePdf(html, { paper: 'A4', file, timeoutMs: 60_000, cssPage: true });
+          result = { file, bytes: 0, url: null };
+        } else {
+          result = { file: null, bytes: Buffer.byteLength(html), url: `/report/${offer({ kind: 'page', body: html, name, type: 'text/html' })}` };
+        }
+      }
+      if (result.file && !deps.pdf) {
+        result.url = `/download/${offer({ kind: 'file', body: result.file, name, type: types[input.format] })}`;
+      }
+      deps.audit.record(actorId, withPersonal ? 'reports.export.personal' : 'reports.export', name, {
+        format: input.format,
+        period: report.period,
+        scope: input.scope,
+        records: report.current.received,
+        ...(withPersonal ? { reason: input.reason } : {}),
+      });
+      return { file: result.file, name, url: result.url, bytes: result.bytes };
+    },
+
+    /** A prepared page or download, once. */
+    take(kind: 'file' | 'page', key: string) {
+      const entry = once.get(key);
+      if (!entry || entry.kind !== kind) return undefined;
+      once.delete(key);
+      return entry.expires >= clock().getTime() ? entry : undefined;
+    },
+  };
+}
+export type Exports = ReturnType<typeof createExports>;

@@ -1,0 +1,235 @@
+/**
+ * The figures of a periodic report, computed from the records received in the period and their
+ * status changes: pure, so a test can hold every figure against an independent count.
+ *
+ * Time-limit compliance, per stage, over the records received in the period:
+ * - verification: from receipt to the first change out of BARU into a working status or the archive;
+ * - agency follow-up: from the first TERDISPOSISI to the first follow-up (DITINDAKLANJUTI, DITANGGAPI
+ *   or SELESAI) after it;
+ * - answer: from receipt to the first follow-up, or to the archive.
+ * A stage is kept when it was done on or before its deadline as the record holds it (deadlines are
+ * fixed when computed and moved only by a postponement); late when done after it, or not done while
+ * the deadline passed before the period's end. Durations are in working days of the desk's calendar,
+ * with the working days a postponement stood still taken out.
+ */
+import { wibDate, type WorkingCalendar } from '../../shared/calendar/working-days';
+import type { ComplaintStatus } from '../../shared/domain/complaint';
+
+export interface ReportRow {
+  id: string;
+  receiptNumber: string;
+  receivedDay: string;
+  type: string;
+  channel: string;
+  categoryId: number | null;
+  subcategoryId: number | null;
+  agencyCode: string;
+  kecamatanCode: string | null;
+  desaCode: string | null;
+  officerName: string;
+  anonymous: number;
+  confidential: number;
+  supervisory: number;
+  verifyDue: string;
+  followUpDue: string;
+  answerDue: string;
+  delivery: 'sent' | 'waiting' | 'parked' | null;
+}
+
+/** A status change (or a RESUME, which says how long the clock stood still). */
+export interface ReportEvent {
+  complaintId: string;
+  kind: string;
+  at: string;
+  toStatus: string | null;
+  pausedWorkingDays: number | null;
+}
+
+export interface StageFigures {
+  /** Records whose stage is judged: done, or not done with its deadline passed by the period's end. */
+  judged: number;
+  kept: number;
+  /** kept / judged, or null when nothing is judged. */
+  share: number | null;
+  medianDays: number | null;
+  p90Days: number | null;
+  /** Not done at the period's end although the deadline has passed, oldest first. */
+  lateAtEnd: Array<{ receiptNumber: string; due: string; workingDaysLate: number }>;
+}
+
+export interface Figures {
+  received: number;
+  byType: Record<string, number>;
+  byChannel: Record<string, number>;
+  byCategory: Record<string, number>;
+  bySubcategory: Record<string, number>;
+  byAgency: Record<string, number>;
+  byKecamatan: Record<string, number>;
+  byDesa: Record<string, number>;
+  byOfficer: Record<string, number>;
+  statusAtEnd: Record<string, number>;
+  compliance: { verify: StageFigures; followUp: StageFigures; answer: StageFigures };
+  anonymous: number;
+  confidential: number;
+  supervisory: number;
+  delivery: { sent: number; waiting: number; parked: number; none: number };
+  topSubcategories: Array<{ id: number; count: number }>;
+  /** Intake per day, or per week (Monday) for periods longer than 92 days. */
+  series: { unit: 'day' | 'week'; points: Array<{ start: string; count: number }> };
+}
+
+const verified = new Set(['TERVERIFIKASI', 'TERDISPOSISI', 'DITINDAKLANJUTI', 'DITANGGAPI', 'SELESAI', 'DIARSIPKAN']);
+const followedUp = new Set(['DITINDAKLANJUTI', 'DITANGGAPI', 'SELESAI']);
+const answered = new Set([...followedUp, 'DIARSIPKAN']);
+
+const bump = (counts: Record<string, number>, key: string | number | null) => {
+  const k = key === null ? '-' : String(key);
+  counts[k] = (counts[k] ?? 0) + 1;
+};
+
+/** The nearest-rank percentile of sorted numbers; null for none. */
+export function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The Monday on or before a day. */
+const weekOf = (day: string) => {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const weekday = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - weekday * 86_400_000).toISOString().slice(0, 10);
+};
+
+class Stage {
+  private durations: number[] = [];
+  private judged = 0;
+  private kept = 0;
+  private late: StageFigures['lateAtEnd'] = [];
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    private readonly end: string,
+  ) {}
+
+  add(receipt: string, start: string | null, done: string | null, due: string, paused: number) {
+    if (start === null) return; // the stage never began (not forwarded, say)
+    if (done !== null && done <= this.end) {
+      this.judged++;
+      if (done <= due) this.kept++;
+      this.durations.push(Math.max(0, this.calendar.workingDaysBetween(start, done) - paused));
+    } else if (due < this.end) {
+      this.judged++;
+      this.late.push({ receiptNumber: receipt, due, workingDaysLate: this.calendar.workingDaysBetween(due, this.end) });
+    }
+  }
+
+  figures(): StageFigures {
+    const sorted = [...this.durations].sort((a, b) => a - b);
+    return {
+      judged: this.judged,
+      kept: this.kept,
+      share: this.judged ? this.kept / this.judged : null,
+      medianDays: percentile(sorted, 50),
+      p90Days: percentile(sorted, 90),
+      lateAtEnd: this.late.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
+    };
+  }
+}
+
+/** Figures of the records received in [from, to], judged as of the end of `to` (WIB). */
+export function computeFigures(
+  rows: ReportRow[],
+  events: ReportEvent[],
+  period: { from: string; to: string },
+  calendar: WorkingCalendar,
+): Figures {
+  const byComplaint = new Map<string, ReportEvent[]>();
+  for (const e of events) {
+    const list = byComplaint.get(e.complaintId);
+    if (list) list.push(e);
+    else byComplaint.set(e.complaintId, [e]);
+  }
+  const f: Figures = {
+    received: rows.length,
+    byType: {},
+    byChannel: {},
+    byCategory: {},
+    bySubcategory: {},
+    byAgency: {},
+    byKecamatan: {},
+    byDesa: {},
+    byOfficer: {},
+    statusAtEnd: {},
+    compliance: { verify: null!, followUp: null!, answer: null! },
+    anonymous: 0,
+    confidential: 0,
+    supervisory: 0,
+    delivery: { sent: 0, waiting: 0, parked: 0, none: 0 },
+    topSubcategories: [],
+    series: { unit: 'day', points: [] },
+  };
+  const stages = {
+    verify: new Stage(calendar, period.to),
+    followUp: new Stage(calendar, period.to),
+    answer: new Stage(calendar, period.to),
+  };
+  const weekly = Date.parse(period.to) - Date.parse(period.from) > 92 * 86_400_000;
+  const perPoint = new Map<string, number>();
+
+  for (const r of rows) {
+    bump(f.byType, r.type);
+    bump(f.byChannel, r.channel);
+    bump(f.byCategory, r.categoryId);
+    bump(f.bySubcategory, r.subcategoryId);
+    bump(f.byAgency, r.agencyCode);
+    bump(f.byKecamatan, r.kecamatanCode);
+    bump(f.byDesa, r.desaCode);
+    bump(f.byOfficer, r.officerName);
+    if (r.anonymous) f.anonymous++;
+    if (r.confidential) f.confidential++;
+    if (r.supervisory) f.supervisory++;
+    f.delivery[r.delivery ?? 'none']++;
+    const point = weekly ? weekOf(r.receivedDay) : r.receivedDay;
+    perPoint.set(point, (perPoint.get(point) ?? 0) + 1);
+
+    // The record's story up to the period's end.
+    let status: ComplaintStatus = 'BARU';
+    let verifiedOn: string | null = null;
+    let forwardedOn: string | null = null;
+    let followedUpOn: string | null = null;
+    let answeredOn: string | null = null;
+    const pausedUntil: Array<{ day: string; days: number }> = [];
+    for (const e of byComplaint.get(r.id) ?? []) {
+      const day = wibDate(Date.parse(e.at));
+      if (e.kind === 'RESUME' && e.pausedWorkingDays) pausedUntil.push({ day, days: e.pausedWorkingDays });
+      if (!e.toStatus) continue;
+      if (day <= period.to) status = e.toStatus as ComplaintStatus;
+      if (verifiedOn === null && verified.has(e.toStatus)) verifiedOn = day;
+      if (forwardedOn === null && e.toStatus === 'TERDISPOSISI') forwardedOn = day;
+      if (forwardedOn !== null && followedUpOn === null && followedUp.has(e.toStatus)) followedUpOn = day;
+      if (answeredOn === null && answered.has(e.toStatus)) answeredOn = day;
+    }
+    bump(f.statusAtEnd, status);
+    const pausedBy = (done: string | null) =>
+      done === null ? 0 : pausedUntil.filter((p) => p.day <= done).reduce((sum, p) => sum + p.days, 0);
+    stages.verify.add(r.receiptNumber, r.receivedDay, verifiedOn, r.verifyDue, pausedBy(verifiedOn));
+    stages.followUp.add(r.receiptNumber, forwardedOn, followedUpOn, r.followUpDue, pausedBy(followedUpOn) - pausedBy(forwardedOn));
+    stages.answer.add(r.receiptNumber, r.receivedDay, answeredOn, r.answerDue, pausedBy(answeredOn));
+  }
+  f.compliance = {
+    verify: stages.verify.figures(),
+    followUp: stages.followUp.figures(),
+    answer: stages.answer.figures(),
+  };
+  f.topSubcategories = Object.entries(f.bySubcategory)
+    .filter(([id]) => id !== '-')
+    .map(([id, count]) => ({ id: Number(id), count }))
+    .sort((a, b) => b.count - a.count || a.id - b.id)
+    .slice(0, 10);
+  f.series = {
+    unit: weekly ? 'week' : 'day',
+    points: [...perPoint.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([start, count]) => ({ start, count })),
+  };
+  return f;
+}
