@@ -16,6 +16,9 @@ function draw(option: echarts.EChartsCoreOption, width = 640, height = 260): str
   return svg;
 }
 
+/** A category label cut with an ellipsis to the room left of the bars. */
+const label = (width: number) => ({ width, overflow: 'truncate' as const, ellipsis: '…' });
+
 const top = (counts: Record<string, number>, n: number) =>
   Object.entries(counts)
     .sort((a, b) => b[1] - a[1])
@@ -43,9 +46,9 @@ export function reportCharts(
     channels: draw(
       {
         title: { text: 'Menurut kanal', textStyle: font },
-        grid: { left: 170, right: 24, top: 36, bottom: 24 },
+        grid: { left: 180, right: 24, top: 36, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: channels.map(([c]) => names.channel(c)) },
+        yAxis: { type: 'category', data: channels.map(([c]) => names.channel(c)), axisLabel: label(170) },
         series: [{ type: 'bar', data: channels.map(([, n]) => n), label: { show: true, position: 'right' } }],
       },
       640,
@@ -54,9 +57,9 @@ export function reportCharts(
     agencies: draw(
       {
         title: { text: 'Menurut instansi tujuan (10 terbanyak)', textStyle: font },
-        grid: { left: 220, right: 24, top: 36, bottom: 24 },
+        grid: { left: 230, right: 24, top: 36, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: agencies.map(([c]) => names.agency(c)) },
+        yAxis: { type: 'category', data: agencies.map(([c]) => names.agency(c)), axisLabel: label(220) },
         series: [{ type: 'bar', data: agencies.map(([, n]) => n), label: { show: true, position: 'right' } }],
       },
       640,

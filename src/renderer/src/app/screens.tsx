@@ -4,6 +4,7 @@
  * to show it. The workspace maps over this list; a new screen is one entry here.
  */
 import type { ReactNode } from 'react';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { contract, type MethodName, type MethodOutput } from '../../../shared/contract';
 import { roleAtLeast, type Role } from '../../../shared/domain/roles';
@@ -74,6 +75,13 @@ export const screens = [
     method: 'review.day',
     shortcut: 'T',
     render: (c) => <ReviewScreen shell={c.status.shell} />,
+  },
+  {
+    key: 'reports',
+    label: 'ui.shell.reports',
+    method: 'reports.figures',
+    shortcut: 'L',
+    render: (c) => <ReportsScreen shell={c.status.shell} />,
   },
   {
     key: 'home',
