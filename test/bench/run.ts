@@ -13,6 +13,7 @@ import { repoRoot } from '../support/core';
 import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
 import { measureBrowser } from './browser';
 import { benchDrain } from './drain';
+import { benchSupervisor } from './supervisor';
 import { ms, time, timeAsync, type Timing } from './stats';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
@@ -234,6 +235,14 @@ async function benchSize(size: number) {
     'p99 < 5 ms',
   );
   scratch.close();
+
+  await benchSupervisor(
+    sqlite,
+    call,
+    (name, desk, raw, target) => report(size, name, desk, raw, target),
+    log,
+    dir,
+  );
 
   const rss = process.memoryUsage().rss / 1024 / 1024;
   log(`  main-process memory (RSS) after the run: ${rss.toFixed(0)} MB   target < 300 MB`);

@@ -1,0 +1,121 @@
+/**
+ * The supervisor's work at size: the day review of the busiest day, a review action, a month's and a
+ * year's report, and the year's exports (CSV and XLSX, with the main process's memory), each beside
+ * the plainest code doing the same reading or writing.
+ */
+import { createWriteStream, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { time, timeAsync, type Timing } from './stats';
+
+type Report = (name: string, desk: Timing, raw: Timing, target?: string) => void;
+type Call = (method: string, input: unknown) => Promise<unknown>;
+
+export async function benchSupervisor(
+  sqlite: Database.Database,
+  call: Call,
+  report: Report,
+  log: (s: string) => void,
+  dir: string,
+) {
+  const busiest = sqlite
+    .prepare(
+      'SELECT received_day AS day, count(*) AS n FROM complaints GROUP BY received_day ORDER BY n DESC LIMIT 1',
+    )
+    .get() as { day: string; n: number };
+  const dayRows = sqlite.prepare('SELECT * FROM complaints WHERE received_day = ? ORDER BY received_at, seq');
+  report(
+    `day review: ${busiest.n} records (${busiest.day})`,
+    await timeAsync(20, () => call('review.day', { day: busiest.day }), 3),
+    time(20, () => dayRows.all(busiest.day), 3),
+    'data < 100 ms',
+  );
+  const ids = sqlite
+    .prepare('SELECT id FROM complaints WHERE received_day = ? LIMIT 200')
+    .pluck()
+    .all(busiest.day) as string[];
+  const touch = sqlite.prepare('UPDATE complaints SET updated_at = ? WHERE id = ?');
+  report(
+    'review action: mark reviewed',
+    await timeAsync(ids.length, (i) => call('review.mark', { id: ids[i]!, outcome: 'reviewed' }), 0),
+    time(ids.length, (i) => touch.run(new Date().toISOString(), ids[i]!)),
+    'p99 < 20 ms',
+  );
+
+  const last = sqlite.prepare('SELECT max(received_day) FROM complaints').pluck().get() as string;
+  const [y, m] = last.split('-').map(Number) as [number, number];
+  const month =
+    m === 1 ? { kind: 'month', year: y - 1, index: 12 } : { kind: 'month', year: y, index: m - 1 };
+  const monthFrom = `${month.year}-${String(month.index).padStart(2, '0')}-01`;
+  const monthTo = `${month.year}-${String(month.index).padStart(2, '0')}-31`;
+  const monthCount = sqlite
+    .prepare('SELECT count(*) FROM complaints WHERE received_day BETWEEN ? AND ?')
+    .pluck()
+    .get(monthFrom, monthTo) as number;
+  const rawFigures = (from: string, to: string) => () => {
+    sqlite
+      .prepare(
+        'SELECT channel, agency_code, status, count(*) FROM complaints WHERE received_day BETWEEN ? AND ? GROUP BY 1, 2, 3',
+      )
+      .all(from, to);
+    sqlite
+      .prepare(
+        'SELECT e.complaint_id, e.at, e.to_status FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id WHERE c.received_day BETWEEN ? AND ?',
+      )
+      .all(from, to);
+  };
+  report(
+    `month report (${monthCount.toLocaleString('en')} records, with the month before)`,
+    await timeAsync(5, () => call('reports.figures', { period: month }), 1),
+    time(5, rawFigures(monthFrom, monthTo), 1),
+    '< 300 ms',
+  );
+  const year = { kind: 'year', year: month.year };
+  const yearCount = sqlite
+    .prepare('SELECT count(*) FROM complaints WHERE received_day BETWEEN ? AND ?')
+    .pluck()
+    .get(`${month.year}-01-01`, `${month.year}-12-31`) as number;
+  report(
+    `year report (${yearCount.toLocaleString('en')} records, with the year before)`,
+    await timeAsync(3, () => call('reports.figures', { period: year }), 1),
+    time(3, rawFigures(`${month.year}-01-01`, `${month.year}-12-31`), 1),
+    '< 2 s',
+  );
+
+  // Exports of the year: the desk's CSV against a plain loop writing joined lines.
+  const out = join(dir, 'exports-bench');
+  rmSync(out, { recursive: true, force: true });
+  await call('settings.update', { exportFolder: out });
+  const plain = async () => {
+    const stream = createWriteStream(join(dir, 'plain.csv'));
+    for (const r of sqlite
+      .prepare(
+        'SELECT receipt_number, received_at, type, channel, title, status FROM complaints WHERE received_day BETWEEN ? AND ?',
+      )
+      .iterate(`${month.year}-01-01`, `${month.year}-12-31`) as Iterable<Record<string, string>>) {
+      if (!stream.write(`${Object.values(r).join(';')}\r\n`))
+        await new Promise<void>((res) => stream.once('drain', () => res()));
+    }
+    await new Promise<void>((res) => stream.end(() => res()));
+  };
+  report(
+    `CSV export of the year (${yearCount.toLocaleString('en')} rows)`,
+    await timeAsync(2, () => call('reports.export', { period: year, format: 'csv' }), 0),
+    await timeAsync(2, plain, 0),
+    '100k rows < 3 s',
+  );
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const xlsx = await timeAsync(1, () => call('reports.export', { period: year, format: 'xlsx' }), 0);
+  clearInterval(sampler);
+  report(
+    `XLSX export of the year (${yearCount.toLocaleString('en')} rows)`,
+    xlsx,
+    await timeAsync(1, plain, 0),
+    '100k rows < 15 s',
+  );
+  log(
+    `  main-process memory (RSS) peak during the XLSX export: ${(peak / 1024 / 1024).toFixed(0)} MB   target < 400 MB`,
+  );
+  await call('settings.update', { exportFolder: '' });
+}
