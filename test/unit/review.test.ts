@@ -205,6 +205,31 @@ describe('the day review', () => {
   });
 });
 
+describe('Beranda', () => {
+  it('counts an officer’s own records, and the whole desk for a supervisor', async () => {
+    await save();
+    await save();
+    await save({}, 'sari');
+    const mine = value<Record<string, unknown>>(await call('review.home', {}, 'budi'));
+    expect(mine).toMatchObject({
+      scope: 'mine',
+      today: 3,
+      todayMine: 2,
+      late: 0,
+      dueToday: 0,
+      dayClosed: false,
+    });
+    const desk_ = value<Record<string, unknown>>(await call('review.home', {}, 'sari'));
+    expect(desk_).toMatchObject({ scope: 'desk', today: 3, todayMine: 1 });
+    // Five working days on, every verification deadline (three working days) has passed.
+    desk.clock.advance(7 * 86_400_000);
+    value(await call('auth.unlock', { secret: 'pin-budi-1' }, 'budi'));
+    value(await call('auth.unlock', { secret: 'pin-sari-1' }, 'sari'));
+    expect(value(await call('review.home', {}, 'budi'))).toMatchObject({ today: 0, late: 2 });
+    expect(value(await call('review.home', {}, 'sari'))).toMatchObject({ late: 3 });
+  });
+});
+
 describe('closing the day', () => {
   it('needs every record reviewed, or a reason; keeps the register with its digest; a reprint matches', async () => {
     const a = await save();

@@ -15,6 +15,8 @@ export function reviewHandlers(s: { review: Review; registers: Registers }) {
     // An officer sees what waits on them; a supervisor sees every record returned and not yet corrected.
     'review.returned': (_input, call) =>
       s.review.returned(roleAtLeast(call.account!.role, 'supervisor') ? null : actor(call)),
+    'review.home': (_input, call) =>
+      s.review.home(actor(call), roleAtLeast(call.account!.role, 'supervisor')),
     'review.closeDay': (input, call) => s.registers.close(actor(call), input.day, input.reason),
     'review.registerPage': (input, call) => s.registers.page(actor(call), input.day),
   } satisfies Handlers<'review'>;

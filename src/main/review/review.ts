@@ -275,6 +275,33 @@ export function createReview(
       }>;
     },
 
+    /** Beranda's figures: the officer's own records, or the whole desk's for a supervisor. */
+    home(accountId: string, wholeDesk: boolean) {
+      const today = wibDate(clock());
+      const next = reference.calendar().addWorkingDays(today, 1);
+      const mine = wholeDesk ? '' : 'AND c.officer_id = @me';
+      const row = sqlite
+        .prepare(
+          `SELECT
+             (SELECT count(*) FROM complaints c WHERE c.received_day = @today) AS today,
+             (SELECT count(*) FROM complaints c WHERE c.received_day = @today AND c.officer_id = @me) AS todayMine,
+             (SELECT count(*) FROM complaints c WHERE c.current_due IS NOT NULL AND c.current_due < @today ${mine}) AS late,
+             (SELECT count(*) FROM complaints c WHERE c.current_due = @today ${mine}) AS dueToday,
+             (SELECT count(*) FROM complaints c WHERE c.current_due > @today AND c.current_due <= @next ${mine}) AS dueNextWorkingDay,
+             EXISTS (SELECT 1 FROM day_registers WHERE day = @today) AS dayClosed`,
+        )
+        .get({ today, next, me: accountId }) as Record<string, number>;
+      return {
+        scope: wholeDesk ? ('desk' as const) : ('mine' as const),
+        today: row.today!,
+        todayMine: row.todayMine!,
+        late: row.late!,
+        dueToday: row.dueToday!,
+        dueNextWorkingDay: row.dueNextWorkingDay!,
+        dayClosed: Boolean(row.dayClosed),
+      };
+    },
+
     /** The gate complaints' corrections ask: who a record waits on, and that it was corrected. */
     correctionGate: {
       returnedTo(complaintId: string): string | null {

@@ -63,6 +63,7 @@ export const methodNameList = [
   'review.mark',
   'review.return',
   'review.returned',
+  'review.home',
   'review.closeDay',
   'review.registerPage',
   'reports.figures',

@@ -138,6 +138,21 @@ export const reviewMethods = {
     input: z.strictObject({}),
     output: z.array(returnedRecord),
   }),
+  'review.home': method({
+    summary:
+      'Beranda figures: today’s intake, and what is late, due today and due by the next working day — the officer’s own records, or the desk’s for a supervisor.',
+    access: 'officer',
+    input: z.strictObject({}),
+    output: z.object({
+      scope: z.enum(['mine', 'desk']),
+      today: z.number(),
+      todayMine: z.number(),
+      late: z.number(),
+      dueToday: z.number(),
+      dueNextWorkingDay: z.number(),
+      dayClosed: z.boolean(),
+    }),
+  }),
   'review.closeDay': method({
     summary:
       'Close a day: its daily register is produced and kept, with its SHA-256 digest (supervisor). Records not reviewed need a reason.',

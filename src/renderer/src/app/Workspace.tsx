@@ -50,6 +50,7 @@ export function Workspace({
       setOpenId(id);
       setScreen('queue');
     },
+    show: (key) => setScreen(key as ScreenKey),
   };
 
   async function signOut() {

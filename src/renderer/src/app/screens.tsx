@@ -30,6 +30,8 @@ export interface ScreenContext {
   setOpenId: (id: string | null) => void;
   /** Shows a complaint in the queue, from any screen. */
   openComplaint: (id: string) => void;
+  /** Goes to another screen (by its key). */
+  show: (key: string) => void;
 }
 
 interface ScreenSpec {
@@ -87,7 +89,14 @@ export const screens = [
     key: 'home',
     label: 'ui.shell.home',
     method: 'complaints.stats',
-    render: (c) => <HomeScreen status={c.status} onOpenComplaint={c.openComplaint} />,
+    render: (c) => (
+      <HomeScreen
+        status={c.status}
+        onOpenComplaint={c.openComplaint}
+        supervisor={roleAtLeast(c.role, leastRole('review.day'))}
+        show={c.show}
+      />
+    ),
   },
   {
     key: 'accounts',
