@@ -68,4 +68,24 @@ describe('working-day calendar (WIB)', () => {
     expect(moved.addWorkingDays('2026-11-27', 1)).toBe('2026-12-01');
     expect(() => calendar.addWorkingDays('27-11-2026', 1)).toThrow(RangeError);
   });
+
+  it('counts the days between as walking them one by one would, for any two days of 2025-2027', () => {
+    // The count is arithmetic (weekdays less weekday holidays); this walks, day by day, as a check.
+    const walk = (from: string, to: string) => {
+      let n = 0;
+      for (let d = from; d < to;) {
+        d = addCalendarDays(d, 1);
+        if (calendar.isWorkingDay(d)) n++;
+      }
+      return n;
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3000; i++) {
+      const a = addCalendarDays('2025-01-01', Math.floor(next() * 1095));
+      const b = addCalendarDays(a, Math.floor(next() * 120) - 40);
+      const forward = a <= b ? walk(a, b) : -walk(b, a);
+      expect(calendar.workingDaysBetween(a, b), `${a} → ${b}`).toBe(forward);
+    }
+  });
 });
