@@ -18,18 +18,30 @@ export async function benchSupervisor(
   log: (s: string) => void,
   dir: string,
 ) {
+  // The busiest day of the data set, and today's: the save benchmark fills today with hundreds of
+  // records of one citizen (one phone, one NIK), the worst case for the duplicate check.
+  const dayRows = sqlite.prepare('SELECT * FROM complaints WHERE received_day = ? ORDER BY received_at, seq');
+  const today = sqlite.prepare('SELECT max(received_day) FROM complaints').pluck().get() as string;
   const busiest = sqlite
     .prepare(
-      'SELECT received_day AS day, count(*) AS n FROM complaints GROUP BY received_day ORDER BY n DESC LIMIT 1',
+      'SELECT received_day AS day, count(*) AS n FROM complaints WHERE received_day < ? GROUP BY received_day ORDER BY n DESC LIMIT 1',
     )
-    .get() as { day: string; n: number };
-  const dayRows = sqlite.prepare('SELECT * FROM complaints WHERE received_day = ? ORDER BY received_at, seq');
-  report(
-    `day review: ${busiest.n} records (${busiest.day})`,
-    await timeAsync(20, () => call('review.day', { day: busiest.day }), 3),
-    time(20, () => dayRows.all(busiest.day), 3),
-    'data < 100 ms',
-  );
+    .get(today) as { day: string; n: number };
+  const todays = sqlite
+    .prepare('SELECT count(*) FROM complaints WHERE received_day = ?')
+    .pluck()
+    .get(today) as number;
+  for (const [label, day, n] of [
+    ['busiest day', busiest.day, busiest.n],
+    ['one citizen all day', today, todays],
+  ] as const) {
+    report(
+      `day review, ${label}: ${n} records`,
+      await timeAsync(20, () => call('review.day', { day }), 3),
+      time(20, () => dayRows.all(day), 3),
+      'data < 100 ms (500 records)',
+    );
+  }
   const ids = sqlite
     .prepare('SELECT id FROM complaints WHERE received_day = ? LIMIT 200')
     .pluck()
