@@ -74,7 +74,7 @@ export function createCore(options: CoreOptions) {
   }
   seedReferenceData(ctx, options.referenceDataDir);
   const audit = createAudit(ctx);
-  const settings = createSettings(ctx);
+  const settings = createSettings(ctx, audit);
   const reference = createReference(ctx, audit);
   const accounts = createAccounts(ctx, audit, settings);
   const outbox = createOutbox(ctx);

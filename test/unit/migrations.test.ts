@@ -215,6 +215,20 @@ const migrationTests: Record<
       expect(() => db.prepare('DELETE FROM register_entries').run()).toThrow(/append-only/);
     },
   },
+  '0007_deadline_rules': {
+    before: writeInitData,
+    after: (db) => {
+      // No rule yet: records keep the limits they were given; the desk's settings apply until a rule is added.
+      expect(countRows(db).complaints).toBe(1);
+      expect(db.prepare('SELECT count(*) AS n FROM deadline_rules').get()).toEqual({ n: 0 });
+      db.prepare("INSERT INTO deadline_rules VALUES ('r1', 'ASPIRASI', 5, 5, 14, '2026-12-01', 'a1', ?)").run(
+        at,
+      );
+      expect(() => db.prepare('UPDATE deadline_rules SET verify_working_days = 1').run()).toThrow(
+        /append-only/,
+      );
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -69,7 +69,7 @@ describe('working-day calendar (WIB)', () => {
     expect(() => calendar.addWorkingDays('27-11-2026', 1)).toThrow(RangeError);
   });
 
-  it('counts the days between as walking them one by one would, for any two days of 2025-2027', () => {
+  it('counts the days between as walking them one by one would, for 400 pairs of days over 2025-2027', () => {
     // The count is arithmetic (weekdays less weekday holidays); this walks, day by day, as a check.
     const walk = (from: string, to: string) => {
       let n = 0;
@@ -81,7 +81,7 @@ describe('working-day calendar (WIB)', () => {
     };
     let seed = 7;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 400; i++) {
       const a = addCalendarDays('2025-01-01', Math.floor(next() * 1095));
       const b = addCalendarDays(a, Math.floor(next() * 120) - 40);
       const forward = a <= b ? walk(a, b) : -walk(b, a);

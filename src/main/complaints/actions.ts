@@ -63,7 +63,6 @@ export function createActions(
       const now = clock();
       const at = now.toISOString();
       const today = wibDate(now);
-      const rules = settings.get();
       const calendar = reference.calendar();
 
       const result = db.transaction((tx) => {
@@ -80,6 +79,8 @@ export function createActions(
           );
         }
         const rule = statusFlow[input.action];
+        // The record keeps the limits in force on the day it was received.
+        const limits = settings.deadlinesFor(row.type, row.receivedDay);
         const patch: Partial<Row> = { updatedAt: at };
         const data: Record<string, unknown> = {};
         let to: ComplaintStatus = rule.to === 'same' || rule.to === 'previous' ? from : rule.to;
@@ -92,7 +93,7 @@ export function createActions(
               patch.agencyCode = input.agencyCode;
             }
             data.agencyCode = input.agencyCode ?? row.agencyCode;
-            patch.followUpDue = calendar.addWorkingDays(today, rules.followUpWorkingDays);
+            patch.followUpDue = calendar.addWorkingDays(today, limits.followUpWorkingDays);
             break;
           case 'REROUTE':
             activeAgency(input.agencyCode);
@@ -100,7 +101,7 @@ export function createActions(
             data.fromAgency = row.agencyCode;
             data.agencyCode = input.agencyCode;
             patch.agencyCode = input.agencyCode;
-            patch.followUpDue = calendar.addWorkingDays(today, rules.followUpWorkingDays);
+            patch.followUpDue = calendar.addWorkingDays(today, limits.followUpWorkingDays);
             break;
           case 'POSTPONE':
             patch.pausedSince = today;

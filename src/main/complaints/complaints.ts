@@ -103,7 +103,8 @@ export function createComplaints(
       const receivedAt = now.toISOString();
       const receivedDay = wibDate(now);
       const identity = checkComplaint(input, reference, receivedDay);
-      const rules = settings.get();
+      // The limits in force for this type on the day of receipt; later changes never move them.
+      const rules = settings.deadlinesFor(input.type, receivedDay);
       const calendar = reference.calendar();
       const verifyBy = calendar.addWorkingDays(receivedDay, rules.verifyWorkingDays);
       const deadlines = {

@@ -11,5 +11,7 @@ export function settingsHandlers(settings: SettingsService, audit: AuditTrail) {
       audit.record(actor(call), 'settings.update', null, input);
       return next;
     },
+    'settings.deadlineRules': () => settings.deadlineRules.list(),
+    'settings.addDeadlineRule': (input, call) => settings.deadlineRules.add(actor(call), input),
   } satisfies Handlers<'settings'>;
 }

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { settingsSchema, type Settings } from '../../shared/contract/settings';
 import { defaultDeadlineRules } from '../../shared/domain/complaint';
 import { defaultReviewRules } from '../../shared/domain/review';
+import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
+import { createDeadlineRules } from './deadline-rules';
 import { desk as deskTable, settings } from './schema';
 
 export const defaultSettings: Omit<Settings, 'siteName'> = {
@@ -22,7 +24,8 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
     'Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708, atau Ombudsman RI Perwakilan Jawa Timur, Jl. Ngagel Timur 56, Surabaya.',
 };
 
-export function createSettings({ db, clock }: CoreContext) {
+export function createSettings(ctx: CoreContext, audit: AuditTrail) {
+  const { db, clock } = ctx;
   // Read on every call (idle lock, deadlines): kept in memory, dropped on every change.
   let cached: Settings | null = null;
 
@@ -87,7 +90,17 @@ export function createSettings({ db, clock }: CoreContext) {
     identity = null;
   };
 
-  return { get, update, forget, desk, deskCode };
+  const deadlines = createDeadlineRules(ctx, audit, () => get());
+  return {
+    get,
+    update,
+    forget,
+    desk,
+    deskCode,
+    /** The time limits of a record of this type received on this day (see deadline-rules.ts). */
+    deadlinesFor: deadlines.forRecord,
+    deadlineRules: deadlines,
+  };
 }
 export type SettingsService = ReturnType<typeof createSettings>;
 /** Who this desk is, for the features that stamp it on what they make. */

@@ -23,6 +23,8 @@ export const methodNameList = [
   'accounts.resetSecret',
   'settings.get',
   'settings.update',
+  'settings.deadlineRules',
+  'settings.addDeadlineRule',
   'reference.all',
   'reference.saveHoliday',
   'reference.deleteHoliday',

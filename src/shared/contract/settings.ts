@@ -1,6 +1,7 @@
 /** The desk's settings: lock times, deadline rules, what receipts say. */
 import { z } from 'zod';
-import { empty, text } from './common';
+import { complaintTypes } from '../domain/complaint';
+import { empty, isoDate, text } from './common';
 import { method } from './define';
 import { reviewRulesSchema } from './review';
 
@@ -43,7 +44,37 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.output<typeof settingsSchema>;
 
+const days = (max: number) => z.number().int().min(1).max(max);
+export const deadlineRuleView = z.object({
+  id: z.string(),
+  complaintType: z.enum(complaintTypes).nullable(),
+  verifyWorkingDays: z.number(),
+  followUpWorkingDays: z.number(),
+  answerCalendarDays: z.number(),
+  effectiveFrom: z.string(),
+  createdAt: z.string(),
+});
+
 export const settingsMethods = {
+  'settings.deadlineRules': method({
+    summary: 'Time limits per complaint type and from a day on, newest first (supervisor).',
+    access: 'supervisor',
+    input: empty,
+    output: z.array(deadlineRuleView),
+  }),
+  'settings.addDeadlineRule': method({
+    summary:
+      'Add time limits for one type (or every type) in force from today or a later day; records already received keep theirs (admin).',
+    access: 'admin',
+    input: z.strictObject({
+      complaintType: z.enum(complaintTypes).nullable(),
+      verifyWorkingDays: days(60),
+      followUpWorkingDays: days(60),
+      answerCalendarDays: days(120),
+      effectiveFrom: isoDate,
+    }),
+    output: deadlineRuleView,
+  }),
   'settings.get': method({
     summary: 'Desk settings: lock times, deadline rules, site name.',
     access: 'officer',

@@ -4,6 +4,8 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    ruleInThePast:
+      'New time limits apply from today ({{today}}) at the earliest; days already past do not change.',
     personalExportReason: 'Write why personal data is included in the export.',
     exportFolder:
       'The export cannot be written to folder {{folder}} ({{reason}}). Check the export folder in Settings.',
@@ -114,6 +116,8 @@ export const en: Messages = {
     identityRequired: 'Complainant name is required unless the report is anonymous.',
   },
   fields: {
+    complaintType: 'Complaint type',
+    effectiveFrom: 'In force from',
     exportFolder: 'Report export folder',
     escalationText: 'When a deadline passes (receipt text)',
     plainHttpHost: 'Host allowed over http',
@@ -661,6 +665,12 @@ export const en: Messages = {
     settings: {
       title: 'Settings',
       saved: 'Settings saved.',
+      deadlineRules: {
+        title: 'Time limits per complaint type',
+        hint: 'They apply to complaints received from their date on; complaints already recorded keep their limits.',
+        allTypes: 'All types',
+        add: 'Add time limits',
+      },
       reviewRules: {
         title: 'Day review rules',
         rules: {

@@ -5,6 +5,8 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    ruleInThePast:
+      'Batas waktu baru berlaku paling awal hari ini ({{today}}); hari yang sudah lewat tidak diubah.',
     personalExportReason: 'Tulis alasan menyertakan data pribadi dalam ekspor.',
     exportFolder:
       'Berkas ekspor tidak dapat ditulis ke folder {{folder}} ({{reason}}). Periksa folder ekspor di Pengaturan.',
@@ -117,6 +119,8 @@ export const id = {
     identityRequired: 'Nama pelapor wajib diisi kecuali laporan Anonim.',
   },
   fields: {
+    complaintType: 'Jenis pengaduan',
+    effectiveFrom: 'Berlaku mulai',
     exportFolder: 'Folder ekspor laporan',
     escalationText: 'Bila batas waktu terlewati (teks tanda terima)',
     plainHttpHost: 'Host yang boleh http',
@@ -678,6 +682,12 @@ export const id = {
     settings: {
       title: 'Pengaturan',
       saved: 'Pengaturan disimpan.',
+      deadlineRules: {
+        title: 'Batas waktu per jenis pengaduan',
+        hint: 'Berlaku untuk pengaduan yang diterima mulai tanggalnya; pengaduan yang sudah tercatat tetap memakai batas waktunya.',
+        allTypes: 'Semua jenis',
+        add: 'Tambah batas waktu',
+      },
       reviewRules: {
         title: 'Aturan tinjauan harian',
         rules: {

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useSubmit } from '../../components/useSubmit';
+import { DeadlineRules } from './DeadlineRules';
 import { ReviewRulesFields } from './ReviewRulesFields';
 
 const numericKeys = [
@@ -84,6 +85,7 @@ export function SettingsScreen() {
           {t('ui.save')}
         </button>
       </form>
+      <DeadlineRules />
     </section>
   );
 }
