@@ -102,6 +102,7 @@ export function createCore(options: CoreOptions) {
     pdf: options.desktopPrinting
       ? { writer: options.desktopPrinting, folder: join(options.dataDir, 'registers') }
       : null,
+    outbox,
   });
   const receipts = createReceipts(
     ctx,

@@ -5,6 +5,7 @@
  * the contract allows (5xx, 429 with Retry-After, commit-then-drop, hangs) and many it does not
  * (2xx with HTML or a wrong id, 202, redirects to another host, 50 MB answers, bodies that trickle).
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
@@ -12,6 +13,7 @@ import {
   canonicalJson,
   changesLimit,
   complaintRecord,
+  dayRegisterRecord,
   eventRecord,
   type ChangeRecord,
 } from '../../src/main/forwarding/central-contract';
@@ -71,6 +73,8 @@ export class FakeCentral {
   complaintDesk = new Map<string, string>();
   /** event id -> body, and per complaint the order events arrived in */
   events = new Map<string, string>();
+  /** Daily registers by `<desk>/<day>`, as canonical JSON. */
+  registers = new Map<string, string>();
   eventOrder = new Map<string, string[]>();
   /** how many complaint/event requests were answered (duplicates show up here) */
   requests = 0;
@@ -235,6 +239,8 @@ export class FakeCentral {
 
     if (req.method === 'GET' && url.pathname === '/v1/changes') return this.changesPage(res, url, desk);
 
+    const register = /^\/v1\/registers\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname);
+    if (req.method === 'PUT' && register) return this.putRegister(res, register[1]!, desk, chunks, fault);
     const put = /^\/v1\/complaints\/([^/]+)$/.exec(url.pathname);
     const post = /^\/v1\/complaints\/([^/]+)\/events$/.exec(url.pathname);
     if (!(req.method === 'PUT' && put) && !(req.method === 'POST' && post))
@@ -312,6 +318,32 @@ export class FakeCentral {
         return this.json(res, 200, { ...answer, id: '01900000-0000-7000-8000-000000000000' });
     }
     this.json(res, status, answer);
+  }
+
+  /** PUT /v1/registers/{day}: stored once per desk and day; the digest must be the content's SHA-256. */
+  private putRegister(res: ServerResponse, day: string, desk: string, chunks: Buffer[], fault: Fault) {
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return this.error(res, 400, 'BAD_REQUEST', 'bukan JSON');
+    }
+    const parsed = dayRegisterRecord.safeParse(body);
+    if (!parsed.success) return this.invalid(res, parsed.error);
+    const r = parsed.data;
+    if (r.day !== day) return this.error(res, 422, 'INVALID', 'day berbeda dengan path');
+    if (r.deskCode !== desk) return this.error(res, 422, 'INVALID', 'deskCode berbeda dengan X-Desk-Code');
+    if (createHash('sha256').update(r.content, 'utf8').digest('hex') !== r.digest)
+      return this.error(res, 422, 'INVALID', 'digest bukan SHA-256 dari content');
+    this.requests++;
+    const key = `${desk}/${day}`;
+    const incoming = canonicalJson(r);
+    const stored = this.registers.get(key);
+    if (stored && stored !== incoming)
+      return this.error(res, 409, 'CONFLICT', 'register lain untuk hari ini');
+    this.registers.set(key, incoming);
+    if (fault === 'drop-after-commit') return res.socket?.destroy(); // stored, but the desk never hears it
+    this.json(res, stored ? 200 : 201, r);
   }
 
   private changesPage(res: ServerResponse, url: URL, desk: string) {

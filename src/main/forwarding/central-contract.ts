@@ -99,6 +99,33 @@ export const complaintRecord = z
   .meta({ id: 'Complaint' });
 export type ComplaintRecord = z.infer<typeof complaintRecord>;
 
+/**
+ * The daily register a supervisor closed (Tutup hari): its canonical content as kept on the desk and
+ * that content's SHA-256, printed on the register. The server stores it as given and can check the
+ * digest; a register never changes, so the same id always carries the same content.
+ */
+export const dayRegisterRecord = z
+  .object({
+    id: uuidV7,
+    deskCode: deskCodeSchema,
+    day: day.describe('The WIB day the register closes'),
+    closedAt: instant,
+    entries: z.number().int().min(0).describe('How many complaints the register lists'),
+    digest: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 of `content` (its UTF-8 bytes), lower-case hex'),
+    content: z
+      .string()
+      .min(2)
+      .max(4_000_000)
+      .describe(
+        'The register as closed: JSON with its keys sorted at every level (no personal data: numbers, times, titles or "(Rahasia)", agencies, officers, statuses, deadlines, review outcomes, totals)',
+      ),
+  })
+  .meta({ id: 'DayRegister' });
+export type DayRegisterRecord = z.infer<typeof dayRegisterRecord>;
+
 const emptyData = z.null();
 const fieldChange = z.object({ before: z.unknown(), after: z.unknown() });
 /**

@@ -10,6 +10,7 @@ import {
   changesLimit,
   changesPage,
   complaintRecord,
+  dayRegisterRecord,
   errorBody,
   eventRecord,
   healthBody,
@@ -195,6 +196,11 @@ export function createCentralClient(config: ServerConfig) {
           ? null
           : `jawaban menyebut peristiwa ${String(a.id).slice(0, 40)}, bukan ${id}`;
       }),
+    /** PUT /v1/registers/{day} with the closed day's register. */
+    putRegister: (day: string, id: string, json: string) =>
+      write('PUT', `/v1/registers/${day}`, json, dayRegisterRecord, (ack) =>
+        ack.id === id && ack.day === day ? null : `jawaban menyebut register ${ack.day}, bukan ${day}`,
+      ),
     /** True only when the server answers its health check as the contract says. */
     async health(): Promise<boolean> {
       const result = await http.send('GET', `${base}/v1/health`, headers, undefined, readCaps.health);

@@ -2,13 +2,15 @@
  * What other features may use of forwarding: the outbox writer, the port for rebuilding bodies, and
  * the central contract's records (the complaints feature builds them).
  */
-export type { Outbox } from './outbox';
+export { registerLane, type Outbox } from './outbox';
 export type { Rebuild } from './store';
 export {
+  canonicalJson,
   correctableFields,
   forwardedEventKinds,
   type ChangeRecord,
   type ComplaintRecord,
+  type DayRegisterRecord,
   type EventRecord,
   type ForwardedEventKind,
 } from './central-contract';

@@ -10,6 +10,7 @@ import {
   changesLimit,
   changesPage,
   complaintRecord,
+  dayRegisterRecord,
   deskCodeSchema,
   errorBody,
   eventRecord,
@@ -23,7 +24,15 @@ type Json = Record<string, unknown>;
 
 function componentSchemas(): Record<string, Json> {
   const all = z.toJSONSchema(
-    z.object({ complaintRecord, eventRecord, changeRecord, changesPage, errorBody, healthBody }),
+    z.object({
+      complaintRecord,
+      eventRecord,
+      dayRegisterRecord,
+      changeRecord,
+      changesPage,
+      errorBody,
+      healthBody,
+    }),
     { target: 'draft-2020-12' },
   ) as { $defs?: Record<string, Json> };
   // zod names the shared definitions $defs; in OpenAPI they live under components.schemas.
@@ -110,6 +119,7 @@ export function buildOpenApi() {
     tags: [
       { name: 'Pengaduan', description: 'Complaints as recorded on a desk' },
       { name: 'Riwayat', description: 'History events of a complaint' },
+      { name: 'Register', description: 'Daily registers closed by a desk’s supervisor' },
       { name: 'Perubahan', description: 'Changes made centrally, read back by each desk' },
       { name: 'Kesehatan', description: 'Reachability' },
     ],
@@ -156,6 +166,41 @@ export function buildOpenApi() {
             ...auth,
             '404': error(
               'UNKNOWN_COMPLAINT: the complaint is not stored (the desk always sends it first). Parked',
+            ),
+            ...retryable,
+          },
+        },
+      },
+      '/v1/registers/{day}': {
+        put: {
+          operationId: 'putDayRegister',
+          tags: ['Register'],
+          summary: 'Store the daily register a supervisor closed (once per desk and day)',
+          description: descriptions.putDayRegister,
+          parameters: [
+            {
+              name: 'day',
+              in: 'path',
+              required: true,
+              description: 'The WIB day the register closes; equals `day` in the body',
+              schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            },
+            deskHeader,
+          ],
+          requestBody: { required: true, content: json(ref('DayRegister')) },
+          responses: {
+            '201': {
+              description: 'Stored the first time; the stored register',
+              content: json(ref('DayRegister')),
+            },
+            '200': {
+              description: 'Already stored with the same content (a retry); the stored register',
+              content: json(ref('DayRegister')),
+            },
+            ...writeRefusals,
+            ...auth,
+            '409': error(
+              'A different register for the same desk and day. Parked on the desk for a supervisor',
             ),
             ...retryable,
           },

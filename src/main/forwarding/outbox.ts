@@ -6,6 +6,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../platform/context';
 
+/** A closed day's register travels in its own lane, beside the complaints': `register:<day>`. */
+export const registerLane = 'register:';
+
 export function createOutbox(ctx: CoreContext) {
   const { sqlite, cipher, clock } = ctx;
   let insert: Statement | null = null;
@@ -18,7 +21,13 @@ export function createOutbox(ctx: CoreContext) {
 
   return {
     /** Call inside the transaction that writes the record. */
-    enqueue(complaintId: string, kind: 'complaint' | 'event', refId: string, json: string, seal: boolean) {
+    enqueue(
+      complaintId: string,
+      kind: 'complaint' | 'event' | 'register',
+      refId: string,
+      json: string,
+      seal: boolean,
+    ) {
       const at = clock().toISOString();
       statement().run(complaintId, kind, refId, seal ? cipher.encrypt('outbox', json) : json, at, at);
     },

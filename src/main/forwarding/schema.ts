@@ -11,8 +11,9 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The lane: a complaint's id, or `register:<day>` for a closed day's register. */
     complaintId: text('complaint_id').notNull(),
-    kind: text('kind', { enum: ['complaint', 'event'] }).notNull(),
+    kind: text('kind', { enum: ['complaint', 'event', 'register'] }).notNull(),
     /** The complaint's or the event's UUID: the server's idempotency key. */
     refId: text('ref_id').notNull(),
     /**

@@ -6,6 +6,7 @@
  * commit sends again after restart, which the server's idempotency absorbs.
  */
 import type { CentralClient, Outcome } from './client';
+import { registerLane } from './outbox';
 import type { OutboxRow, Store } from './store';
 
 export interface SenderHooks {
@@ -94,7 +95,9 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
             ? body
             : row.kind === 'complaint'
               ? await client.putComplaint(row.refId, body)
-              : await client.postEvent(row.complaintId, row.refId, body);
+              : row.kind === 'register'
+                ? await client.putRegister(row.complaintId.slice(registerLane.length), row.refId, body)
+                : await client.postEvent(row.complaintId, row.refId, body);
         hooks.onOutcome(row, outcome);
         queueOutcome(row, outcome);
         if (outcome.kind !== 'delivered') return;

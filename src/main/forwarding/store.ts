@@ -8,7 +8,7 @@ import type { Outcome } from './client';
 export interface OutboxRow {
   id: number;
   complaintId: string;
-  kind: 'complaint' | 'event';
+  kind: 'complaint' | 'event' | 'register';
   refId: string;
   payloadEnc: string | null;
   attempts: number;
@@ -169,8 +169,10 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
         const json = row.payloadEnc.startsWith('{')
           ? row.payloadEnc
           : cipher.decrypt('outbox', row.payloadEnc);
-        if (row.kind === 'event' || json.includes('"categoryCode"')) return json;
+        // A register is always frozen; a complaint frozen before category codes is built again.
+        if (row.kind !== 'complaint' || json.includes('"categoryCode"')) return json;
       }
+      if (row.kind === 'register') return null; // a register's body is never rebuilt
       return row.kind === 'complaint' ? rebuild.complaint(row.refId) : rebuild.event(row.refId);
     },
     /**
@@ -212,7 +214,7 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
         .all() as Array<{
         id: number;
         complaintId: string;
-        kind: 'complaint' | 'event';
+        kind: 'complaint' | 'event' | 'register';
         lastStatus: number | null;
         lastError: string | null;
         receiptNumber: string | null;

@@ -14,6 +14,7 @@ import { wibDate } from '../../shared/calendar/working-days';
 import type { RegisterInfo } from '../../shared/contract/review';
 import { reviewDone } from '../../shared/domain/review';
 import { say } from '../../shared/i18n';
+import { canonicalJson, registerLane, type DayRegisterRecord, type Outbox } from '../forwarding';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -62,17 +63,6 @@ export interface RegisterContent {
 
 export const digestOf = (canonical: string) => createHash('sha256').update(canonical, 'utf8').digest('hex');
 
-/** Object keys sorted at every level: the same content always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
 interface EntryRow {
   id: string;
   receiptNumber: string;
@@ -109,6 +99,8 @@ export function createRegisters(
     audit: AuditTrail;
     /** Desktop shell: registers are saved as PDF in <folder>/, owner-only. */
     pdf: { writer: RegisterPdf; folder: string } | null;
+    /** The close of a day goes to the central server as its own message, in the same transaction. */
+    outbox: Outbox;
   },
 ) {
   const { db, sqlite, clock } = ctx;
@@ -212,6 +204,16 @@ export function createRegisters(
           digest: digestOf(canonical),
         };
         db.insert(dayRegisters).values(row).run();
+        const message: DayRegisterRecord = {
+          id: row.id,
+          deskCode: content.deskCode,
+          day,
+          closedAt: row.closedAt,
+          entries: row.entries,
+          digest: row.digest,
+          content: canonical,
+        };
+        deps.outbox.enqueue(`${registerLane}${day}`, 'register', row.id, JSON.stringify(message), false);
         for (const r of rows)
           db.insert(registerEntries).values({ complaintId: r.id, registerId: row.id }).run();
         audit.record(actorId, 'review.closeDay', day, {
@@ -221,6 +223,7 @@ export function createRegisters(
         });
         return row;
       });
+      deps.outbox.notify();
       return info(register, nameOf(actorId));
     },
 

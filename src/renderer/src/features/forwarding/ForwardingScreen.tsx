@@ -29,13 +29,15 @@ export function ForwardingScreen({
             {parked.data.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <button type="button" className="link" onClick={() => onOpenComplaint(p.complaintId)}>
-                    {p.receiptNumber ?? p.complaintId}
-                  </button>
+                  {p.kind === 'register' ? (
+                    p.complaintId
+                  ) : (
+                    <button type="button" className="link" onClick={() => onOpenComplaint(p.complaintId)}>
+                      {p.receiptNumber ?? p.complaintId}
+                    </button>
+                  )}
                 </td>
-                <td>
-                  {p.kind === 'complaint' ? t('ui.forwarding.kindComplaint') : t('ui.forwarding.kindEvent')}
-                </td>
+                <td>{t(`ui.forwarding.kind.${p.kind}`)}</td>
                 <td>
                   {p.lastStatus ?? ''} {p.lastError}
                 </td>
