@@ -50,6 +50,10 @@ describe('working-day calendar (WIB)', () => {
     expect(calendar.workingDaysBetween('2026-11-30', '2026-11-27')).toBe(-1);
     expect(calendar.workingDaysBetween('2026-11-27', '2026-11-27')).toBe(0);
     expect(calendar.workingDaysBetween('2026-11-27', '2026-11-29')).toBe(0);
+    // One day that is a holiday (cuti bersama, then Natal): nothing to count.
+    expect(calendar.workingDaysBetween('2026-12-23', '2026-12-24')).toBe(0);
+    expect(calendar.workingDaysBetween('2026-12-24', '2026-12-25')).toBe(0);
+    expect(calendar.workingDaysBetween('2026-12-25', '2026-12-24')).toBe(0);
   });
 
   it('takes the date in WIB, not UTC', () => {
