@@ -110,6 +110,7 @@ export class WorkingCalendar {
     // tens of thousands of deadlines at once).
     const lo = Math.min(a, b) + 1;
     const hi = Math.max(a, b);
-    return sign * (weekdaysIn(lo, hi) - this.holidaysIn(lo, hi));
+    const count = weekdaysIn(lo, hi) - this.holidaysIn(lo, hi);
+    return count === 0 ? 0 : sign * count; // never -0
   }
 }
