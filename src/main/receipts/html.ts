@@ -3,6 +3,7 @@
  * 58 mm, 80 mm or A4. No script runs in it; the QR code is an inline SVG image.
  */
 import QRCode from 'qrcode';
+import { escapeHtml } from '../platform/documents';
 import type { ReceiptModel } from './model';
 
 export const papers = ['58mm', '80mm', 'A4'] as const;
@@ -14,9 +15,6 @@ export const paperMicrons: Record<Paper, { width: number; height: number }> = {
   '80mm': { width: 80_000, height: 297_000 },
   A4: { width: 210_000, height: 297_000 },
 };
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const layout: Record<Paper, { page: string; width: string; font: string; big: string; qr: string }> = {
   // A roll has no fixed length, but `auto` is not a valid height and Chromium then prints on Letter

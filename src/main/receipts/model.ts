@@ -2,6 +2,7 @@
  * What a tracking receipt says, independent of paper and printer: built once from the complaint,
  * then laid out as ESC/POS (escpos.ts) or HTML for system printers and PDF (html.ts).
  */
+import { longDay, wibDateTimeText } from '../platform/documents';
 import { maskNik } from '../../shared/domain/nik';
 import type { ComplaintType } from '../../shared/domain/complaint';
 
@@ -65,23 +66,7 @@ const typeNames: Record<ComplaintType, string> = {
   PERMINTAAN_INFORMASI: 'Permintaan Informasi',
 };
 
-const wibFormat = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const dayFormat = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-export const wibDateTime = (iso: string) => `${wibFormat.format(new Date(iso))} WIB`;
-const longDay = (isoDate: string) => dayFormat.format(new Date(`${isoDate}T00:00:00Z`));
+export const wibDateTime = (iso: string) => `${wibDateTimeText(iso)} WIB`;
 
 export function buildReceiptModel(s: ReceiptSource): ReceiptModel {
   const qrContent = s.statusUrl

@@ -3,19 +3,8 @@
  * when; page numbers; the charts (the same SVG drawings as on screen) and the tables. No script.
  */
 import type { ReportView } from '../../shared/contract/reports';
+import { escapeHtml, shortDay, wibDateTimeText } from '../platform/documents';
 import type { SheetTable } from './export-files';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const dateTime = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const shortDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 export const reportCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -61,7 +50,7 @@ export function renderReportHtml(
 <h1>Laporan Pengaduan Berkala</h1>
 <p class="meta">${e(meta.siteName)} · Meja ${e(meta.deskCode)}<br>
 Periode: ${e(period)} (sebelumnya ${e(shortDay(report.previous.from))} – ${e(shortDay(report.previous.to))}) · Cakupan: ${e(report.scope.name)}<br>
-Dibuat oleh ${e(meta.generatedBy)} pada ${e(dateTime.format(new Date(report.generatedAt)))} WIB · Tanpa data pribadi</p>
+Dibuat oleh ${e(meta.generatedBy)} pada ${e(wibDateTimeText(report.generatedAt))} WIB · Tanpa data pribadi</p>
 ${image(report.charts.intake, 'Pengaduan per hari')}
 ${image(report.charts.compliance, 'Kepatuhan batas waktu')}
 ${tables.map(table).join('\n')}

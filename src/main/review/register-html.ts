@@ -4,34 +4,10 @@
  * page with the same digest. No script; text is escaped.
  */
 import { createI18n } from '../../shared/i18n';
+import { escapeHtml, longDay, shortDay, wibDateTimeText, wibTimeText } from '../platform/documents';
 import type { RegisterContent } from './register';
 
 const id = createI18n('id');
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const time = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const dateTime = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const longDay = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const shortDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-
 export const registerCsp =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -43,7 +19,7 @@ export function renderRegisterHtml(content: RegisterContent, digest: string): st
       (r, i) => `<tr>
   <td class="n">${i + 1}</td>
   <td class="mono">${e(r.receiptNumber)}</td>
-  <td>${r.lateFor ? `${shortDay(r.lateFor)} ` : ''}${e(time.format(new Date(r.receivedAt)))}</td>
+  <td>${r.lateFor ? `${shortDay(r.lateFor)} ` : ''}${e(wibTimeText(r.receivedAt))}</td>
   <td>${e(t(`types.${r.type}`))}</td>
   <td>${e(r.channel)}</td>
   <td>${r.title === null ? '<em>(Rahasia)</em>' : e(r.title)}${r.lateFor ? '<br><strong>setelah tutup hari</strong>' : ''}</td>
@@ -85,7 +61,7 @@ export function renderRegisterHtml(content: RegisterContent, digest: string): st
 <body>
 <h1>Buku Register Pengaduan Harian</h1>
 <p class="meta">${e(content.siteName)} · Meja ${e(content.deskCode)}<br>
-Hari: ${e(longDay.format(new Date(`${content.day}T00:00:00Z`)))}</p>
+Hari: ${e(longDay(content.day))}</p>
 <table>
 <thead><tr><th>No</th><th>Nomor</th><th>Jam (WIB)</th><th>Jenis</th><th>Kanal</th><th>Judul</th><th>Instansi tujuan</th>
 <th>Petugas</th><th>Status</th><th>Batas verifikasi / tindak lanjut / jawaban</th><th>Tinjauan</th></tr></thead>
@@ -96,7 +72,7 @@ ${rows || '<tr><td colspan="11">Tidak ada pengaduan pada hari ini.</td></tr>'}
 <p class="totals"><strong>Jumlah: ${content.totals.entries} pengaduan</strong>${byType ? ` (${byType})` : ''}<br>
 Status: ${byStatus || '-'}<br>
 Belum ditinjau saat tutup hari: ${content.totals.unreviewed}${content.reason ? ` — alasan: ${e(content.reason)}` : ''}</p>
-<p class="closing">Ditutup oleh ${e(content.closedBy)} pada ${e(dateTime.format(new Date(content.closedAt)))} WIB</p>
+<p class="closing">Ditutup oleh ${e(content.closedBy)} pada ${e(wibDateTimeText(content.closedAt))} WIB</p>
 <p class="digest">SHA-256: ${e(digest)}</p>
 </body></html>`;
 }
