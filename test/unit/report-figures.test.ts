@@ -173,7 +173,13 @@ function expected(from: string, to: string) {
   const inPeriod = plan.filter((p) => p.day >= from && p.day <= to);
   const count = (key: (p: Planned) => string) =>
     inPeriod.reduce<Record<string, number>>((m, p) => ({ ...m, [key(p)]: (m[key(p)] ?? 0) + 1 }), {});
-  const stage = () => ({ judged: 0, kept: 0, durations: [] as number[], late: [] as string[] });
+  const stage = () => ({
+    judged: 0,
+    kept: 0,
+    durations: [] as number[],
+    late: [] as string[],
+    lateDetail: [] as Array<{ receiptNumber: string; due: string; workingDaysLate: number }>,
+  });
   const stages = { verify: stage(), followUp: stage(), answer: stage() };
   const statusAtEnd: Record<string, number> = {};
   for (const p of inPeriod) {
@@ -234,6 +240,7 @@ function expected(from: string, to: string) {
       } else if (due < to) {
         st.judged++;
         st.late.push(p.receipt!);
+        st.lateDetail.push({ receiptNumber: p.receipt!, due, workingDaysLate: wdBetween(due, to) });
       }
     };
     judge(stages.verify, p.day, verified, verifyDue, verified ? paused : 0);
@@ -247,9 +254,15 @@ function expected(from: string, to: string) {
     medianDays: nearestRank(st.durations, 50),
     p90Days: nearestRank(st.durations, 90),
     late: st.late.sort(),
+    lateDetail: [...st.lateDetail].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
   });
   return {
     received: inPeriod.length,
+    // Counted by where each record is routed now (a re-route moves it).
+    byAgency: count((p) => (p.steps.some((s) => s.action === 'REROUTE') ? 'DINKES' : p.agency)),
+    byOfficer: count(() => 'Admin Meja'),
+    byKecamatan: count(() => sampleComplaint.kecamatanCode),
+    byType: count(() => 'PENGADUAN'),
     byChannel: count((p) => p.channel),
     anonymous: inPeriod.filter((p) => p.anonymous).length,
     statusAtEnd,
@@ -266,7 +279,7 @@ type Stage = {
   share: number | null;
   medianDays: number | null;
   p90Days: number | null;
-  lateAtEnd: Array<{ receiptNumber: string }>;
+  lateAtEnd: Array<{ receiptNumber: string; due: string; workingDaysLate: number }>;
 };
 type Report = {
   period: { from: string; to: string };
@@ -275,6 +288,14 @@ type Report = {
     received: number;
     byChannel: Record<string, number>;
     byAgency: Record<string, number>;
+    byOfficer: Record<string, number>;
+    byKecamatan: Record<string, number>;
+    byType: Record<string, number>;
+    byDesa: Record<string, number>;
+    bySubcategory: Record<string, number>;
+    topSubcategories: unknown[];
+    supervisory: number;
+    confidential: number;
     anonymous: number;
     statusAtEnd: Record<string, number>;
     compliance: Record<'verify' | 'followUp' | 'answer', Stage>;
@@ -284,6 +305,7 @@ type Report = {
   before: { received: number };
   charts: Record<string, string>;
 };
+const withoutDetail = <T extends { lateDetail: unknown }>({ lateDetail: _, ...rest }: T) => rest;
 const stageOf = (s: Stage) => ({
   judged: s.judged,
   kept: s.kept,
@@ -302,9 +324,26 @@ describe('periodic report figures', () => {
     expect(r.current.received).toBe(want.received);
     expect(r.current.byChannel).toEqual(want.byChannel);
     expect(r.current.anonymous).toBe(want.anonymous);
+    expect(r.current.byAgency).toEqual(want.byAgency);
+    expect(r.current.byOfficer).toEqual(want.byOfficer);
+    expect(r.current.byKecamatan).toEqual(want.byKecamatan);
+    expect(r.current.byType).toEqual(want.byType);
+    expect(r.current.byDesa).toEqual({ [sampleComplaint.desaCode]: want.received });
+    expect(r.current.bySubcategory).toEqual({ '-': want.received });
+    expect(r.current.topSubcategories).toEqual([]);
+    expect([r.current.supervisory, r.current.confidential]).toEqual([0, 0]);
+    // Late at the end: oldest deadline first, with how many working days late at the period's end.
+    for (const s of ['verify', 'followUp', 'answer'] as const)
+      expect(
+        r.current.compliance[s].lateAtEnd.map((l) => l.due),
+        s,
+      ).toEqual(want[s].lateDetail.map((l) => l.due));
+    expect(r.current.compliance.verify.lateAtEnd.map((l) => l.workingDaysLate).sort()).toEqual(
+      want.verify.lateDetail.map((l) => l.workingDaysLate).sort(),
+    );
     expect(r.current.statusAtEnd).toEqual(want.statusAtEnd);
     for (const s of ['verify', 'followUp', 'answer'] as const)
-      expect(stageOf(r.current.compliance[s]), s).toEqual(want[s]);
+      expect(stageOf(r.current.compliance[s]), s).toEqual(withoutDetail(want[s]));
     expect(Object.fromEntries(r.current.series.points.map((p) => [p.start, p.count]))).toEqual(want.perDay);
     expect(r.before.received).toBe(expected('2026-11-01', '2026-11-30').received);
     expect(r.current.delivery).toEqual({ sent: 0, waiting: want.received, parked: 0, none: 0 });
@@ -322,8 +361,16 @@ describe('periodic report figures', () => {
       expect(r.current.received, `${from}..${to}`).toBe(want.received);
       expect(r.current.statusAtEnd).toEqual(want.statusAtEnd);
       for (const s of ['verify', 'followUp', 'answer'] as const)
-        expect(stageOf(r.current.compliance[s]), s).toEqual(want[s]);
+        expect(stageOf(r.current.compliance[s]), s).toEqual(withoutDetail(want[s]));
     }
+    // A quarter (91 or 92 days) is drawn per day; a year per week, each point a Monday.
+    const q4 = await call<Report>('reports.figures', { period: { kind: 'quarter', year: 2026, index: 4 } });
+    expect(q4.current.series.unit).toBe('day');
+    const wholeYear = await call<Report>('reports.figures', { period: { kind: 'year', year: 2026 } });
+    expect(wholeYear.current.series.unit).toBe('week');
+    expect(wholeYear.current.series.points.reduce((n, p) => n + p.count, 0)).toBe(wholeYear.current.received);
+    for (const p of wholeYear.current.series.points)
+      expect(new Date(`${p.start}T00:00:00Z`).getUTCDay()).toBe(1);
     const dinkes = await call<Report>('reports.figures', {
       period: { kind: 'month', year: 2026, index: 12 },
       scope: { kind: 'agency', code: 'DINKES' },
