@@ -19,6 +19,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import type { Reference } from '../reference';
 import type { SettingsService } from '../settings';
+import { openSharing, possibleDuplicates, type Sharing } from './duplicates';
 import { reviewFlags } from './flags';
 import { summarize } from './summary';
 import { complaintReviews } from './schema';
@@ -49,7 +50,8 @@ interface DayRow {
   currentDue: string | null;
   reachable: number;
   corrected: number;
-  duplicateOf: string | null;
+  phoneBidx: string | null;
+  nikBidx: string | null;
   delivery: 'sent' | 'waiting' | 'parked' | null;
   reviewState: ReviewState | null;
   reviewBy: string | null;
@@ -68,11 +70,7 @@ const dayQuery = `
     c.officer_id AS officerId, a.display_name AS officerName, c.status, c.current_due AS currentDue,
     (c.phone_enc IS NOT NULL OR c.email_enc IS NOT NULL OR c.address_enc IS NOT NULL) AS reachable,
     EXISTS (SELECT 1 FROM complaint_events k WHERE k.complaint_id = c.id AND k.kind = 'KOREKSI') AS corrected,
-    (SELECT o.receipt_number FROM complaints o
-       WHERE o.id <> c.id AND o.status NOT IN ('SELESAI', 'DIARSIPKAN') AND o.received_at <= c.received_at
-         AND ((c.phone_bidx IS NOT NULL AND o.phone_bidx = c.phone_bidx)
-           OR (c.nik_bidx IS NOT NULL AND o.nik_bidx = c.nik_bidx))
-       ORDER BY o.received_at DESC LIMIT 1) AS duplicateOf,
+    c.phone_bidx AS phoneBidx, c.nik_bidx AS nikBidx,
     ${deliverySql} AS delivery,
     r.state AS reviewState, rb.display_name AS reviewBy, r.at AS reviewAt, r.note AS reviewNote,
     (d.id IS NOT NULL AND (e.register_id IS NULL OR e.register_id <> d.id)) AS afterClose
@@ -98,6 +96,8 @@ export function createReview(
   const { db, sqlite, clock } = ctx;
   const { reference, settings, history, actions } = deps;
   const dayRows = sqlite.prepare(dayQuery);
+  const sharingPhone = sqlite.prepare(openSharing('phone_bidx'));
+  const sharingNik = sqlite.prepare(openSharing('nik_bidx'));
   const complaintOf = sqlite.prepare(
     'SELECT id, officer_id AS officerId, received_day AS receivedDay, status FROM complaints WHERE id = ?',
   );
@@ -105,11 +105,18 @@ export function createReview(
   function records(day: string): ReviewRecord[] {
     const rules = settings.get().reviewRules;
     const calendar = reference.calendar();
-    return (dayRows.all(day) as DayRow[]).map((row) => {
+    const rows = dayRows.all(day) as DayRow[];
+    const duplicates = possibleDuplicates(
+      rows,
+      sharingPhone.all(day) as Sharing[],
+      sharingNik.all(day) as Sharing[],
+    );
+    return rows.map((row) => {
       const afterClose = Boolean(row.afterClose);
       const flags = reviewFlags(
         {
           ...row,
+          duplicateOf: duplicates.get(row.id) ?? null,
           supervisory: Boolean(row.supervisory),
           anonymous: Boolean(row.anonymous),
           reachable: Boolean(row.reachable),
