@@ -196,3 +196,29 @@ describe('an export folder that cannot be written', () => {
     expect(readdirSync(good)).toHaveLength(1);
   });
 });
+
+describe('a full disk during an export', () => {
+  it('says the disk is full, naming the folder, and leaves no part of the file', async () => {
+    const { atomically } = await import('../../src/main/reports/export-files');
+    const { DeskFailure } = await import('../../src/main/platform/failure');
+    const { render } = await import('../../src/shared/i18n');
+    const folder = join(desk.dataDir, 'disk-penuh');
+    const { writeFile } = await import('node:fs/promises');
+    let failure: unknown;
+    try {
+      await atomically(folder, 'laporan.csv', async (temp) => {
+        await writeFile(temp, 'half of the rows');
+        await writeFile('/dev/full', 'the rest'); // the kernel answers ENOSPC, as a full disk does
+      });
+    } catch (e) {
+      failure = e;
+    }
+    expect(failure).toBeInstanceOf(DeskFailure);
+    const f = failure as InstanceType<typeof DeskFailure>;
+    expect(render(f.text)).toBe(
+      `Disk penuh: berkas ekspor tidak dapat ditulis ke ${folder}. Kosongkan ruang lalu coba lagi.`,
+    );
+    expect(Object.keys(f.fields ?? {})).toEqual(['folder']);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});

@@ -68,7 +68,7 @@ function csvCell(v: string | number | boolean | Date): string {
 }
 
 /** Writes through a temporary name, renamed into place when complete; owner-only. */
-async function atomically(folder: string, name: string, write: (path: string) => Promise<void>): Promise<{ file: string; bytes: number }> {
+export async function atomically(folder: string, name: string, write: (path: string) => Promise<void>): Promise<{ file: string; bytes: number }> {
   const file = join(folder, name);
   const temp = join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   try {
