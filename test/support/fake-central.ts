@@ -240,10 +240,9 @@ export class FakeCentral {
     if (req.method === 'GET' && url.pathname === '/v1/changes') return this.changesPage(res, url, desk);
 
     const register = /^\/v1\/registers\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname);
-    if (req.method === 'PUT' && register) return this.putRegister(res, register[1]!, desk, chunks, fault);
     const put = /^\/v1\/complaints\/([^/]+)$/.exec(url.pathname);
     const post = /^\/v1\/complaints\/([^/]+)\/events$/.exec(url.pathname);
-    if (!(req.method === 'PUT' && put) && !(req.method === 'POST' && post))
+    if (!(req.method === 'PUT' && (put || register)) && !(req.method === 'POST' && post))
       return this.error(res, 404, 'NOT_FOUND', url.pathname);
     // Answers that look like success but store nothing: a login portal, a proxy page, a queue.
     switch (fault) {
@@ -266,6 +265,7 @@ export class FakeCentral {
     if (size > maxBody) return this.error(res, 413, 'PAYLOAD_TOO_LARGE', 'maksimum 1 MB');
     if (!/^application\/json\s*(;|$)/.test(String(req.headers['content-type'] ?? '')))
       return this.error(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type harus application/json');
+    if (register) return this.putRegister(res, register[1]!, desk, chunks, fault);
     const pathId = (put ?? post)![1]!;
     if (!isUuidV7(pathId)) return this.error(res, 400, 'BAD_REQUEST', 'id di path bukan UUIDv7');
     let body: unknown;

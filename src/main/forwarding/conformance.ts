@@ -4,13 +4,16 @@
  * relies on, each check named, with what was expected and what came back. It writes test records
  * (titles start with "UJI KESESUAIAN"), so run it against a test instance.
  */
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { formatReceiptNumber } from '../../shared/domain/receipt-number';
 import {
   changesLimit,
   changesPage,
+  canonicalJson,
   complaintRecord,
+  dayRegisterRecord,
   errorBody,
   eventRecord,
   healthBody,
@@ -245,6 +248,47 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
       const unknown = uuidv7();
       return expectError(await postEvent(eventOf(unknown), unknown), [404], 'UNKNOWN_COMPLAINT');
     },
+  );
+  // A register for a far day of a test year, different on every run, so runs do not collide.
+  const registerDay = `${2100 + Math.floor(Math.random() * 99)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+  const registerOf = (entries: number) => {
+    const content = canonicalJson({
+      format: 'meja-pengaduan/register-harian@1',
+      day: registerDay,
+      uji: 'UJI KESESUAIAN',
+      entries,
+    });
+    return {
+      id: uuidv7(),
+      deskCode: options.deskCode,
+      day: registerDay,
+      closedAt: new Date().toISOString(),
+      entries,
+      digest: createHash('sha256').update(content).digest('hex'),
+      content,
+    };
+  };
+  const register = registerOf(0);
+  const putRegister = (r: unknown, day = registerDay) =>
+    call('PUT', `/v1/registers/${day}`, JSON.stringify(r));
+  await check('PUT register harian baru menjawab 201 dengan register yang sama', async () => {
+    const a = await putRegister(register);
+    const s = expectStatus(a, [201]);
+    if (s) return s;
+    const body = parse(a, dayRegisterRecord);
+    if (typeof body === 'string') return body;
+    return body.id === register.id && body.digest === register.digest
+      ? null
+      : 'jawaban bukan register yang dikirim';
+  });
+  await check('PUT ulang register yang sama menjawab 200 (idempoten)', async () =>
+    expectStatus(await putRegister(register), [200]),
+  );
+  await check('PUT register lain untuk meja dan hari yang sama menjawab 409 CONFLICT', async () =>
+    expectError(await putRegister(registerOf(1)), [409], 'CONFLICT'),
+  );
+  await check('PUT register dengan day berbeda dari path menjawab 422', async () =>
+    expectError(await putRegister({ ...registerOf(0), day: '2099-01-01' }), [422]),
   );
   await check('GET /v1/changes dari awal menjawab halaman yang sah, paling banyak `limit`', async () => {
     const a = await call('GET', '/v1/changes?after=&limit=1');

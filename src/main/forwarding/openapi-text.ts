@@ -80,7 +80,7 @@ export const descriptions = {
   postEvent:
     'Appends one history event of a complaint (status changes, notes, corrections, prints). Idempotent by the event id. The complaint must already be stored (the desk always sends it first).',
   putDayRegister:
-    'Stores the daily register a desk’s supervisor closed (Tutup hari): the register’s canonical content and its SHA-256, which is printed on the paper register. A register never changes: the same id and content again answers 200; a different register for the same desk and day answers 409. The server may check that `digest` is the SHA-256 of `content`.',
+    'Stores the daily register a desk’s supervisor closed (Tutup hari): the register’s canonical content and its SHA-256, which is printed on the paper register. A register never changes: the same id and content again answers 200; a different register for the same desk and day answers 409. A body whose `day` or `deskCode` differs from the path or X-Desk-Code answers 422. The server may check that `digest` is the SHA-256 of `content`.',
   getChanges:
     'Changes made centrally to this desk’s complaints, oldest first, from a cursor. Scoped to the calling desk by X-Desk-Code.',
   health:
