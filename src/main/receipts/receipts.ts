@@ -3,10 +3,10 @@
  * printer that fails never touches the saved record, and the officer gets a clear message and
  * can print again or elsewhere. Every print and reprint becomes a CETAK event in the history.
  */
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { say } from '../../shared/i18n';
+import { createOneTime } from '../platform/one-time';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -47,7 +47,7 @@ export function createReceipts(
   complaints: Pick<Complaints, 'forReceipt' | 'printedBefore'>,
 ) {
   const { db, clock } = ctx;
-  const prepared = new Map<string, { html: string; expires: number }>();
+  const prepared = createOneTime<string>(() => clock().getTime());
 
   function source(complaintId: string, copyAt: string | null) {
     const row = complaints.forReceipt(complaintId);
@@ -178,20 +178,13 @@ export function createReceipts(
       const at = clock().toISOString();
       const model = source(input.id, copy ? at : null);
       const html = await renderReceiptHtml(model, input.paper, { printScript: '/receipt-print.js' });
-      const key = randomBytes(18).toString('base64url');
-      const now = clock().getTime();
-      for (const [k, v] of prepared) if (v.expires < now) prepared.delete(k);
-      prepared.set(key, { html, expires: now + 120_000 });
+      const key = prepared.offer(html);
       recordPrint(actorId, input.id, { printer: 'peramban', kind: 'browser', paper: input.paper, copy });
       return { url: `/receipt/${key}`, copy };
     },
 
     /** The prepared page, once: the link is one-time (and lives two minutes at most). */
-    takePrepared(key: string): string | undefined {
-      const entry = prepared.get(key);
-      prepared.delete(key);
-      return entry && entry.expires >= clock().getTime() ? entry.html : undefined;
-    },
+    takePrepared: (key: string): string | undefined => prepared.take(key),
 
     async testPage(actorId: string, printerId: string) {
       const printer = printerFor(printerId);

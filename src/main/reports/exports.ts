@@ -5,11 +5,11 @@
  * download, and the PDF is a page the browser prints or saves; the desktop shell writes the PDF.
  * Personal data appears only in the record list, only when asked for with a reason.
  */
-import { randomBytes } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { z } from 'zod';
 import type { reportMethods } from '../../shared/contract/reports';
 import { say } from '../../shared/i18n';
+import { createOneTime } from '../platform/one-time';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -47,14 +47,10 @@ export function createExports(
   },
 ) {
   const { clock } = ctx;
-  const once = new Map<string, { kind: 'file' | 'page'; body: string; name: string; type: string; expires: number }>();
-  const offer = (entry: { kind: 'file' | 'page'; body: string; name: string; type: string }) => {
-    const now = clock().getTime();
-    for (const [k, v] of once) if (v.expires < now) once.delete(k);
-    const key = randomBytes(18).toString('base64url');
-    once.set(key, { ...entry, expires: now + 120_000 });
-    return key;
-  };
+  type Offered = { kind: 'file' | 'page'; body: string; name: string; type: string };
+  // Pages and downloads apart, so a key asked for as the other kind is not used up.
+  const once = { page: createOneTime<Offered>(() => clock().getTime()), file: createOneTime<Offered>(() => clock().getTime()) };
+  const offer = (entry: Offered) => once[entry.kind].offer(entry);
 
   function folder(): string {
     const chosen = deps.settings.get().exportFolder;
@@ -114,10 +110,7 @@ export function createExports(
 
     /** A prepared page or download, once. */
     take(kind: 'file' | 'page', key: string) {
-      const entry = once.get(key);
-      if (!entry || entry.kind !== kind) return undefined;
-      once.delete(key);
-      return entry.expires >= clock().getTime() ? entry : undefined;
+      return once[kind].take(key);
     },
   };
 }

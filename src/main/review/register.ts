@@ -5,7 +5,7 @@
  * kept content, so it carries the same digest. Records saved after a day closed go on the next
  * register, marked "setelah tutup hari".
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -15,6 +15,7 @@ import type { RegisterInfo } from '../../shared/contract/review';
 import { reviewDone } from '../../shared/domain/review';
 import { say } from '../../shared/i18n';
 import { canonicalJson, registerLane, type DayRegisterRecord, type Outbox } from '../forwarding';
+import { createOneTime } from '../platform/one-time';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -105,7 +106,7 @@ export function createRegisters(
 ) {
   const { db, sqlite, clock } = ctx;
   const { reference, settings, audit } = deps;
-  const prepared = new Map<string, { html: string; expires: number }>();
+  const prepared = createOneTime<string>(() => clock().getTime());
 
   /** The day's records not on any register yet, and those of closed earlier days saved after the close. */
   const entryRows = sqlite.prepare(`
@@ -249,19 +250,12 @@ export function createRegisters(
         await chmod(file, 0o600);
         return { url: null, file, digest: row.digest };
       }
-      const key = randomBytes(18).toString('base64url');
-      const now = clock().getTime();
-      for (const [k, v] of prepared) if (v.expires < now) prepared.delete(k);
-      prepared.set(key, { html, expires: now + 120_000 });
+      const key = prepared.offer(html);
       return { url: `/register/${key}`, file: null, digest: row.digest };
     },
 
     /** The prepared page, once. */
-    takePrepared(key: string): string | undefined {
-      const entry = prepared.get(key);
-      prepared.delete(key);
-      return entry && entry.expires >= clock().getTime() ? entry.html : undefined;
-    },
+    takePrepared: (key: string): string | undefined => prepared.take(key),
 
     /** For tests and support: the kept content of a day's register. */
     content(day: string): { content: string; digest: string } | null {
