@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/electron/main.ts'),
           host: resolve('src/main/host/cli.ts'),
+          restore: resolve('src/main/host/restore-cli.ts'),
         },
       },
     },

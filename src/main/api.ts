@@ -12,6 +12,7 @@ import { fail, ok, type ErrorCode, type Result } from '../shared/result';
 import { inLanguage } from './platform/language';
 import { accountHandlers } from './accounts/handlers';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backups/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import type { Core } from './core';
 import { forwardingHandlers } from './forwarding/handlers';
@@ -65,6 +66,7 @@ export function createHandlers(
     ...receiptHandlers(core.receipts),
     ...forwardingHandlers(core.forwarding),
     ...reviewHandlers(core),
+    ...backupHandlers(core.backups),
     ...reportHandlers({ ...core, officerName: (id) => core.centralRecords.officerName(id) }),
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createAccounts } from './accounts/accounts';
 import { SessionStore } from './accounts/sessions';
 import { createAudit } from './audit/audit';
+import { createBackups } from './backups';
 import { createActions } from './complaints/actions';
 import { createComplaints } from './complaints/complaints';
 import { createCorrections } from './complaints/corrections';
@@ -94,6 +95,13 @@ export function createCore(options: CoreOptions) {
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
   review = createReview(ctx, { reference, settings, history, actions, audit });
+  const backups = createBackups(ctx, {
+    settings,
+    audit,
+    dataDir: options.dataDir,
+    appVersion: options.version,
+    masterKey: options.masterKey,
+  });
   const registers = createRegisters(ctx, {
     review,
     reference,
@@ -103,6 +111,8 @@ export function createCore(options: CoreOptions) {
       ? { writer: options.desktopPrinting, folder: join(options.dataDir, 'registers') }
       : null,
     outbox,
+    // The close of a day is when the desk takes its daily backup; a failure is recorded, not raised.
+    onClosed: () => void backups.run('close-day').catch(() => undefined),
   });
   const receipts = createReceipts(
     ctx,
@@ -155,6 +165,7 @@ export function createCore(options: CoreOptions) {
     receipts,
     review,
     registers,
+    backups,
     reports,
     exports,
     outbox,

@@ -13,6 +13,7 @@ export const errorCodes = [
   'ALREADY_SETUP',
   'UNKNOWN_METHOD',
   'PRINT_FAILED',
+  'BACKUP_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -65,5 +66,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   ALREADY_SETUP: 409,
   UNKNOWN_METHOD: 404,
   PRINT_FAILED: 502,
+  // The machine's disk or folder refused, not the caller's input: a conflict with its state.
+  BACKUP_FAILED: 409,
   INTERNAL: 500,
 };

@@ -229,6 +229,18 @@ const migrationTests: Record<
       );
     },
   },
+  '0008_operations': {
+    before: writeInitData,
+    after: (db) => {
+      // No backup, no passphrase and no restore yet; the receipt-number floors are append-only.
+      expect(countRows(db).complaints).toBe(1);
+      expect(db.prepare('SELECT count(*) AS n FROM backups').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM key_recovery').get()).toEqual({ n: 0 });
+      db.prepare("INSERT INTO receipt_sequence_floors VALUES (1, '2026-11-27', 10000, ?, ?)").run(at, at);
+      expect(() => db.prepare('UPDATE receipt_sequence_floors SET floor = 0').run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM receipt_sequence_floors').run()).toThrow(/append-only/);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -38,9 +38,11 @@ export function createComplaints(
 ) {
   const { db, sqlite, cipher, clock } = ctx;
 
+  // The day's next number, never below the floor a restore set for the day (complaints/numbering.ts).
   const nextSequence = sqlite.prepare(
-    `INSERT INTO receipt_sequences (day, last) VALUES (?, 1)
-     ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
+    `INSERT INTO receipt_sequences (day, last)
+       VALUES (:day, (SELECT coalesce(max(floor), 0) FROM receipt_sequence_floors WHERE from_day <= :isoDay) + 1)
+     ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last - 1) + 1 RETURNING last`,
   );
   const insertFts = sqlite.prepare(
     'INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?, ?)',
@@ -119,7 +121,7 @@ export function createComplaints(
         const deskRow = settings.desk();
         if (!deskRow) throw new DeskFailure('SETUP_REQUIRED', say('errors.SETUP_REQUIRED'));
         const day = receivedDay.replace(/-/g, '');
-        const { last } = nextSequence.get(day) as { last: number };
+        const { last } = nextSequence.get({ day, isoDay: receivedDay }) as { last: number };
         const number = formatReceiptNumber({ deskCode: deskRow.code, day, sequence: last });
         const { seq } = nextSeq.get() as { seq: number };
         const row = {

@@ -9,3 +9,4 @@ export type { History } from './history';
 export type { Actions } from './actions';
 export type { Similar } from './similar';
 export { complaints as complaintTable } from './schema';
+export { reserveNumbersAfterRestore, type ReservedNumbers } from './numbering';

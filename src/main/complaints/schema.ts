@@ -15,6 +15,19 @@ export const receiptSequences = sqliteTable('receipt_sequences', {
 });
 
 /**
+ * After a restore, the days from the backup's day on number from a floor above anything the lost
+ * hours could have issued (generation x 10000): a receipt number given to a citizen between the
+ * backup and the failure is never given again. One row per restore; append-only.
+ */
+export const receiptSequenceFloors = sqliteTable('receipt_sequence_floors', {
+  generation: integer('generation').primaryKey(),
+  fromDay: text('from_day').notNull(),
+  floor: integer('floor').notNull(),
+  restoredAt: text('restored_at').notNull(),
+  backupTakenAt: text('backup_taken_at').notNull(),
+});
+
+/**
  * The content columns, derived from the content definition (shared/contract/complaint-fields.ts):
  * each field's column is named in snake case and typed by its kind (raw: required text; optional
  * and date: text or null; id: integer or null; flag: a required boolean). Written out here only

@@ -102,6 +102,8 @@ export function createRegisters(
     pdf: { writer: RegisterPdf; folder: string } | null;
     /** The close of a day goes to the central server as its own message, in the same transaction. */
     outbox: Outbox;
+    /** After a day is closed (the desk takes its close-of-day backup). */
+    onClosed?: (day: string) => void;
   },
 ) {
   const { db, sqlite, clock } = ctx;
@@ -225,6 +227,7 @@ export function createRegisters(
         return row;
       });
       deps.outbox.notify();
+      deps.onClosed?.(day);
       return info(register, nameOf(actorId));
     },
 

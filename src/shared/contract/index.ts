@@ -8,6 +8,7 @@ import type { Result } from '../result';
 import { accountMethods, authMethods } from './accounts';
 import { appMethods } from './app';
 import { auditMethods } from './audit';
+import { backupMethods } from './backups';
 import { settingsMethods } from './settings';
 import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
@@ -28,6 +29,7 @@ export const contract = {
   ...auditMethods,
   ...reviewMethods,
   ...reportMethods,
+  ...backupMethods,
 };
 
 export type Contract = typeof contract;

@@ -70,6 +70,10 @@ export const methodNameList = [
   'review.registerPage',
   'reports.figures',
   'reports.export',
+  'backups.status',
+  'backups.list',
+  'backups.run',
+  'backups.setRecovery',
 ] as const satisfies readonly MethodName[];
 
 /** The IPC channel for a method: one namespace, checked on both sides. */

@@ -39,6 +39,10 @@ export const settingsSchema = z.strictObject({
   exportFolder: settingText(400).refine((s) => !s || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s), {
     message: 'absoluteFolder',
   }),
+  /** The second place backups are copied to (a USB disk, a network share); '' for none. */
+  backupFolder: settingText(400).refine((s) => !s || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s), {
+    message: 'absoluteFolder',
+  }),
   /** Which day-review rules run, and their thresholds. */
   reviewRules: reviewRulesSchema,
 });

@@ -11,6 +11,11 @@ export const en: Messages = {
       'The export cannot be written to folder {{folder}} ({{reason}}). Check the export folder in Settings.',
     exportDiskFull:
       'The disk is full: the export cannot be written to {{folder}}. Free some space and try again.',
+    backupFailed:
+      "The backup could not be made ({{reason}}). The desk's data is safe; check the backup folder and try again.",
+    passphraseShort: 'The recovery passphrase needs at least {{min}} characters.',
+    passphraseWrong: 'The recovery passphrase is wrong for this backup.',
+    backupFile: '{{reason}}',
     futureDay: 'The chosen day has not come yet.',
     dayClosed: 'Day {{day}} is already closed; its register cannot change.',
     dayNotClosed: 'Day {{day}} is not closed yet, so it has no register.',
@@ -119,6 +124,8 @@ export const en: Messages = {
     complaintType: 'Complaint type',
     effectiveFrom: 'In force from',
     exportFolder: 'Report export folder',
+    backupFolder: 'Second backup folder',
+    passphrase: 'Recovery passphrase',
     escalationText: 'When a deadline passes (receipt text)',
     plainHttpHost: 'Host allowed over http',
     pullEverySeconds: 'Change fetch interval (seconds)',

@@ -12,6 +12,11 @@ export const id = {
       'Berkas ekspor tidak dapat ditulis ke folder {{folder}} ({{reason}}). Periksa folder ekspor di Pengaturan.',
     exportDiskFull:
       'Disk penuh: berkas ekspor tidak dapat ditulis ke {{folder}}. Kosongkan ruang lalu coba lagi.',
+    backupFailed:
+      'Cadangan gagal dibuat ({{reason}}). Data meja tetap aman; periksa folder cadangan lalu coba lagi.',
+    passphraseShort: 'Frasa pemulihan paling sedikit {{min}} karakter.',
+    passphraseWrong: 'Frasa pemulihan salah untuk cadangan ini.',
+    backupFile: '{{reason}}',
     futureDay: 'Hari yang dipilih belum tiba.',
     dayClosed: 'Hari {{day}} sudah ditutup; registernya tidak dapat diubah.',
     dayNotClosed: 'Hari {{day}} belum ditutup, jadi belum ada registernya.',
@@ -122,6 +127,8 @@ export const id = {
     complaintType: 'Jenis pengaduan',
     effectiveFrom: 'Berlaku mulai',
     exportFolder: 'Folder ekspor laporan',
+    backupFolder: 'Folder cadangan kedua',
+    passphrase: 'Frasa pemulihan',
     escalationText: 'Bila batas waktu terlewati (teks tanda terima)',
     plainHttpHost: 'Host yang boleh http',
     pullEverySeconds: 'Interval ambil perubahan (detik)',

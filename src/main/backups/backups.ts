@@ -1,0 +1,340 @@
+/**
+ * Backups while the desk works: SQLite's online backup copies the database page by page between
+ * the officers' saves; the copy is integrity-checked and counted in a worker thread, encrypted into
+ * one backup file (backups/container.ts) and decrypted once more to verify it before it counts as
+ * good. Then it is copied to the second place an admin chose (a USB disk, a network share) and
+ * verified there, and old backups are rotated out (backups/rotation.ts). Nothing here ever touches
+ * a saved complaint: a backup that fails is recorded as failed, and the desk carries on.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { copyFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { desc, eq, isNull } from 'drizzle-orm';
+import { wibDate } from '../../shared/calendar/working-days';
+import { say } from '../../shared/i18n';
+import type { AuditTrail } from '../platform/audit-trail';
+import type { CoreContext } from '../platform/context';
+import { DeskFailure } from '../platform/failure';
+import type { SettingsService } from '../settings';
+import { checkDatabaseFile } from './check';
+import { decryptBody, recoveryEnvelope, writeBackup, type BackupHeader } from './container';
+import { minPassphraseLength, wrapDataKey } from './recovery';
+import { defaultRotation, toKeep } from './rotation';
+import { backups, keyRecovery } from './schema';
+
+export type BackupReason = BackupHeader['reason'];
+export const backupExtension = '.mpbak';
+/** A good backup older than this is a warning on Beranda. */
+const staleAfterMs = 24 * 60 * 60 * 1000;
+
+export interface BackupDeps {
+  settings: SettingsService;
+  audit: AuditTrail;
+  dataDir: string;
+  appVersion: string;
+  /** The personal-data key: encrypts the backup body, and is what the recovery envelope wraps. */
+  masterKey: Buffer;
+}
+
+const fileSha256 = (path: string) =>
+  new Promise<string>((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+
+function reasonText(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOSPC' || e?.code === 'EDQUOT') return 'disk penuh';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'tidak ada izin menulis';
+  if (e?.code === 'ENOENT') return 'folder tidak ada (disk dicabut?)';
+  if (e?.code === 'ENOTDIR' || e?.code === 'EEXIST') return 'bukan folder';
+  return e?.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+export function createBackups(ctx: CoreContext, deps: BackupDeps) {
+  const { db, sqlite, clock, cipher, log } = ctx;
+  const localFolder = join(deps.dataDir, 'backups');
+  let running: Promise<BackupSummary> | null = null;
+
+  function recovery() {
+    const row = db.select().from(keyRecovery).where(eq(keyRecovery.id, 1)).get();
+    if (!row) return null;
+    const parsed = recoveryEnvelope.safeParse(JSON.parse(row.envelope));
+    return parsed.success ? { envelope: parsed.data, setAt: row.setAt, setBy: row.setBy } : null;
+  }
+
+  function secondFolder(): string | null {
+    const chosen = deps.settings.get().backupFolder;
+    return chosen && isAbsolute(chosen) ? chosen : null;
+  }
+
+  function stamp(at: Date): string {
+    // WIB wall time, so the file names sort and read as the office's own clock.
+    const wib = new Date(at.getTime() + 7 * 3600_000).toISOString();
+    return `${wib.slice(0, 10).replace(/-/g, '')}-${wib.slice(11, 19).replace(/:/g, '')}`;
+  }
+
+  async function verifyCopy(path: string, expectedSha: string): Promise<void> {
+    if ((await fileSha256(path)) !== expectedSha) throw new Error('salinan tidak sama dengan aslinya');
+  }
+
+  async function rotate(): Promise<number> {
+    const good = db
+      .select({
+        id: backups.id,
+        fileName: backups.fileName,
+        takenAt: backups.takenAt,
+        second: backups.secondFolder,
+      })
+      .from(backups)
+      .where(eq(backups.outcome, 'good'))
+      .all()
+      .filter((b) => b.takenAt && !removedIds.has(b.id));
+    const keep = toKeep(good, defaultRotation);
+    let removed = 0;
+    for (const b of good) {
+      if (keep.has(b)) continue;
+      for (const folder of [localFolder, b.second]) {
+        if (folder) await unlink(join(folder, b.fileName)).catch(() => undefined);
+      }
+      db.update(backups).set({ removedAt: clock().toISOString() }).where(eq(backups.id, b.id)).run();
+      removedIds.add(b.id);
+      removed++;
+    }
+    return removed;
+  }
+  const removedIds = new Set(
+    db
+      .select({ id: backups.id, removedAt: backups.removedAt })
+      .from(backups)
+      .all()
+      .filter((b) => b.removedAt)
+      .map((b) => b.id),
+  );
+
+  async function make(reason: BackupReason, actorId: string | null): Promise<BackupSummary> {
+    const started = clock();
+    const startedMs = performance.now();
+    const desk = deps.settings.desk();
+    const fileName = `meja-${desk?.code ?? 'baru'}-${stamp(started)}-${reason}${backupExtension}`;
+    const plain = join(localFolder, `.snapshot-${stamp(started)}-${process.pid}.sqlite`);
+    const part = join(localFolder, `.${fileName}.part`);
+    const rec = recovery();
+    const row = db
+      .insert(backups)
+      .values({ fileName, takenAt: started.toISOString(), reason, outcome: 'running', withRecovery: !!rec })
+      .returning({ id: backups.id })
+      .get();
+    const finish = (values: Partial<typeof backups.$inferInsert>) =>
+      db.update(backups).set(values).where(eq(backups.id, row.id)).run();
+    try {
+      mkdirSync(localFolder, { recursive: true, mode: 0o700 });
+      await sqlite.backup(plain);
+      const check = await checkDatabaseFile(plain);
+      if (!check.ok) throw new Error(`pemeriksaan salinan gagal: ${check.problems.join('; ')}`);
+      const written = await writeBackup(plain, part, deps.masterKey, {
+        appVersion: deps.appVersion,
+        desk: desk ? { code: desk.code, name: desk.siteName } : null,
+        takenAt: started.toISOString(),
+        day: wibDate(started),
+        reason,
+        sizeBytes: (await stat(plain)).size,
+        lastMigration: check.lastMigration,
+        counts: check.counts,
+        keyCheck: cipher.keyCheck(),
+        recovery: rec?.envelope ?? null,
+      });
+      // Verified before it counts: the whole file decrypts to exactly the checked copy.
+      const digest = await decryptBody(part, deps.masterKey, () => undefined);
+      if (digest !== written.plainSha256) throw new Error('verifikasi cadangan gagal');
+      const final = join(localFolder, fileName);
+      await rename(part, final);
+      const containerSha = await fileSha256(final);
+      let secondOutcome: string | null = null;
+      const second = secondFolder();
+      if (second) {
+        try {
+          if (!existsSync(second)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+          const secondPart = join(second, `.${fileName}.part`);
+          await copyFile(final, secondPart);
+          await verifyCopy(secondPart, containerSha);
+          await rename(secondPart, join(second, fileName));
+          secondOutcome = 'good';
+        } catch (error) {
+          secondOutcome = `failed: ${reasonText(error)}`;
+          await unlink(join(second, `.${fileName}.part`)).catch(() => undefined);
+          log.warn('backup.second_failed', { folder: second, reason: reasonText(error) });
+        }
+      }
+      const durationMs = Math.round(performance.now() - startedMs);
+      finish({
+        outcome: 'good',
+        bytes: written.bytes,
+        durationMs,
+        counts: JSON.stringify(check.counts),
+        secondFolder: second,
+        secondOutcome,
+      });
+      deps.audit.record(actorId, 'backup.made', fileName, {
+        reason,
+        bytes: written.bytes,
+        counts: check.counts,
+        second: secondOutcome,
+      });
+      log.info('backup.made', { file: fileName, reason, bytes: written.bytes, durationMs });
+      const removed = await rotate();
+      return {
+        fileName,
+        path: final,
+        takenAt: started.toISOString(),
+        bytes: written.bytes,
+        durationMs,
+        counts: check.counts,
+        withRecovery: !!rec,
+        second: secondOutcome,
+        removed,
+      };
+    } catch (error) {
+      const reason = reasonText(error);
+      finish({ outcome: 'failed', error: reason, durationMs: Math.round(performance.now() - startedMs) });
+      await unlink(part).catch(() => undefined);
+      log.error('backup.failed', error instanceof Error ? error : new Error(String(error)));
+      throw new DeskFailure('BACKUP_FAILED', say('errors.backupFailed', { reason }));
+    } finally {
+      await unlink(plain).catch(() => undefined);
+    }
+  }
+
+  // A backup left 'running' by a desk that stopped mid-way is a failed one; its leftovers go.
+  db.update(backups)
+    .set({ outcome: 'failed', error: 'terhenti' })
+    .where(eq(backups.outcome, 'running'))
+    .run();
+  void readdir(localFolder)
+    .then((names) =>
+      Promise.all(
+        names
+          .filter((n) => n.startsWith('.snapshot-') || n.endsWith('.part'))
+          .map((n) => unlink(join(localFolder, n)).catch(() => undefined)),
+      ),
+    )
+    .catch(() => undefined);
+
+  return {
+    localFolder,
+
+    /** Takes a backup now; a second call while one runs waits for that one instead of starting another. */
+    run(reason: BackupReason, actorId: string | null = null): Promise<BackupSummary> {
+      if (!running)
+        running = make(reason, actorId).finally(() => {
+          running = null;
+        });
+      return running;
+    },
+
+    get running(): boolean {
+      return running !== null;
+    },
+
+    /** Sets (or replaces) the recovery passphrase; the passphrase itself is never stored. */
+    async setPassphrase(actorId: string, passphrase: string): Promise<{ setAt: string }> {
+      if (passphrase.normalize('NFKC').length < minPassphraseLength) {
+        const message = say('errors.passphraseShort', { min: minPassphraseLength });
+        throw new DeskFailure('VALIDATION', message, { passphrase: message });
+      }
+      const envelope = await wrapDataKey(deps.masterKey, passphrase);
+      const at = clock().toISOString();
+      db.insert(keyRecovery)
+        .values({ id: 1, envelope: JSON.stringify(envelope), setBy: actorId, setAt: at })
+        .onConflictDoUpdate({
+          target: keyRecovery.id,
+          set: { envelope: JSON.stringify(envelope), setBy: actorId, setAt: at },
+        })
+        .run();
+      deps.audit.record(actorId, 'backup.recovery_set', null, null);
+      return { setAt: at };
+    },
+
+    recovery,
+
+    list(limit = 50) {
+      return db
+        .select()
+        .from(backups)
+        .where(isNull(backups.removedAt))
+        .orderBy(desc(backups.id))
+        .limit(limit)
+        .all()
+        .filter((b) => b.outcome !== 'running' || running)
+        .map((b) => ({
+          id: b.id,
+          fileName: b.fileName,
+          path: b.outcome === 'good' ? join(localFolder, b.fileName) : null,
+          takenAt: b.takenAt,
+          reason: b.reason as BackupReason,
+          outcome: b.outcome as 'good' | 'failed' | 'running',
+          bytes: b.bytes,
+          durationMs: b.durationMs,
+          withRecovery: b.withRecovery,
+          second: b.secondOutcome,
+          error: b.error,
+        }));
+    },
+
+    /** What Beranda and the status line show: the last good backup and what needs attention. */
+    status() {
+      const lastGood = db
+        .select({ takenAt: backups.takenAt, fileName: backups.fileName, second: backups.secondOutcome })
+        .from(backups)
+        .where(eq(backups.outcome, 'good'))
+        .orderBy(desc(backups.id))
+        .limit(1)
+        .get();
+      const lastFailed = db
+        .select({ takenAt: backups.takenAt, error: backups.error })
+        .from(backups)
+        .where(eq(backups.outcome, 'failed'))
+        .orderBy(desc(backups.id))
+        .limit(1)
+        .get();
+      const second = secondFolder();
+      const warnings: Array<'none' | 'stale' | 'noRecovery' | 'noSecond' | 'secondMissing' | 'lastFailed'> =
+        [];
+      if (!lastGood) warnings.push('none');
+      else if (clock().getTime() - Date.parse(lastGood.takenAt) > staleAfterMs) warnings.push('stale');
+      if (!recovery()) warnings.push('noRecovery');
+      if (!second) warnings.push('noSecond');
+      else if (!existsSync(second) || (lastGood && lastGood.second !== 'good'))
+        warnings.push('secondMissing');
+      if (lastFailed && (!lastGood || lastFailed.takenAt > lastGood.takenAt)) warnings.push('lastFailed');
+      return {
+        lastGoodAt: lastGood?.takenAt ?? null,
+        lastGoodFile: lastGood?.fileName ?? null,
+        lastFailure: lastFailed && (!lastGood || lastFailed.takenAt > lastGood.takenAt) ? lastFailed : null,
+        recoverySetAt: recovery()?.setAt ?? null,
+        localFolder,
+        secondFolder: second,
+        running: running !== null,
+        warnings,
+      };
+    },
+  };
+}
+
+export interface BackupSummary {
+  fileName: string;
+  path: string;
+  takenAt: string;
+  bytes: number;
+  durationMs: number;
+  counts: { complaints: number; events: number; audit: number; accounts: number };
+  withRecovery: boolean;
+  second: string | null;
+  removed: number;
+}
+
+export type Backups = ReturnType<typeof createBackups>;

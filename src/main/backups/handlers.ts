@@ -1,0 +1,31 @@
+/** The backups feature's methods. */
+import { actor, type Handlers } from '../platform/handlers';
+import type { Backups } from './backups';
+import { generateRecoveryCode } from './recovery';
+
+export function backupHandlers(backups: Backups) {
+  return {
+    'backups.status': () => backups.status(),
+    'backups.list': () => backups.list(),
+    'backups.run': async (_input, call) => {
+      const made = await backups.run('manual', actor(call));
+      return {
+        fileName: made.fileName,
+        takenAt: made.takenAt,
+        bytes: made.bytes,
+        durationMs: made.durationMs,
+        counts: made.counts,
+        withRecovery: made.withRecovery,
+        second: made.second,
+      };
+    },
+    'backups.setRecovery': async (input, call) => {
+      const code = input.kind === 'code' ? generateRecoveryCode() : null;
+      const { setAt } = await backups.setPassphrase(
+        actor(call),
+        code ?? (input.kind === 'passphrase' ? input.passphrase : ''),
+      );
+      return { setAt, code };
+    },
+  } satisfies Handlers<'backups'>;
+}

@@ -1,0 +1,3 @@
+/** What other parts of main may use of backups: the service, and the restore the shells run. */
+export { createBackups, type Backups, type BackupSummary } from './backups';
+export { restoreBackup, inspectBackup, unlockBackup, BackupFileError, type RestoreReport } from './restore';

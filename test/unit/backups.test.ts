@@ -1,0 +1,342 @@
+/**
+ * Backups and restore, as an operator relies on them: a backup taken while the desk works restores
+ * on a fresh data folder with only the file and the passphrase; a wrong passphrase, a damaged or cut
+ * file and a running desk are refused clearly; and the noon disaster (the PC dies after issuing
+ * numbers the last backup does not hold) never leads to a number being issued twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inspectBackup, restoreBackup } from '../../src/main/backups';
+import { readHeader } from '../../src/main/backups/container';
+import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
+import { memoryLog } from '../support/memory-log';
+import {
+  makeCore,
+  migrationsFolder,
+  sampleComplaint,
+  setUpDesk,
+  tempDir,
+  TestClock,
+  value,
+} from '../support/core';
+
+const passphrase = 'kopi tubruk di bromo jam tujuh';
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!();
+});
+
+function folder() {
+  const dir = tempDir('desk-backup-');
+  cleanup.push(dir.remove);
+  return dir.path;
+}
+
+/** A browser-mode desk on its own folder with its key file, as `npm start` makes one. */
+async function desk(dataDir = folder(), clock = new TestClock()) {
+  const masterKey = loadOrCreateKeyFile(join(dataDir, 'desk.key'));
+  const made = makeCore({ dataDir, clock, masterKey });
+  cleanup.push(() => {
+    if (made.core.ctx.sqlite.open) made.core.close();
+  });
+  if (!made.core.accounts.isSetUp()) await setUpDesk(made.api);
+  else value(await made.api.dispatch('auth.signIn', { name: 'admin', secret: 'rahasia-admin-1' }, 'admin'));
+  return { ...made, masterKey };
+}
+
+async function save(api: Awaited<ReturnType<typeof desk>>['api'], n: number, nik = '3513014507900001') {
+  const numbers: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = value<{ receiptNumber: string }>(
+      await api.dispatch(
+        'complaints.create',
+        { ...sampleComplaint, nik, title: `${sampleComplaint.title} ${i}` },
+        'admin',
+      ),
+    );
+    numbers.push(r.receiptNumber);
+  }
+  return numbers;
+}
+
+function restore(dataDir: string, from: string, pass: string | null, currentKey: Buffer | null = null) {
+  return restoreBackup({
+    dataDir,
+    from,
+    migrationsFolder,
+    passphrase: pass,
+    currentKey,
+    keyFiles: [join(dataDir, 'desk.key')],
+    storeKey: (key) =>
+      writeFileSync(join(dataDir, 'desk.key'), key.toString('base64') + '\n', { mode: 0o600 }),
+    log: memoryLog(),
+    now: () => new Date('2026-11-27T06:00:00Z'),
+  });
+}
+
+describe('a backup restored on a fresh data folder', () => {
+  it('brings back every complaint, event and personal field with only the file and the passphrase', async () => {
+    const a = await desk();
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    const numbers = await save(a.api, 3);
+    const made = value<{ fileName: string; counts: { complaints: number; events: number } }>(
+      await a.api.dispatch('backups.run', {}, 'admin'),
+    );
+    expect(made.counts.complaints).toBe(3);
+    const file = join(a.dataDir, 'backups', made.fileName);
+    // The file holds no plain text of the desk: not a name, not a title, not a receipt number.
+    const bytes = readFileSync(file);
+    for (const plain of ['Siti Aminah', 'Jalan desa rusak', numbers[0]!, 'SQLite format'])
+      expect(bytes.includes(Buffer.from(plain)), plain).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    const header = inspectBackup(file);
+    expect(header.desk?.code).toBe('PBL01');
+    expect(header.counts).toMatchObject({ complaints: 3 });
+    expect(header.recovery).not.toBeNull();
+    const original = a.core.complaints;
+    const before = numbers.map((n) => original.findByReceipt(n));
+    a.core.close();
+
+    const fresh = folder();
+    const report = await restore(fresh, file, passphrase);
+    expect(report.replacedDir).toBeNull();
+    const b = await desk(fresh);
+    expect(b.masterKey.equals(a.masterKey)).toBe(true);
+    for (const [i, n] of numbers.entries()) {
+      const found = b.core.complaints.findByReceipt(n);
+      expect(found).toEqual(before[i]);
+    }
+    // Personal fields read back in full (a supervisor's reveal decrypts them).
+    const id = b.core.complaints.findByReceipt(numbers[0]!)!.id;
+    const revealed = value<{ nik: string; phone: string; email: string; address: string }>(
+      await b.api.dispatch(
+        'complaints.revealPersonalData',
+        { id, reason: 'Uji pemulihan cadangan' },
+        'admin',
+      ),
+    );
+    expect(revealed).toMatchObject({
+      nik: '3513014507900001',
+      email: 'siti@example.id',
+      address: sampleComplaint.address,
+    });
+    const got = value<{ events: unknown[] }>(await b.api.dispatch('complaints.get', { id }, 'admin'));
+    expect(got.events.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a wrong passphrase clearly and leaves the folder as it was', async () => {
+    const a = await desk();
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    await save(a.api, 1);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    a.core.close();
+    const fresh = folder();
+    await expect(
+      restore(fresh, join(a.dataDir, 'backups', made.fileName), 'kopi tubruk di bromo jam delapan'),
+    ).rejects.toThrow('Frasa pemulihan salah');
+    expect(readdirSync(fresh)).toEqual([]);
+  });
+
+  it('refuses a damaged, cut or foreign file, naming what is wrong', async () => {
+    const a = await desk();
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    await save(a.api, 2);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    a.core.close();
+    const file = join(a.dataDir, 'backups', made.fileName);
+    const bytes = readFileSync(file);
+    const dir = folder();
+    const flipped = Buffer.from(bytes);
+    flipped[bytes.length - 100]! ^= 1;
+    writeFileSync(join(dir, 'flipped.mpbak'), flipped);
+    writeFileSync(join(dir, 'cut.mpbak'), bytes.subarray(0, bytes.length - 40));
+    writeFileSync(join(dir, 'foreign.mpbak'), 'SQLite format 3\0 not ours');
+    const header = readHeader(file);
+    const edited = Buffer.from(bytes);
+    // The header says 999 complaints: the body no longer decrypts (the header is bound to it).
+    const text = header.headerBytes.toString().replace('"complaints":2', '"complaints":9');
+    Buffer.from(text).copy(edited, 12);
+    writeFileSync(join(dir, 'edited.mpbak'), edited);
+    const target = folder();
+    await expect(restore(target, join(dir, 'flipped.mpbak'), passphrase)).rejects.toThrow(/rusak/);
+    await expect(restore(target, join(dir, 'cut.mpbak'), passphrase)).rejects.toThrow(/rusak|terpotong/);
+    await expect(restore(target, join(dir, 'foreign.mpbak'), passphrase)).rejects.toThrow(
+      'bukan cadangan Meja Pengaduan',
+    );
+    await expect(restore(target, join(dir, 'edited.mpbak'), passphrase)).rejects.toThrow(/rusak/);
+    await expect(restore(target, join(dir, 'missing.mpbak'), passphrase)).rejects.toThrow('tidak ditemukan');
+    expect(readdirSync(target).filter((f) => !f.startsWith('backups'))).toEqual([]);
+  });
+
+  it('will not restore under a running desk', async () => {
+    const a = await desk();
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    await expect(restore(a.dataDir, join(a.dataDir, 'backups', made.fileName), passphrase)).rejects.toThrow(
+      'masih berjalan',
+    );
+  });
+
+  it('restores a backup made before a passphrase was set only with the desk’s own key', async () => {
+    const a = await desk();
+    await save(a.api, 1);
+    const made = value<{ fileName: string; withRecovery: boolean }>(
+      await a.api.dispatch('backups.run', {}, 'admin'),
+    );
+    expect(made.withRecovery).toBe(false);
+    a.core.close();
+    const file = join(a.dataDir, 'backups', made.fileName);
+    await expect(restore(folder(), file, 'anything at all here')).rejects.toThrow(
+      'sebelum frasa pemulihan diatur',
+    );
+    await expect(restore(folder(), file, null, randomBytes(32))).rejects.toThrow(
+      'sebelum frasa pemulihan diatur',
+    );
+    const report = await restore(a.dataDir, file, null, a.masterKey);
+    expect(report.replacedDir).not.toBeNull();
+    expect(existsSync(join(report.replacedDir!, 'desk.sqlite'))).toBe(true);
+  });
+});
+
+describe('the noon disaster', () => {
+  it('never issues again a number given out after the backup the desk is restored from', async () => {
+    const clock = new TestClock(new Date('2026-11-26T09:00:00Z')); // Thursday 16:00 WIB
+    const a = await desk(folder(), clock);
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    const yesterday = await save(a.api, 2);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    const file = join(a.dataDir, 'backups', made.fileName);
+    // Still the same afternoon, then the next morning: numbers the backup does not hold.
+    const sameDay = await save(a.api, 2);
+    clock.advance(18 * 3600_000); // Friday 10:00 WIB
+    value(await a.api.dispatch('auth.signIn', { name: 'admin', secret: 'rahasia-admin-1' }, 'admin'));
+    const morning = await save(a.api, 3);
+    const issued = new Set([...yesterday, ...sameDay, ...morning]);
+    a.core.close(); // the PC dies at noon
+
+    const replacement = folder();
+    await restore(replacement, file, passphrase);
+    const b = await desk(replacement, clock);
+    const afterRestore = [...(await save(b.api, 5))];
+    clock.advance(3 * 24 * 3600_000); // and on the days after
+    value(await b.api.dispatch('auth.signIn', { name: 'admin', secret: 'rahasia-admin-1' }, 'admin'));
+    afterRestore.push(...(await save(b.api, 2)));
+    for (const n of afterRestore) expect(issued.has(n), n).toBe(false);
+    expect(new Set(afterRestore).size).toBe(afterRestore.length);
+    // The restored desk knows what it had; the numbers it issues parse and check.
+    expect(afterRestore[0]).toMatch(/^PBL01-20261127-10001-[0-9A-Z]$/);
+
+    // Restored a second time from the same old backup: yet another range.
+    const again = value<{ fileName: string }>(await b.api.dispatch('backups.run', {}, 'admin'));
+    const later = await save(b.api, 1);
+    b.core.close();
+    const third = folder();
+    await restore(third, file, passphrase);
+    const c = await desk(third, clock);
+    const next = await save(c.api, 2);
+    for (const n of next) expect([...issued, ...afterRestore, ...later]).not.toContain(n);
+    expect(again.fileName).toBeTruthy();
+  });
+});
+
+describe('where backups go and what Beranda is told', () => {
+  it('copies each backup to the second place and verifies it; a missing second place is a warning, not a failure', async () => {
+    const a = await desk();
+    const second = folder();
+    let status = value<{ warnings: string[] }>(await a.api.dispatch('backups.status', {}, 'admin'));
+    expect(status.warnings).toEqual(expect.arrayContaining(['none', 'noRecovery', 'noSecond']));
+    value(await a.api.dispatch('settings.update', { backupFolder: second }, 'admin'));
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    const made = value<{ fileName: string; second: string }>(
+      await a.api.dispatch('backups.run', {}, 'admin'),
+    );
+    expect(made.second).toBe('good');
+    expect(
+      readFileSync(join(second, made.fileName)).equals(
+        readFileSync(join(a.dataDir, 'backups', made.fileName)),
+      ),
+    ).toBe(true);
+    status = value(await a.api.dispatch('backups.status', {}, 'admin'));
+    expect(status.warnings).toEqual([]);
+    // The USB disk is pulled: the backup is still made locally, and Beranda says so.
+    value(await a.api.dispatch('settings.update', { backupFolder: join(second, 'dicabut') }, 'admin'));
+    const next = value<{ second: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    expect(next.second).toMatch(/^failed/);
+    status = value(await a.api.dispatch('backups.status', {}, 'admin'));
+    expect(status.warnings).toEqual(['secondMissing']);
+    // A day later with no new backup: stale.
+    a.clock.advance(25 * 3600_000);
+    value(await a.api.dispatch('auth.signIn', { name: 'admin', secret: 'rahasia-admin-1' }, 'admin'));
+    status = value(await a.api.dispatch('backups.status', {}, 'admin'));
+    expect(status.warnings).toContain('stale');
+  });
+
+  it('records a failed backup (disk refuses) without touching the desk, and says why', async () => {
+    const a = await desk();
+    await save(a.api, 1);
+    // The backups folder cannot be written (a file stands where the folder should be).
+    const { rmSync } = await import('node:fs');
+    rmSync(join(a.dataDir, 'backups'), { recursive: true, force: true });
+    writeFileSync(join(a.dataDir, 'backups'), 'not a folder');
+    const failed = await a.api.dispatch('backups.run', {}, 'admin');
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.error.code).toBe('BACKUP_FAILED');
+    const status = value<{ warnings: string[] }>(await a.api.dispatch('backups.status', {}, 'admin'));
+    expect(status.warnings).toContain('lastFailed');
+    expect(await save(a.api, 1)).toHaveLength(1);
+  });
+
+  it('takes the close-of-day backup when a supervisor closes the day', async () => {
+    const a = await desk();
+    await save(a.api, 1);
+    value(
+      await a.api.dispatch(
+        'review.closeDay',
+        { day: '2026-11-27', reason: 'Uji tutup hari dan cadangan' },
+        'admin',
+      ),
+    );
+    for (let i = 0; i < 100 && a.core.backups.running; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 50));
+    const list = value<Array<{ reason: string; outcome: string }>>(
+      await a.api.dispatch('backups.list', {}, 'admin'),
+    );
+    expect(list[0]).toMatchObject({ reason: 'close-day', outcome: 'good' });
+  });
+
+  it('lets officers neither take backups nor set the passphrase', async () => {
+    const a = await desk();
+    const { signedInOfficer } = await import('../support/core');
+    await signedInOfficer(a.api, 'petugas1', 'rahasia-petugas-1', 'officer');
+    for (const [m, input] of [
+      ['backups.run', {}],
+      ['backups.list', {}],
+      ['backups.status', {}],
+      ['backups.setRecovery', { kind: 'code' }],
+    ] as const) {
+      const r = await a.api.dispatch(m, input, 'officer');
+      expect(r.ok ? 'ok' : r.error.code, m).toBe('FORBIDDEN');
+    }
+  });
+
+  it('makes a recovery code for the office safe that then unlocks the backups', async () => {
+    const a = await desk();
+    const { code } = value<{ code: string }>(
+      await a.api.dispatch('backups.setRecovery', { kind: 'code' }, 'admin'),
+    );
+    expect(code).toMatch(/^([2-9A-HJKMNP-Z]{4}-){5}[2-9A-HJKMNP-Z]{4}$/);
+    const short = await a.api.dispatch(
+      'backups.setRecovery',
+      { kind: 'passphrase', passphrase: 'pendek' },
+      'admin',
+    );
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.error.fields?.passphrase).toContain('12');
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    a.core.close();
+    const report = await restore(folder(), join(a.dataDir, 'backups', made.fileName), code);
+    expect(report.header.counts.accounts).toBe(1);
+  });
+});
