@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { createAudit } from '../audit/audit';
+import { createAudit } from '../audit';
 import { reserveNumbersAfterRestore, type ReservedNumbers } from '../complaints';
 import { PersonalDataCipher } from '../platform/crypto/personal-data';
 import { openDatabase } from '../platform/database';

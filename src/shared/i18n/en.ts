@@ -595,6 +595,7 @@ export const en: Messages = {
     },
     shell: {
       forwarding: 'Central server',
+      backups: 'Backups',
       holidaysMissing:
         'The holiday table has no entries for {{years}}: deadlines falling in that year count holidays as working days.',
       holidaysMissingAdmin: 'Add them under Reference data › Holidays and collective leave.',
@@ -613,6 +614,52 @@ export const en: Messages = {
       changeSecret: 'Change PIN',
       review: 'Day review',
       reports: 'Periodic reports',
+    },
+    backups: {
+      title: 'Backups',
+      panelTitle: 'Data backups',
+      lastGood: 'Last good backup: {{at}}.',
+      never: 'No backup has been made yet.',
+      open: 'Manage backups',
+      warnings: {
+        none: 'No backup yet: make one now under Backups.',
+        stale: 'The last backup is more than a day old.',
+        noRecovery:
+          'No recovery passphrase is set: backups can be restored only on this PC, while its key exists.',
+        noSecond: 'No second place (USB disk or network folder) is chosen: backups exist only on this PC.',
+        secondMissing:
+          'The second place {{folder}} cannot be reached (disk unplugged?): the last backup was not copied there.',
+        lastFailed: 'The last backup failed: {{error}}.',
+      },
+      now: 'Back up now',
+      running: 'Backing up…',
+      made: 'Backup {{file}} made and verified ({{size}}, {{seconds}} seconds).',
+      recoveryTitle: 'Recovery passphrase',
+      recoveryHelp:
+        'Without this passphrase a backup cannot be opened on another PC. The desk keeps only the data key wrapped with it, never the passphrase. Keep the passphrase or recovery code in the office safe.',
+      setPassphrase: 'Set passphrase',
+      makeCode: 'Make a recovery code',
+      codeShown: 'Recovery code (shown once). Print it or copy it onto paper and keep it in the office safe:',
+      printCode: 'Print code',
+      recoverySet: 'Recovery passphrase set. The next backups can be restored with it.',
+      secondTitle: 'Second place',
+      secondHelp: 'A folder on a USB disk or network share, e.g. E:\\MPP Backups. Leave empty for none.',
+      folderSaved: 'Second place saved.',
+      listTitle: 'Backups kept',
+      columns: {
+        at: 'Time',
+        reason: 'Reason',
+        outcome: 'Outcome',
+        size: 'Size',
+        second: 'Second place',
+        file: 'File',
+      },
+      reasons: { 'close-day': 'Day closed', exit: 'App closed', manual: 'Manual', schedule: 'Scheduled' },
+      outcomes: { good: 'Good, verified', running: 'Running', failed: 'Failed' },
+      failed: 'Failed',
+      restoreTitle: 'Restoring',
+      restoreHelp:
+        'A restore replaces the database in use, so it runs with the app closed: on this PC or a new one, run the command below and enter the recovery passphrase. The current database is set aside, not deleted; receipt numbers after it use a new range so that no number repeats.',
     },
     home: {
       deskToday: 'The desk today',

@@ -612,6 +612,7 @@ export const id = {
     },
     shell: {
       forwarding: 'Server pusat',
+      backups: 'Cadangan',
       holidaysMissing:
         'Tabel hari libur tahun {{years}} belum diisi: tenggat yang jatuh di tahun itu menghitung hari libur sebagai hari kerja.',
       holidaysMissingAdmin: 'Isi di Data referensi › Hari libur dan cuti bersama.',
@@ -630,6 +631,59 @@ export const id = {
       changeSecret: 'Ganti PIN',
       review: 'Tinjauan harian',
       reports: 'Laporan berkala',
+    },
+    backups: {
+      title: 'Cadangan',
+      panelTitle: 'Cadangan data',
+      lastGood: 'Cadangan terakhir yang baik: {{at}}.',
+      never: 'Belum pernah ada cadangan.',
+      open: 'Kelola cadangan',
+      warnings: {
+        none: 'Belum ada cadangan: buat sekarang di Cadangan.',
+        stale: 'Cadangan terakhir lebih dari sehari yang lalu.',
+        noRecovery:
+          'Frasa pemulihan belum diatur: cadangan hanya dapat dipulihkan di PC ini selama kuncinya masih ada.',
+        noSecond: 'Tempat kedua (disk USB atau folder jaringan) belum dipilih: cadangan hanya ada di PC ini.',
+        secondMissing:
+          'Tempat kedua {{folder}} tidak dapat dijangkau (disk dicabut?): cadangan terakhir tidak tersalin ke sana.',
+        lastFailed: 'Cadangan terakhir gagal: {{error}}.',
+      },
+      now: 'Cadangkan sekarang',
+      running: 'Mencadangkan…',
+      made: 'Cadangan {{file}} dibuat dan diperiksa ({{size}}, {{seconds}} detik).',
+      recoveryTitle: 'Frasa pemulihan',
+      recoveryHelp:
+        'Tanpa frasa ini, cadangan tidak dapat dibuka di PC lain. Meja hanya menyimpan kunci data yang dibungkus dengan frasa ini, tidak pernah frasanya. Simpan frasa atau kode pemulihan di brankas kantor.',
+      setPassphrase: 'Atur frasa',
+      makeCode: 'Buat kode pemulihan',
+      codeShown:
+        'Kode pemulihan (hanya ditampilkan sekali). Cetak atau salin ke kertas dan simpan di brankas kantor:',
+      printCode: 'Cetak kode',
+      recoverySet: 'Frasa pemulihan diatur. Cadangan berikutnya dapat dipulihkan dengan frasa ini.',
+      secondTitle: 'Tempat kedua',
+      secondHelp:
+        'Folder di disk USB atau berbagi jaringan, mis. E:\\Cadangan MPP. Kosongkan untuk tanpa tempat kedua.',
+      folderSaved: 'Tempat kedua disimpan.',
+      listTitle: 'Cadangan yang disimpan',
+      columns: {
+        at: 'Waktu',
+        reason: 'Sebab',
+        outcome: 'Hasil',
+        size: 'Ukuran',
+        second: 'Tempat kedua',
+        file: 'Berkas',
+      },
+      reasons: {
+        'close-day': 'Tutup hari',
+        exit: 'Aplikasi ditutup',
+        manual: 'Manual',
+        schedule: 'Terjadwal',
+      },
+      outcomes: { good: 'Baik, diperiksa', running: 'Berjalan', failed: 'Gagal' },
+      failed: 'Gagal',
+      restoreTitle: 'Memulihkan',
+      restoreHelp:
+        'Pemulihan mengganti basis data yang sedang dipakai, jadi dijalankan saat aplikasi ditutup: di PC ini atau PC baru, jalankan perintah berikut lalu masukkan frasa pemulihan. Basis data yang ada disisihkan, bukan dihapus; nomor tanda terima sesudahnya memakai rentang baru agar tidak ada nomor terulang.',
     },
     home: {
       deskToday: 'Meja hari ini',

@@ -10,6 +10,7 @@ import { contract, type MethodName, type MethodOutput } from '../../../shared/co
 import { roleAtLeast, type Role } from '../../../shared/domain/roles';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { ForwardingScreen } from '../features/forwarding/ForwardingScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
@@ -94,6 +95,7 @@ export const screens = [
         status={c.status}
         onOpenComplaint={c.openComplaint}
         supervisor={roleAtLeast(c.role, leastRole('review.day'))}
+        manageBackups={roleAtLeast(c.role, leastRole('backups.list'))}
         show={c.show}
       />
     ),
@@ -123,6 +125,7 @@ export const screens = [
     ),
   },
   { key: 'audit', label: 'ui.shell.audit', method: 'audit.list', render: () => <AuditScreen /> },
+  { key: 'backups', label: 'ui.shell.backups', method: 'backups.list', render: () => <BackupsScreen /> },
   {
     key: 'settings',
     label: 'ui.shell.settings',

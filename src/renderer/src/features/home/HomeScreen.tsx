@@ -8,16 +8,20 @@ import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useQuery } from '../../components/useQuery';
 import { Returned } from './Returned';
+import { BackupStatusPanel } from '../backups';
 
 export function HomeScreen({
   status,
   onOpenComplaint,
   supervisor,
+  manageBackups,
   show,
 }: {
   status: MethodOutput<'app.status'>;
   onOpenComplaint: (id: string) => void;
   supervisor: boolean;
+  /** Admins manage backups; supervisors see their state. */
+  manageBackups: boolean;
   show: (screen: string) => void;
 }) {
   const { t } = useTranslation();
@@ -64,6 +68,7 @@ export function HomeScreen({
           ) : null}
         </section>
       ) : null}
+      {supervisor ? <BackupStatusPanel onOpen={manageBackups ? () => show('backups') : null} /> : null}
       <Returned onOpenComplaint={onOpenComplaint} />
     </section>
   );

@@ -1,0 +1,124 @@
+/**
+ * Operations as an admin does them: a recovery code made and read off the Cadangan screen, a backup
+ * taken there, the desk closed, `npm run restore` onto a fresh data folder with only the file and
+ * the code, and the desk started on it: the complaint is there and the next number is a new one.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { admin, callApi, expect, setUpDesk, signIn, test } from './fixtures';
+import { node22, repoRoot, startHost } from '../support/host-process';
+
+test('an admin backs up from Cadangan and restores onto a fresh PC with only the file and the recovery code', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const oldPc = mkdtempSync(join(tmpdir(), 'desk-old-pc-'));
+  const newPc = mkdtempSync(join(tmpdir(), 'desk-new-pc-'));
+  const usb = mkdtempSync(join(tmpdir(), 'desk-usb-'));
+  try {
+    const first = await startHost({ dataDir: oldPc });
+    await setUpDesk(page, first.url);
+    const saved = await callApi<{ receiptNumber: string }>(page, 'complaints.create', {
+      type: 'PENGADUAN',
+      channel: 'TATAP_MUKA',
+      title: 'Air PDAM keruh sejak seminggu',
+      body: 'Air dari PDAM di rumah kami keruh dan berbau sejak seminggu, sudah lapor lewat telepon belum ada tindak lanjut.',
+      agencyCode: 'DPUPR',
+      complainantName: 'Wahyuni',
+      nik: '3513014507900001',
+    });
+
+    // Beranda tells the admin there is no backup, no recovery passphrase, no second place.
+    await page.getByRole('button', { name: 'Beranda' }).click();
+    const panel = page.getByRole('region', { name: 'Cadangan data' });
+    await expect(panel).toContainText('Belum pernah ada cadangan');
+    await expect(panel).toContainText('Frasa pemulihan belum diatur');
+    await panel.getByRole('button', { name: 'Kelola cadangan' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Cadangan', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Buat kode pemulihan' }).click();
+    const code = (await page.getByTestId('recovery-code').textContent())!.trim();
+    expect(code).toMatch(/^([2-9A-Z]{4}-){5}[2-9A-Z]{4}$/);
+    await page.getByLabel('Folder cadangan kedua').fill(usb);
+    await page.getByRole('region', { name: 'Tempat kedua' }).getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByText('Tempat kedua disimpan.')).toBeVisible();
+    await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
+    await expect(page.getByText(/Cadangan meja-PBL01-.*\.mpbak dibuat dan diperiksa/)).toBeVisible();
+    const list = page.getByRole('region', { name: 'Cadangan yang disimpan' });
+    await expect(list.getByRole('row')).toHaveCount(2);
+    await expect(list).toContainText('Baik, diperiksa');
+    await expect(page.getByRole('region', { name: 'Cadangan data' })).toContainText(
+      'Cadangan terakhir yang baik',
+    );
+    await page.screenshot({ path: test.info().outputPath('cadangan-1366x768.png'), fullPage: true });
+    const [backup] = await callApi<Array<{ fileName: string }>>(page, 'backups.list', {});
+    await first.stop();
+
+    // The old PC is gone; the USB disk and the code from the safe are all there is.
+    rmSync(oldPc, { recursive: true, force: true });
+    const wrong = spawnSync(
+      node22,
+      [
+        join(repoRoot, 'out', 'main', 'restore.js'),
+        '--from',
+        join(usb, backup!.fileName),
+        '--data',
+        newPc,
+        '--yes',
+      ],
+      {
+        env: { ...process.env, MEJA_RECOVERY_PASSPHRASE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' },
+        encoding: 'utf8',
+      },
+    );
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('Frasa pemulihan salah');
+    const restored = spawnSync(
+      node22,
+      [
+        join(repoRoot, 'out', 'main', 'restore.js'),
+        '--from',
+        join(usb, backup!.fileName),
+        '--data',
+        newPc,
+        '--yes',
+      ],
+      {
+        env: { ...process.env, MEJA_RECOVERY_PASSPHRASE: code },
+        encoding: 'utf8',
+      },
+    );
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toContain('1 pengaduan');
+    expect(restored.stdout).toContain('Pemulihan selesai dan diperiksa');
+
+    const second = await startHost({ dataDir: newPc });
+    try {
+      await page.goto(second.url);
+      await signIn(page, admin.name, admin.secret);
+      await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
+      const found = await callApi<{ title: string; nik: string }>(page, 'complaints.findByReceipt', {
+        receiptNumber: saved.receiptNumber,
+      });
+      expect(found.title).toBe('Air PDAM keruh sejak seminggu');
+      expect(found.nik).toMatch(/^3513\*+0001$|^3513/);
+      const next = await callApi<{ receiptNumber: string }>(page, 'complaints.create', {
+        type: 'PENGADUAN',
+        channel: 'TELEPON',
+        title: 'Pengaduan sesudah pemulihan',
+        body: 'Pengaduan pertama yang dicatat di PC pengganti sesudah cadangan dipulihkan dari disk USB kantor.',
+        agencyCode: 'DPUPR',
+        complainantName: 'Budi',
+      });
+      expect(next.receiptNumber).toMatch(/^PBL01-\d{8}-10001-[0-9A-Z]$/);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    for (const d of [oldPc, newPc, usb]) rmSync(d, { recursive: true, force: true });
+  }
+});
