@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve('src/main/electron/main.ts'),
           host: resolve('src/main/host/cli.ts'),
           restore: resolve('src/main/host/restore-cli.ts'),
+          verify: resolve('src/main/host/verify-cli.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ import { inLanguage } from './platform/language';
 import { accountHandlers } from './accounts/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
+import { trailHandlers } from './trail/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import type { Core } from './core';
 import { forwardingHandlers } from './forwarding/handlers';
@@ -67,6 +68,7 @@ export function createHandlers(
     ...forwardingHandlers(core.forwarding),
     ...reviewHandlers(core),
     ...backupHandlers(core.backups),
+    ...trailHandlers(core.trail, core.audit),
     ...reportHandlers({ ...core, officerName: (id) => core.centralRecords.officerName(id) }),
   };
 }

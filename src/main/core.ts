@@ -4,6 +4,7 @@ import { createAccounts } from './accounts/accounts';
 import { SessionStore } from './accounts/sessions';
 import { createAudit } from './audit/audit';
 import { createBackups } from './backups';
+import { createTrail } from './trail/trail';
 import { createActions } from './complaints/actions';
 import { createComplaints } from './complaints/complaints';
 import { createCorrections } from './complaints/corrections';
@@ -73,6 +74,9 @@ export function createCore(options: CoreOptions) {
     if (!options.log) void log.close();
     throw error;
   }
+  // Before anything is written: a desk from before the hash chain has its existing rows sealed once.
+  const trail = createTrail(ctx);
+  trail.sealLegacy();
   seedReferenceData(ctx, options.referenceDataDir);
   const audit = createAudit(ctx);
   const settings = createSettings(ctx, audit);
@@ -111,6 +115,7 @@ export function createCore(options: CoreOptions) {
       ? { writer: options.desktopPrinting, folder: join(options.dataDir, 'registers') }
       : null,
     outbox,
+    chainHead: () => trail.head(),
     // The close of a day is when the desk takes its daily backup; a failure is recorded, not raised.
     onClosed: () => void backups.run('close-day').catch(() => undefined),
   });
@@ -166,6 +171,7 @@ export function createCore(options: CoreOptions) {
     review,
     registers,
     backups,
+    trail,
     reports,
     exports,
     outbox,

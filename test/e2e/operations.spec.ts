@@ -54,6 +54,10 @@ test('an admin backs up from Cadangan and restores onto a fresh PC with only the
       'Cadangan terakhir yang baik',
     );
     await page.screenshot({ path: test.info().outputPath('cadangan-1366x768.png'), fullPage: true });
+    // The trail's chain, checked from the audit screen.
+    await page.getByRole('button', { name: 'Jejak audit' }).click();
+    await page.getByRole('button', { name: 'Periksa rantai jejak' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Rantai utuh' })).toBeVisible();
     const [backup] = await callApi<Array<{ fileName: string }>>(page, 'backups.list', {});
     await first.stop();
 

@@ -241,6 +241,20 @@ const migrationTests: Record<
       expect(() => db.prepare('DELETE FROM receipt_sequence_floors').run()).toThrow(/append-only/);
     },
   },
+  '0009_trail': {
+    before: writeInitData,
+    after: (db) => {
+      // Rows written before the chain stay as they were, unlinked (the desk seals them when it opens).
+      expect(countRows(db).complaints).toBe(1);
+      expect(db.prepare('SELECT count(*) AS n FROM complaint_events WHERE chain_seq IS NULL').get()).toEqual({
+        n: countRows(db).complaint_events,
+      });
+      expect(db.prepare('SELECT count(*) AS n FROM audit_log WHERE hash IS NULL').get()).toEqual({
+        n: countRows(db).audit_log,
+      });
+      expect(db.prepare('SELECT count(*) AS n FROM chain_seals').get()).toEqual({ n: 0 });
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -1,5 +1,6 @@
 /** The audit feature's tables (drizzle). Migrations in drizzle/ are generated from every feature's
  * schema.ts; FTS5 and the append-only triggers live in hand-written migrations beside them. */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts';
 
@@ -13,6 +14,13 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     target: text('target'),
     detail: text('detail'),
+    /** Link in the hash chain (platform/chain.ts); null only on rows sealed at the chain's start. */
+    hash: text('hash'),
   },
-  (t) => [index('audit_log_at').on(t.at)],
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_unchained')
+      .on(t.id)
+      .where(sql`${t.hash} IS NULL`),
+  ],
 );

@@ -7,15 +7,39 @@
 import type { ComplaintRecord } from '../forwarding';
 import type { Outbox } from '../forwarding';
 import { complaintEvents } from './schema';
+import { eventRowText, genesis, linkHash } from '../platform/chain';
 import type { CoreContext } from '../platform/context';
 import type { CentralRecords, EventValues, PersonalChanges } from './central-record';
 
 export function createHistory(ctx: CoreContext, records: CentralRecords, outbox: Outbox) {
-  const insert = ctx.db.insert(complaintEvents);
+  const { sqlite } = ctx;
+  const last = sqlite.prepare(
+    'SELECT chain_seq AS seq, hash FROM complaint_events WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
+  );
+  const seal = sqlite.prepare("SELECT hash FROM chain_seals WHERE kind = 'event'").pluck();
+  /** The event with its place and link in the hash chain (platform/chain.ts). */
+  function linked(event: EventValues) {
+    const newest = last.get() as { seq: number; hash: string } | undefined;
+    const prev = newest?.hash ?? (seal.get() as string | undefined) ?? genesis;
+    const row = {
+      chainSeq: (newest?.seq ?? 0) + 1,
+      id: event.id,
+      complaintId: event.complaintId,
+      kind: event.kind,
+      at: event.at,
+      actorId: event.actorId ?? null,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      reason: event.reason ?? null,
+      // As drizzle stores a json column: JSON text, or null.
+      data: event.data == null ? null : JSON.stringify(event.data),
+    };
+    return { ...event, chainSeq: row.chainSeq, hash: linkHash(prev, 'event', eventRowText(row)) };
+  }
   return {
     /** Call inside the caller's transaction. */
     append(event: EventValues, personal?: PersonalChanges): void {
-      insert.values(event).run();
+      ctx.db.insert(complaintEvents).values(linked(event)).run();
       const record = records.event(event, personal);
       if (!record) return;
       // Sealed when it carries personal values (a correction of NIK, phone, email, address); other

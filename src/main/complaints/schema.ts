@@ -115,8 +115,17 @@ export const complaintEvents = sqliteTable(
     toStatus: text('to_status'),
     reason: text('reason'),
     data: text('data', { mode: 'json' }),
+    /** Position and link in the hash chain (platform/chain.ts); null only on rows sealed at its start. */
+    chainSeq: integer('chain_seq'),
+    hash: text('hash'),
   },
-  (t) => [index('complaint_events_complaint').on(t.complaintId, t.at)],
+  (t) => [
+    index('complaint_events_complaint').on(t.complaintId, t.at),
+    uniqueIndex('complaint_events_chain').on(t.chainSeq),
+    index('complaint_events_unchained')
+      .on(t.id)
+      .where(sql`${t.chainSeq} IS NULL`),
+  ],
 );
 
 /** Canned texts an officer inserts with ::keyword; supervisors maintain them. */

@@ -120,7 +120,7 @@ export const dayRegisterRecord = z
       .min(2)
       .max(4_000_000)
       .describe(
-        'The register as closed: JSON with its keys sorted at every level (no personal data: numbers, times, titles or "(Rahasia)", agencies, officers, statuses, deadlines, review outcomes, totals)',
+        'The register as closed: JSON with its keys sorted at every level (no personal data: numbers, times, titles or "(Rahasia)", agencies, officers, statuses, deadlines, review outcomes, totals). From `format` meja-pengaduan/register-harian@2 it also holds `chain`: the head of the desk\'s hash chain over its audit trail and complaint history when the day closed ({"audit":{"id","hash"},"events":{"seq","hash"}}, SHA-256 hex), so that the central copy pins the trail as it stood; keep it unchanged',
       ),
   })
   .meta({ id: 'DayRegister' });

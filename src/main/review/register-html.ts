@@ -11,6 +11,15 @@ const id = createI18n('id');
 export const registerCsp =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
+/** The trail's hash-chain head at the close (registers from before the chain have none). */
+function chainLine(content: RegisterContent): string {
+  const chain = (content as Partial<RegisterContent>).chain;
+  if (!chain) return '';
+  const part = (label: string, at: number | undefined, hash: string | undefined) =>
+    at === undefined ? `${label}: –` : `${label} #${at}: ${escapeHtml(hash ?? '')}`;
+  return `<p class="digest">Kepala rantai jejak — ${part('audit', chain.audit?.id, chain.audit?.hash)}; ${part('riwayat', chain.events?.seq, chain.events?.hash)}</p>`;
+}
+
 export function renderRegisterHtml(content: RegisterContent, digest: string): string {
   const e = escapeHtml;
   const t = (key: string) => id.t(key);
@@ -74,5 +83,6 @@ Status: ${byStatus || '-'}<br>
 Belum ditinjau saat tutup hari: ${content.totals.unreviewed}${content.reason ? ` — alasan: ${e(content.reason)}` : ''}</p>
 <p class="closing">Ditutup oleh ${e(content.closedBy)} pada ${e(wibDateTimeText(content.closedAt))} WIB</p>
 <p class="digest">SHA-256: ${e(digest)}</p>
+${chainLine(content)}
 </body></html>`;
 }

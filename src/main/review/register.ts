@@ -45,8 +45,19 @@ export interface RegisterEntry {
   lateFor: string | null;
 }
 
+/** The head of the audit and history hash chain when the day was closed (trail/trail.ts). */
+export interface RegisterChainHead {
+  audit: { id: number; hash: string } | null;
+  events: { seq: number; hash: string } | null;
+}
+
+/**
+ * @1 registers (closed before the hash chain) have no `chain`; @2 carry the chain's head, so the
+ * central copy pins the trail as it stood at each close.
+ */
 export interface RegisterContent {
-  format: 'meja-pengaduan/register-harian@1';
+  format: 'meja-pengaduan/register-harian@2';
+  chain: RegisterChainHead;
   deskCode: string;
   siteName: string;
   day: string;
@@ -102,6 +113,8 @@ export function createRegisters(
     pdf: { writer: RegisterPdf; folder: string } | null;
     /** The close of a day goes to the central server as its own message, in the same transaction. */
     outbox: Outbox;
+    /** The hash chain's head, recorded on the register. */
+    chainHead: () => RegisterChainHead;
     /** After a day is closed (the desk takes its close-of-day backup). */
     onClosed?: (day: string) => void;
   },
@@ -185,7 +198,9 @@ export function createRegisters(
           };
         });
         const content: RegisterContent = {
-          format: 'meja-pengaduan/register-harian@1',
+          format: 'meja-pengaduan/register-harian@2',
+          // Taken inside the close's transaction, before its own audit row: the head as the day ends.
+          chain: deps.chainHead(),
           deskCode: settings.deskCode(),
           siteName: s.siteName,
           day,

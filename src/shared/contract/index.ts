@@ -9,6 +9,7 @@ import { accountMethods, authMethods } from './accounts';
 import { appMethods } from './app';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
+import { trailMethods } from './trail';
 import { settingsMethods } from './settings';
 import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
@@ -30,6 +31,7 @@ export const contract = {
   ...reviewMethods,
   ...reportMethods,
   ...backupMethods,
+  ...trailMethods,
 };
 
 export type Contract = typeof contract;

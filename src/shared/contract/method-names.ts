@@ -74,6 +74,7 @@ export const methodNameList = [
   'backups.list',
   'backups.run',
   'backups.setRecovery',
+  'trail.verify',
 ] as const satisfies readonly MethodName[];
 
 /** The IPC channel for a method: one namespace, checked on both sides. */

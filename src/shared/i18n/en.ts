@@ -615,6 +615,26 @@ export const en: Messages = {
       review: 'Day review',
       reports: 'Periodic reports',
     },
+    trail: {
+      title: 'Trail chain',
+      help: 'Every row of the audit trail and the complaint history carries the hash of the row before it. The check recomputes the whole chain and names the first row that does not fit.',
+      run: 'Check the trail chain',
+      running: 'Checking…',
+      checked: 'Checked {{audit}} audit rows and {{events}} history rows ({{ms}} ms).',
+      whole: 'The chain holds: every row fits the one before it and the daily registers.',
+      head: 'History chain head #{{seq}}: {{hash}}',
+      broken: 'The chain breaks in the {{table}}, row {{id}}{{seq}}: {{reason}}.',
+      seq: ' (chain position {{seq}})',
+      registerMismatch:
+        'The chain does not match the daily register of {{day}}: the chain head recorded when that day closed is no longer there.',
+      tables: { audit_log: 'audit trail', complaint_events: 'complaint history' },
+      reasons: {
+        changed: 'this row or the one before it was changed',
+        gap: 'a row before this one is missing',
+        unchained: 'this row was written outside the application',
+        seal: 'old rows sealed when the chain started were changed',
+      },
+    },
     backups: {
       title: 'Backups',
       panelTitle: 'Data backups',

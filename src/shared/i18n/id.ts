@@ -632,6 +632,26 @@ export const id = {
       review: 'Tinjauan harian',
       reports: 'Laporan berkala',
     },
+    trail: {
+      title: 'Rantai jejak',
+      help: 'Setiap baris jejak audit dan riwayat pengaduan memuat sidik baris sebelumnya. Pemeriksaan menghitung ulang seluruh rantai dan menyebut baris pertama yang tidak cocok.',
+      run: 'Periksa rantai jejak',
+      running: 'Memeriksa…',
+      checked: 'Diperiksa {{audit}} baris jejak audit dan {{events}} baris riwayat ({{ms}} ms).',
+      whole: 'Rantai utuh: setiap baris cocok dengan baris sebelumnya dan dengan register harian.',
+      head: 'Kepala rantai riwayat #{{seq}}: {{hash}}',
+      broken: 'Rantai putus di {{table}}, baris {{id}}{{seq}}: {{reason}}.',
+      seq: ' (urutan rantai {{seq}})',
+      registerMismatch:
+        'Rantai tidak cocok dengan register harian {{day}}: kepala rantai yang dicatat saat hari itu ditutup tidak ada lagi.',
+      tables: { audit_log: 'jejak audit', complaint_events: 'riwayat pengaduan' },
+      reasons: {
+        changed: 'isi baris ini atau baris sebelumnya diubah',
+        gap: 'baris sebelum baris ini hilang',
+        unchained: 'baris ini ditulis di luar aplikasi',
+        seal: 'baris lama yang disegel saat rantai dimulai diubah',
+      },
+    },
     backups: {
       title: 'Cadangan',
       panelTitle: 'Cadangan data',

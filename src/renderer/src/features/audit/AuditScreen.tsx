@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
+import { TrailCheck } from '../trail';
 
 const wib = (iso: string) => new Date(iso).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' }) + ' WIB';
 
@@ -13,6 +14,7 @@ export function AuditScreen() {
     <section>
       <h1>{t('ui.audit.title')}</h1>
       <ErrorNotice error={error} />
+      <TrailCheck />
       <table className="table">
         <thead>
           <tr>
