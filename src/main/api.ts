@@ -14,6 +14,7 @@ import { accountHandlers } from './accounts/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
 import { trailHandlers } from './trail/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import type { Core } from './core';
 import { forwardingHandlers } from './forwarding/handlers';
@@ -69,6 +70,7 @@ export function createHandlers(
     ...reviewHandlers(core),
     ...backupHandlers(core.backups),
     ...trailHandlers(core.trail, core.audit),
+    ...privacyHandlers(core.privacy),
     ...reportHandlers({ ...core, officerName: (id) => core.centralRecords.officerName(id) }),
   };
 }

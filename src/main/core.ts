@@ -5,6 +5,8 @@ import { SessionStore } from './accounts/sessions';
 import { createAudit } from './audit/audit';
 import { createBackups } from './backups';
 import { createTrail } from './trail/trail';
+import { createPrivacy } from './privacy';
+import { createPersonalData } from './complaints';
 import { createActions } from './complaints/actions';
 import { createComplaints } from './complaints/complaints';
 import { createCorrections } from './complaints/corrections';
@@ -116,8 +118,24 @@ export function createCore(options: CoreOptions) {
       : null,
     outbox,
     chainHead: () => trail.head(),
-    // The close of a day is when the desk takes its daily backup; a failure is recorded, not raised.
-    onClosed: () => void backups.run('close-day').catch(() => undefined),
+    // The close of a day is when the desk takes its daily backup, then applies the retention
+    // schedule (after the backup, so the day's last state is kept); failures are recorded, not raised.
+    onClosed: () =>
+      void backups
+        .run('close-day')
+        .catch(() => undefined)
+        .then(() => privacy.purgeExpired(null))
+        .catch((error: unknown) => log.error('privacy.retention_failed', error)),
+  });
+  const privacy = createPrivacy(ctx, {
+    personal: createPersonalData(ctx),
+    drafts,
+    outbox,
+    settings,
+    audit,
+    pdf: options.desktopPrinting
+      ? { writer: options.desktopPrinting, folder: join(options.dataDir, 'salinan') }
+      : null,
   });
   const receipts = createReceipts(
     ctx,
@@ -172,6 +190,7 @@ export function createCore(options: CoreOptions) {
     registers,
     backups,
     trail,
+    privacy,
     reports,
     exports,
     outbox,

@@ -84,11 +84,13 @@ describe('the import graph', () => {
       'backups',
       'complaints',
       'forwarding',
+      'privacy',
       'receipts',
       'reference',
       'reports',
       'review',
       'settings',
+      'trail',
     ];
     /** The feature folder a file is in ('src/main/x' or 'src/renderer/src/features/x'), or null. */
     const featureOf = (file: string) => {

@@ -255,6 +255,22 @@ const migrationTests: Record<
       expect(db.prepare('SELECT count(*) AS n FROM chain_seals').get()).toEqual({ n: 0 });
     },
   },
+  '0010_privacy': {
+    before: writeInitData,
+    after: (db) => {
+      // Nothing purged, nothing held; the search index now deletes tokens for good.
+      expect(countRows(db).complaints).toBe(1);
+      expect(
+        db.prepare('SELECT count(*) AS n FROM complaints WHERE personal_purged_at IS NOT NULL').get(),
+      ).toEqual({
+        n: 0,
+      });
+      expect(db.prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 0 });
+      expect(db.prepare("SELECT v FROM complaint_fts_config WHERE k = 'secure-delete'").get()).toEqual({
+        v: 1,
+      });
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -140,6 +140,7 @@ export function createComplaints(
           seq,
           currentDue: deadlines.verifyBy,
           pausedSince: null,
+          personalPurgedAt: null,
           createdAt: receivedAt,
           updatedAt: receivedAt,
         };

@@ -10,3 +10,5 @@ export type { Actions } from './actions';
 export type { Similar } from './similar';
 export { complaints as complaintTable } from './schema';
 export { reserveNumbersAfterRestore, type ReservedNumbers } from './numbering';
+export { createPersonalData, type PersonalData, type HeldRecord } from './personal';
+export type { Drafts } from './drafts';

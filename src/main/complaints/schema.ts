@@ -78,6 +78,8 @@ export const complaints = sqliteTable(
     currentDue: text('current_due'),
     /** WIB day the deadline clock was paused (Tunda); null when running. */
     pausedSince: text('paused_since'),
+    /** When the personal fields were removed (retention or the person's request); null while kept. */
+    personalPurgedAt: text('personal_purged_at'),
     ...timestamps,
   },
   (t) => [

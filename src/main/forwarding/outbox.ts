@@ -31,6 +31,18 @@ export function createOutbox(ctx: CoreContext) {
       const at = clock().toISOString();
       statement().run(complaintId, kind, refId, seal ? cipher.encrypt('outbox', json) : json, at, at);
     },
+    /**
+     * Drops the sealed bodies (they hold personal data) of a complaint's delivered messages, once its
+     * personal data is purged; a later "send again" builds the body from the record as it now stands.
+     * Call inside the purge's transaction. Undelivered messages are kept: they still have to go.
+     */
+    forgetSealed(complaintId: string): number {
+      return sqlite
+        .prepare(
+          "UPDATE outbox SET payload_enc = NULL WHERE complaint_id = ? AND state = 'sent' AND payload_enc IS NOT NULL AND payload_enc NOT LIKE '{%'",
+        )
+        .run(complaintId).changes;
+    },
     /** After the commit: wake the sender. */
     notify() {
       for (const l of listeners) l();

@@ -71,6 +71,7 @@ function main(): void {
     rendererDir: join(appRoot, 'out', 'renderer'),
     receiptPages: core.receipts,
     registerPages: core.registers,
+    copyPages: core.privacy,
     reportExports: core.exports,
   });
   core.forwarding.start();

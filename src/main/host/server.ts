@@ -13,6 +13,7 @@ import type { Api } from '../api';
 import { receiptCsp } from '../receipts/html';
 import { registerCsp } from '../review';
 import { reportCsp, type Exports } from '../reports';
+import { copyCsp } from '../privacy';
 import { hasToken, isLoopbackRequest, securityHeaders, tabId } from './security';
 
 export const maxBodyBytes = 2 * 1024 * 1024;
@@ -36,6 +37,8 @@ export interface HostOptions {
   receiptPages?: { takePrepared(key: string): string | undefined };
   /** Daily register pages made by review.registerPage (same rules). */
   registerPages?: { takePrepared(key: string): string | undefined };
+  /** The person's copy of their personal data (privacy feature), once. */
+  copyPages?: { takePrepared(key: string): string | undefined };
   /** Report pages and export downloads made by reports.export (same rules). */
   reportExports?: Pick<Exports, 'take'>;
 }
@@ -141,6 +144,7 @@ export function createHostServer({
   rendererDir,
   receiptPages,
   registerPages,
+  copyPages,
   reportExports,
 }: HostOptions): Server {
   const onceOnlyPages = [
@@ -155,6 +159,12 @@ export function createHostServer({
       source: registerPages,
       csp: registerCsp,
       expired: 'Tautan register sudah kedaluwarsa; cetak lagi dari Tinjauan harian.',
+    },
+    {
+      pattern: /^\/salinan\/([A-Za-z0-9_-]{16,64})$/,
+      source: copyPages,
+      csp: copyCsp,
+      expired: 'Tautan salinan data pribadi sudah kedaluwarsa; buat lagi dari Data pribadi.',
     },
     {
       pattern: /^\/report\/([A-Za-z0-9_-]{16,64})$/,

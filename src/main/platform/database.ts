@@ -49,6 +49,8 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('trusted_schema = OFF');
+  // Deleted and overwritten content is zeroed, so purged personal data does not linger in free pages.
+  sqlite.pragma('secure_delete = ON');
   // Checkpoints run when the desk is idle (platform/maintenance.ts), not inside an officer's save;
   // this larger automatic threshold is only the safety net.
   sqlite.pragma('wal_autocheckpoint = 10000');

@@ -12,6 +12,8 @@ export const defaultSettings: Omit<Settings, 'siteName'> = {
   idleLockMinutes: 5,
   lockoutAttempts: 5,
   lockoutMinutes: 15,
+  retentionMonths: 24,
+  draftRetentionDays: 7,
   ...defaultDeadlineRules,
   reviewRules: defaultReviewRules,
   exportFolder: undefined,

@@ -10,6 +10,7 @@ import { appMethods } from './app';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { trailMethods } from './trail';
+import { privacyMethods } from './privacy';
 import { settingsMethods } from './settings';
 import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
@@ -32,6 +33,7 @@ export const contract = {
   ...reportMethods,
   ...backupMethods,
   ...trailMethods,
+  ...privacyMethods,
 };
 
 export type Contract = typeof contract;

@@ -75,6 +75,11 @@ export const methodNameList = [
   'backups.run',
   'backups.setRecovery',
   'trail.verify',
+  'privacy.find',
+  'privacy.copy',
+  'privacy.erase',
+  'privacy.hold',
+  'privacy.purgeExpired',
 ] as const satisfies readonly MethodName[];
 
 /** The IPC channel for a method: one namespace, checked on both sides. */

@@ -26,6 +26,14 @@ export const settingsSchema = z.strictObject({
   verifyWorkingDays: z.number().int().min(1).max(60),
   followUpWorkingDays: z.number().int().min(1).max(60),
   answerCalendarDays: z.number().int().min(1).max(120),
+  /**
+   * Months the personal data of a closed complaint is kept after it closed (UU 27/2022: a retention
+   * period, then destroyed). Default 24: a citizen may take a complaint to the Ombudsman up to two
+   * years after the events (UU 37/2008 Pasal 24), and the desk must still know who complained.
+   */
+  retentionMonths: z.number().int().min(1).max(120),
+  /** Days a half-typed intake form (it may hold a NIK) is kept when nobody comes back to it. */
+  draftRetentionDays: z.number().int().min(1).max(90),
   siteName: text(3, 120),
   /** Optional texts are '' when unset, so an admin can clear them. */
   footerText: settingText(300),

@@ -4,6 +4,7 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    personKey: "Enter the data subject's NIK or phone number.",
     ruleInThePast:
       'New time limits apply from today ({{today}}) at the earliest; days already past do not change.',
     personalExportReason: 'Write why personal data is included in the export.',
@@ -90,6 +91,7 @@ export const en: Messages = {
     deskMismatch: 'This desk has no desk code yet.',
   },
   validation: {
+    personKey: "Enter the data subject's NIK or phone number.",
     absoluteFolder: '{{field}} must be a full folder path, such as D:\\Reports or /home/desk/reports.',
     periodOrder: 'The end of the period cannot be before its start.',
     periodLength: 'A period is at most ten years long.',
@@ -124,6 +126,8 @@ export const en: Messages = {
     complaintType: 'Complaint type',
     effectiveFrom: 'In force from',
     exportFolder: 'Report export folder',
+    retentionMonths: 'Personal data kept after a complaint closes (months)',
+    draftRetentionDays: 'Abandoned intake forms kept (days)',
     backupFolder: 'Second backup folder',
     passphrase: 'Recovery passphrase',
     escalationText: 'When a deadline passes (receipt text)',

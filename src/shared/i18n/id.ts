@@ -5,6 +5,7 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    personKey: 'Isi NIK atau nomor HP pemilik data.',
     ruleInThePast:
       'Batas waktu baru berlaku paling awal hari ini ({{today}}); hari yang sudah lewat tidak diubah.',
     personalExportReason: 'Tulis alasan menyertakan data pribadi dalam ekspor.',
@@ -93,6 +94,7 @@ export const id = {
     deskMismatch: 'Meja ini belum disiapkan dengan kode meja.',
   },
   validation: {
+    personKey: 'Isi NIK atau nomor HP pemilik data.',
     absoluteFolder: '{{field}} harus folder lengkap, misalnya D:\\Laporan atau /home/meja/laporan.',
     periodOrder: 'Akhir periode tidak boleh sebelum awalnya.',
     periodLength: 'Periode paling panjang sepuluh tahun.',
@@ -127,6 +129,8 @@ export const id = {
     complaintType: 'Jenis pengaduan',
     effectiveFrom: 'Berlaku mulai',
     exportFolder: 'Folder ekspor laporan',
+    retentionMonths: 'Masa simpan data pribadi sesudah pengaduan selesai (bulan)',
+    draftRetentionDays: 'Masa simpan isian formulir yang ditinggalkan (hari)',
     backupFolder: 'Folder cadangan kedua',
     passphrase: 'Frasa pemulihan',
     escalationText: 'Bila batas waktu terlewati (teks tanda terima)',
