@@ -599,6 +599,7 @@ export const en: Messages = {
     },
     shell: {
       forwarding: 'Central server',
+      privacy: 'Personal data',
       backups: 'Backups',
       holidaysMissing:
         'The holiday table has no entries for {{years}}: deadlines falling in that year count holidays as working days.',
@@ -618,6 +619,45 @@ export const en: Messages = {
       changeSecret: 'Change PIN',
       review: 'Day review',
       reports: 'Periodic reports',
+    },
+    privacy: {
+      title: 'Personal data',
+      help: 'Find every complaint of one person by NIK or phone, give them a copy of what the desk holds, or erase their personal data at their request (UU 27/2022). Every step is recorded in the audit trail with its reason.',
+      find: 'Find',
+      found: '{{n}} complaints found',
+      columns: {
+        number: 'Number',
+        received: 'Received',
+        status: 'Status',
+        title: 'Title',
+        state: 'Personal data',
+      },
+      kept: 'Kept',
+      waiting: 'Not yet delivered to the central server',
+      heldFor: 'Held: {{reason}}',
+      purgedAt: 'Erased {{at}}',
+      hold: 'Hold (legal hold)',
+      release: 'Release hold',
+      holdReason: 'Why the data is held (case, examination)',
+      holdHint:
+        'The personal data of a held complaint is erased neither by the retention schedule nor on request.',
+      reason: 'Reason (data subject request, letter number)',
+      copy: 'Copy for the data subject (PDF)',
+      copyOpened: 'The copy of {{n}} complaints opened in a new tab: print it or save it as PDF.',
+      copySaved: 'The copy was saved as PDF: {{file}}',
+      erase: 'Erase personal data',
+      eraseConfirm:
+        "Erase this person's name, NIK, phone, email and address from all their complaints? This cannot be undone.",
+      erased: 'Personal data erased from {{n}} complaints.',
+      keptHeld: 'Not erased because held: {{numbers}}.',
+      keptWaiting:
+        'Not yet erased because not yet delivered to the central server (repeat once delivered): {{numbers}}.',
+      retentionTitle: 'Retention schedule',
+      retentionHelp:
+        'The personal data of complaints that are done or archived is erased after the retention period in Settings (24 months by default). The schedule runs by itself at every close of day; run it now if needed.',
+      purgeNow: 'Run the retention schedule now',
+      purged:
+        'Retention: personal data erased from {{n}} complaints; {{held}} held, {{waiting}} not yet delivered; {{drafts}} old abandoned forms removed.',
     },
     trail: {
       title: 'Trail chain',

@@ -616,6 +616,7 @@ export const id = {
     },
     shell: {
       forwarding: 'Server pusat',
+      privacy: 'Data pribadi',
       backups: 'Cadangan',
       holidaysMissing:
         'Tabel hari libur tahun {{years}} belum diisi: tenggat yang jatuh di tahun itu menghitung hari libur sebagai hari kerja.',
@@ -635,6 +636,45 @@ export const id = {
       changeSecret: 'Ganti PIN',
       review: 'Tinjauan harian',
       reports: 'Laporan berkala',
+    },
+    privacy: {
+      title: 'Data pribadi',
+      help: 'Cari semua pengaduan seseorang dengan NIK atau nomor HP-nya, beri salinan data yang disimpan meja, atau hapus data pribadinya atas permintaannya (UU 27/2022). Setiap langkah tercatat di jejak audit beserta alasannya.',
+      find: 'Cari',
+      found: 'Ditemukan {{n}} pengaduan',
+      columns: {
+        number: 'Nomor',
+        received: 'Diterima',
+        status: 'Status',
+        title: 'Judul',
+        state: 'Data pribadi',
+      },
+      kept: 'Disimpan',
+      waiting: 'Belum terkirim ke server pusat',
+      heldFor: 'Ditahan: {{reason}}',
+      purgedAt: 'Dihapus {{at}}',
+      hold: 'Tahan (legal hold)',
+      release: 'Lepas tahanan',
+      holdReason: 'Alasan menahan data (perkara, pemeriksaan)',
+      holdHint:
+        'Data pribadi pengaduan yang ditahan tidak dihapus oleh jadwal retensi maupun permintaan penghapusan.',
+      reason: 'Alasan (permintaan pemilik data, nomor surat)',
+      copy: 'Salinan data untuk pemilik (PDF)',
+      copyOpened: 'Salinan {{n}} pengaduan dibuka di tab baru: cetak atau simpan sebagai PDF.',
+      copySaved: 'Salinan disimpan sebagai PDF: {{file}}',
+      erase: 'Hapus data pribadi',
+      eraseConfirm:
+        'Hapus nama, NIK, nomor HP, surel dan alamat orang ini dari semua pengaduannya? Ini tidak dapat dibatalkan.',
+      erased: 'Data pribadi dihapus dari {{n}} pengaduan.',
+      keptHeld: 'Tidak dihapus karena ditahan: {{numbers}}.',
+      keptWaiting:
+        'Belum dihapus karena belum terkirim ke server pusat (ulangi sesudah terkirim): {{numbers}}.',
+      retentionTitle: 'Jadwal retensi',
+      retentionHelp:
+        'Data pribadi pengaduan yang sudah selesai atau diarsipkan dihapus sesudah masa simpan di Pengaturan (bawaan 24 bulan). Jadwal ini berjalan sendiri setiap tutup hari; jalankan sekarang bila perlu.',
+      purgeNow: 'Jalankan jadwal retensi sekarang',
+      purged:
+        'Retensi: {{n}} pengaduan dihapus data pribadinya; {{held}} ditahan, {{waiting}} belum terkirim; {{drafts}} isian formulir lama dihapus.',
     },
     trail: {
       title: 'Rantai jejak',

@@ -11,6 +11,7 @@ import { roleAtLeast, type Role } from '../../../shared/domain/roles';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { PrivacyScreen } from '../features/privacy/PrivacyScreen';
 import { ForwardingScreen } from '../features/forwarding/ForwardingScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
@@ -125,6 +126,12 @@ export const screens = [
     ),
   },
   { key: 'audit', label: 'ui.shell.audit', method: 'audit.list', render: () => <AuditScreen /> },
+  {
+    key: 'privacy',
+    label: 'ui.shell.privacy',
+    method: 'privacy.find',
+    render: (c) => <PrivacyScreen canPurge={roleAtLeast(c.role, leastRole('privacy.purgeExpired'))} />,
+  },
   { key: 'backups', label: 'ui.shell.backups', method: 'backups.list', render: () => <BackupsScreen /> },
   {
     key: 'settings',

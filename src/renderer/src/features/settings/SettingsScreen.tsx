@@ -15,6 +15,8 @@ const numericKeys = [
   'verifyWorkingDays',
   'followUpWorkingDays',
   'answerCalendarDays',
+  'retentionMonths',
+  'draftRetentionDays',
 ] as const;
 const labels: Record<(typeof numericKeys)[number], string> = {
   idleLockMinutes: 'fields.idleLockMinutes',
@@ -23,6 +25,8 @@ const labels: Record<(typeof numericKeys)[number], string> = {
   verifyWorkingDays: 'fields.verifyWorkingDays',
   followUpWorkingDays: 'fields.followUpWorkingDays',
   answerCalendarDays: 'fields.answerCalendarDays',
+  retentionMonths: 'fields.retentionMonths',
+  draftRetentionDays: 'fields.draftRetentionDays',
 };
 
 export function SettingsScreen() {
