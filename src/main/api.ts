@@ -143,6 +143,11 @@ export function createApi(core: Core): Api {
     } catch (error) {
       if (error instanceof DeskFailure) return fail(error.code, error.text, error.fields);
       log.error('call.failed', error, { method });
+      // The disk refused the write: SQLite rolled the transaction back whole; the screen keeps what was typed.
+      const sqliteCode = (error as { code?: unknown }).code;
+      if (sqliteCode === 'SQLITE_FULL') return fail('DISK_FULL', say('errors.diskFull'));
+      if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_IOERR'))
+        return fail('DISK_FULL', say('errors.diskError'));
       return fail('INTERNAL', say('errors.INTERNAL'));
     }
   }

@@ -14,6 +14,7 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   'PRINT_FAILED',
   'BACKUP_FAILED',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -68,5 +69,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   PRINT_FAILED: 502,
   // The machine's disk or folder refused, not the caller's input: a conflict with its state.
   BACKUP_FAILED: 409,
+  // Insufficient Storage: the machine's disk, never the caller's input.
+  DISK_FULL: 507,
   INTERNAL: 500,
 };

@@ -4,6 +4,10 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    diskFull:
+      'The disk of this computer is full: this change was not saved, and nothing was saved halfway. What is on the screen stays; free some disk space and save again.',
+    diskError:
+      'The disk of this computer cannot be written (I/O error): this change was not saved, and nothing was saved halfway. What is on the screen stays; call the admin.',
     personKey: "Enter the data subject's NIK or phone number.",
     ruleInThePast:
       'New time limits apply from today ({{today}}) at the earliest; days already past do not change.',
@@ -34,6 +38,8 @@ export const en: Messages = {
     printerAddress: 'A network printer address is host:port, for example 192.168.1.50:9100.',
     printerPort: 'Printer port {{port}} is outside 1–65535.',
     printerHost: 'Printer host "{{host}}" is not a valid IP address or host name.',
+    BACKUP_FAILED: 'The backup could not be made.',
+    DISK_FULL: 'The disk of this computer is full; the change was not saved.',
     PRINT_FAILED: 'The receipt could not be printed.',
     noPrinter: 'No active receipt printer yet. An admin can add one under Settings › Printers.',
     thermalA4: 'Thermal printers take 58 mm or 80 mm paper only.',

@@ -5,6 +5,10 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    diskFull:
+      'Disk komputer ini penuh: perubahan ini belum tersimpan, dan tidak ada yang tersimpan setengah. Isian di layar tetap ada; kosongkan ruang disk lalu simpan lagi.',
+    diskError:
+      'Disk komputer ini tidak dapat ditulis (galat I/O): perubahan ini belum tersimpan, dan tidak ada yang tersimpan setengah. Isian di layar tetap ada; hubungi admin.',
     personKey: 'Isi NIK atau nomor HP pemilik data.',
     ruleInThePast:
       'Batas waktu baru berlaku paling awal hari ini ({{today}}); hari yang sudah lewat tidak diubah.',
@@ -35,6 +39,8 @@ export const id = {
     printerAddress: 'Alamat printer jaringan ditulis host:port, misalnya 192.168.1.50:9100.',
     printerPort: 'Port printer {{port}} di luar 1–65535.',
     printerHost: 'Host printer "{{host}}" bukan alamat IP atau nama host yang sah.',
+    BACKUP_FAILED: 'Cadangan gagal dibuat.',
+    DISK_FULL: 'Disk komputer ini penuh; perubahan belum tersimpan.',
     PRINT_FAILED: 'Tanda terima gagal dicetak.',
     noPrinter:
       'Belum ada printer tanda terima yang aktif. Admin dapat menambahkannya di Pengaturan › Printer.',
