@@ -22,7 +22,7 @@ export default defineConfig({
       // A sandboxed preload can require only 'electron': bundle everything else (zod) into it.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        input: { index: resolve('src/preload/index.ts'), prompt: resolve('src/preload/prompt.ts') },
         // A sandboxed preload must be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

@@ -12,6 +12,7 @@ import { formatReceiptNumber } from '../../src/shared/domain/receipt-number';
 import { createCore } from '../../src/main/core';
 import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
 import { dueFor } from '../../src/main/complaints/actions';
+import { eventRowText, genesis, linkHash } from '../../src/main/platform/chain';
 import { migrationsFolder, referenceDataDir } from '../support/core';
 import { makeGenerator, type Reference } from './dataset';
 
@@ -82,9 +83,35 @@ export async function buildDataset(dir: string, size: number, log: (s: string) =
     complainant_name, nik_enc, nik_bidx, phone_enc, phone_bidx, email_enc, address_enc, officer_id, status, received_at,
     received_day, verify_due, follow_up_due, answer_due, lapor_tracking_id, seq, current_due, paused_since, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?)`);
+  // History as the desk writes it: linked into the hash chain (platform/chain.ts) in order.
   const insertEvent = sqlite.prepare(
-    "INSERT INTO complaint_events (id, complaint_id, kind, at, actor_id, to_status) VALUES (?, ?, 'DITERIMA', ?, ?, 'BARU')",
+    `INSERT INTO complaint_events (id, complaint_id, kind, at, actor_id, from_status, to_status, chain_seq, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  let chainSeq = 0;
+  let chainHead = genesis;
+  const event = (
+    complaintId: string,
+    kind: string,
+    at: string,
+    fromStatus: string | null,
+    toStatus: string,
+  ) => {
+    const row = {
+      chainSeq: ++chainSeq,
+      id: uuidv7({ msecs: Date.parse(at) }),
+      complaintId,
+      kind,
+      at,
+      actorId: adminId,
+      fromStatus,
+      toStatus,
+      reason: null,
+      data: null,
+    };
+    chainHead = linkHash(chainHead, 'event', eventRowText(row));
+    insertEvent.run(row.id, complaintId, kind, at, adminId, fromStatus, toStatus, row.chainSeq, chainHead);
+  };
   const insertFts = sqlite.prepare(
     'INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -164,7 +191,16 @@ export async function buildDataset(dir: string, size: number, log: (s: string) =
           receivedAt,
           receivedAt,
         );
-        insertEvent.run(uuidv7({ msecs: at.getTime() }), id, receivedAt, adminId);
+        event(id, 'DITERIMA', receivedAt, null, 'BARU');
+        // A closed complaint closed ten days later (or yesterday, for the newest): what retention reads.
+        if (c.status === 'SELESAI' || c.status === 'DIARSIPKAN')
+          event(
+            id,
+            c.status === 'SELESAI' ? 'DONE' : 'ARCHIVE',
+            new Date(Math.min(at.getTime() + 10 * 86_400_000, end)).toISOString(),
+            'BARU',
+            c.status,
+          );
         insertFts.run(
           seq,
           id,

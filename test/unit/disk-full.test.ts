@@ -48,7 +48,11 @@ describe('a full disk', () => {
     }
     expect(counts(desk)).toEqual(before);
     // The half-typed form cannot be kept in the database either; that too is said, not thrown.
-    const draft = await desk.api.dispatch('drafts.save', { data: { title: 'x'.repeat(9_000), body: 'y'.repeat(9_000) } }, 'admin');
+    const draft = await desk.api.dispatch(
+      'drafts.save',
+      { data: { title: 'x'.repeat(9_000), body: 'y'.repeat(9_000) } },
+      'admin',
+    );
     expect(draft.ok ? 'ok' : draft.error.code).toBe('DISK_FULL');
 
     desk.core.ctx.sqlite.pragma('max_page_count = 4294967294');

@@ -1,14 +1,16 @@
 /** The Electron shell: app lifecycle, the secure window and the IPC bridge around the core. */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
 import { createApi } from '../api';
 import { createCore, type Core } from '../core';
 import { installProcessHandlers } from '../platform/process-failures';
 import { registerIpc } from './ipc';
 import { watchRenderer } from './renderer-watch';
 import { desktopPrinting } from './printing';
-import { loadOrCreateSafeStorageKey } from './safe-storage-key';
+import { loadDeskKey } from './safe-storage-key';
+import { machineDataDir, moveToMachineFolder } from './data-dir';
+import { askPassphrase } from './passphrase-prompt';
 import { onResume, onSystemLock, systemProxy } from './system';
 import { createMainWindow, denyPermissions, enforceCsp, lockDownContents, showOrOpen } from './window';
 
@@ -21,13 +23,39 @@ const appUrl = () => devServerUrl ?? pathToFileURL(rendererFile).href;
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 
-function start(): void {
+/** Closes the database once (checkpoint, optimize), whichever of quit, session end or shutdown comes first. */
+function closeCore(): void {
+  const closing = core;
+  core = null;
+  if (!closing) return;
+  closing.log.info('app.stop');
+  closing.log.flush();
+  closing.close();
+}
+
+async function start(): Promise<void> {
+  // A packaged desk: no default menu (no reload, no developer tools from it).
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   const userData = app.getPath('userData');
+  const dataDir = machineDataDir({
+    platform: process.platform,
+    env: process.env,
+    packaged: app.isPackaged,
+    userData,
+  });
+  const moved = moveToMachineFolder(userData, dataDir);
+  const masterKey = await loadDeskKey({
+    // The key blob is per Windows account (DPAPI); the data per machine.
+    blobPath: join(userData, 'desk-key.bin'),
+    keyFile: join(dataDir, 'desk.key'),
+    databaseFile: join(dataDir, 'desk.sqlite'),
+    askPassphrase: askPassphrase(join(here, '..', 'preload', 'prompt.cjs')),
+  });
   core = createCore({
-    dataDir: userData,
+    dataDir,
     migrationsFolder: join(appRoot, 'drizzle'),
     referenceDataDir: join(appRoot, 'resources', 'data'),
-    masterKey: loadOrCreateSafeStorageKey(join(userData, 'desk-key.bin'), join(userData, 'desk.key')),
+    masterKey,
     shell: 'electron',
     version: app.getVersion(),
     desktopPrinting,
@@ -41,7 +69,7 @@ function start(): void {
       `${error instanceof Error ? error.message : String(error)}\n\nPengaduan yang sudah disimpan aman. Kesalahan tercatat di log.`,
     ),
   );
-  log.info('app.start', { shell: 'electron', version: app.getVersion() });
+  log.info('app.start', { shell: 'electron', version: app.getVersion(), dataDir, moved });
   core.forwarding.start();
   onResume(powerMonitor, () => core?.forwarding.restart());
   onSystemLock(powerMonitor, () => core?.sessions.lockAll());
@@ -60,7 +88,9 @@ function start(): void {
 }
 
 function openWindow(): void {
-  mainWindow = createMainWindow(join(here, '..', 'preload', 'index.cjs'));
+  mainWindow = createMainWindow(join(here, '..', 'preload', 'index.cjs'), app.isPackaged);
+  // Windows is logging off or shutting down: close the database cleanly now (will-quit may not come).
+  mainWindow.on('session-end', closeCore);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   if (core) watchRenderer(mainWindow, core.log, dialog);
@@ -75,7 +105,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showOrOpen(mainWindow, openWindow));
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appUrl));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', closeCore);
+  // Linux and macOS shutdown.
+  app.whenReady().then(
+    () => powerMonitor.on('shutdown', closeCore),
+    () => undefined,
+  );
   app
     .whenReady()
     .then(start)

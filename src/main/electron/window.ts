@@ -15,8 +15,8 @@ export const windowWebPreferences = (preload: string) => ({
   spellcheck: false,
 });
 
-export function createMainWindow(preload: string): BrowserWindow {
-  return new BrowserWindow({
+export function createMainWindow(preload: string, packaged = false): BrowserWindow {
+  const win = new BrowserWindow({
     width: 1366,
     height: 860,
     minWidth: 1024,
@@ -24,8 +24,33 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     title: 'Meja Pengaduan',
     autoHideMenuBar: true,
-    webPreferences: windowWebPreferences(preload),
+    // A packaged desk has no developer tools (the menu is removed too, in main.ts).
+    webPreferences: { ...windowWebPreferences(preload), devTools: !packaged },
   });
+  if (packaged)
+    win.webContents.on('before-input-event', (event, input) => {
+      if (isDeveloperShortcut(input)) event.preventDefault();
+    });
+  return win;
+}
+
+/** Reload and developer-tools keys: F5, Ctrl+R, Ctrl+Shift+R, F12, Ctrl+Shift+I/J/C. */
+export function isDeveloperShortcut(input: {
+  key: string;
+  control: boolean;
+  meta: boolean;
+  shift: boolean;
+  type: string;
+}): boolean {
+  if (input.type !== 'keyDown') return false;
+  const key = input.key.toLowerCase();
+  const mod = input.control || input.meta;
+  return (
+    key === 'f5' ||
+    key === 'f12' ||
+    (mod && key === 'r') ||
+    (mod && input.shift && (key === 'i' || key === 'j' || key === 'c'))
+  );
 }
 
 /** No navigation away from the app, no new windows, no webviews: for every web contents. */

@@ -24,6 +24,14 @@ export const fakeSafeStorage = {
   isEncryptionAvailable: vi.fn(() => fakeSafeStorage.available),
   encryptString: vi.fn((s: string) => Buffer.from('enc:' + Buffer.from(s).toString('hex'))),
   decryptString: vi.fn((b: Buffer) => Buffer.from(b.toString().slice(4), 'hex').toString()),
+  /** The OS rotated its key since this blob was sealed. */
+  rotated: false,
+  isAsyncEncryptionAvailable: vi.fn(async () => fakeSafeStorage.available),
+  encryptStringAsync: vi.fn(async (s: string) => fakeSafeStorage.encryptString(s)),
+  decryptStringAsync: vi.fn(async (b: Buffer) => ({
+    result: fakeSafeStorage.decryptString(b),
+    shouldReEncrypt: fakeSafeStorage.rotated,
+  })),
 };
 
 export const electronModule: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelFor, methodNames } from '../../../src/shared/contract';
-import { tempDir } from '../../support/core';
+import { adminSecret, makeCore, setUpDesk, tempDir, value } from '../../support/core';
 import { memoryLog } from '../../support/memory-log';
 import {
   created,
@@ -18,11 +18,11 @@ import {
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronModule);
 
-const { createMainWindow, denyPermissions, enforceCsp, lockDownContents } =
+const { createMainWindow, denyPermissions, enforceCsp, isDeveloperShortcut, lockDownContents } =
   await import('../../../src/main/electron/window');
 const { registerIpc } = await import('../../../src/main/electron/ipc');
 const { createCrashGuard, watchRenderer } = await import('../../../src/main/electron/renderer-watch');
-const { loadOrCreateSafeStorageKey } = await import('../../../src/main/electron/safe-storage-key');
+const { loadDeskKey } = await import('../../../src/main/electron/safe-storage-key');
 
 function fakeContents() {
   const listeners = new Map<string, (...args: unknown[]) => void>();
@@ -203,59 +203,142 @@ describe('the preload', () => {
   });
 });
 
+describe('a packaged desk', () => {
+  it('has no developer tools and ignores reload and developer keys', () => {
+    const key = (k: string, mods: Partial<{ control: boolean; shift: boolean; meta: boolean }> = {}) => ({
+      key: k,
+      control: false,
+      meta: false,
+      shift: false,
+      type: 'keyDown',
+      ...mods,
+    });
+    for (const k of [
+      key('F5'),
+      key('F12'),
+      key('r', { control: true }),
+      key('R', { control: true, shift: true }),
+      key('I', { control: true, shift: true }),
+      key('j', { meta: true, shift: true }),
+    ])
+      expect(isDeveloperShortcut(k), JSON.stringify(k)).toBe(true);
+    for (const k of [key('r'), key('n', { control: true }), key('F1'), key('i', { shift: true })])
+      expect(isDeveloperShortcut(k), JSON.stringify(k)).toBe(false);
+    expect(isDeveloperShortcut({ ...key('F5'), type: 'keyUp' })).toBe(false);
+  });
+});
+
 describe('the key in OS key storage', () => {
-  it('stores only the safeStorage-encrypted blob, and reads the same key back', () => {
+  const paths = (dir: string, answers: Array<string | null> = []) => ({
+    blobPath: join(dir, 'desk-key.bin'),
+    keyFile: join(dir, 'desk.key'),
+    databaseFile: join(dir, 'desk.sqlite'),
+    askPassphrase: vi.fn(async (_attempt: number): Promise<string | null> =>
+      answers.length ? answers.shift()! : null,
+    ),
+  });
+
+  it('stores only the safeStorage-encrypted blob, and reads the same key back', async () => {
     const dir = tempDir();
     fakeSafeStorage.available = true;
-    const blob = join(dir.path, 'desk-key.bin');
-    const key = loadOrCreateSafeStorageKey(blob, join(dir.path, 'desk.key'));
+    const key = await loadDeskKey(paths(dir.path));
     expect(key).toHaveLength(32);
-    expect(fakeSafeStorage.encryptString).toHaveBeenCalled();
-    expect(loadOrCreateSafeStorageKey(blob, join(dir.path, 'desk.key')).equals(key)).toBe(true);
-    expect(statSync(blob).mode & 0o077).toBe(0);
+    expect(fakeSafeStorage.encryptStringAsync).toHaveBeenCalled();
+    expect((await loadDeskKey(paths(dir.path))).equals(key)).toBe(true);
+    expect(statSync(join(dir.path, 'desk-key.bin')).mode & 0o077).toBe(0);
     dir.remove();
   });
 
-  it('never makes a second key: a key in OS storage that is unavailable for a moment stops the start', () => {
+  it('seals the same key again when the OS rotated its own key', async () => {
     const dir = tempDir();
-    const blob = join(dir.path, 'desk-key.bin');
-    const file = join(dir.path, 'desk.key');
     fakeSafeStorage.available = true;
-    const key = loadOrCreateSafeStorageKey(blob, file);
+    const key = await loadDeskKey(paths(dir.path));
+    fakeSafeStorage.encryptStringAsync.mockClear();
+    fakeSafeStorage.rotated = true;
+    expect((await loadDeskKey(paths(dir.path))).equals(key)).toBe(true);
+    expect(fakeSafeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+    fakeSafeStorage.rotated = false;
+    expect((await loadDeskKey(paths(dir.path))).equals(key)).toBe(true);
+    dir.remove();
+  });
+
+  it('never makes a second key: a key in OS storage that is unavailable for a moment stops the start', async () => {
+    const dir = tempDir();
+    fakeSafeStorage.available = true;
+    const key = await loadDeskKey(paths(dir.path));
     fakeSafeStorage.available = false; // a locked keyring, another desktop session
-    expect(() => loadOrCreateSafeStorageKey(blob, file)).toThrow(/sedang tidak tersedia/);
-    expect(existsSync(file)).toBe(false);
+    await expect(loadDeskKey(paths(dir.path))).rejects.toThrow(/sedang tidak tersedia/);
+    expect(existsSync(join(dir.path, 'desk.key'))).toBe(false);
     fakeSafeStorage.available = true;
-    expect(loadOrCreateSafeStorageKey(blob, file).equals(key)).toBe(true);
+    expect((await loadDeskKey(paths(dir.path))).equals(key)).toBe(true);
     dir.remove();
   });
 
-  it('keeps using a key file once it holds the key, even when OS storage appears later; two keys stop the start', () => {
+  it('keeps using a key file once it holds the key, even when OS storage appears later; two keys stop the start', async () => {
     const dir = tempDir();
-    const blob = join(dir.path, 'desk-key.bin');
-    const file = join(dir.path, 'desk.key');
     fakeSafeStorage.available = false;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const key = loadOrCreateSafeStorageKey(blob, file);
+    const key = await loadDeskKey(paths(dir.path));
     fakeSafeStorage.available = true;
-    expect(loadOrCreateSafeStorageKey(blob, file).equals(key)).toBe(true);
-    expect(existsSync(blob)).toBe(false);
-    writeFileSync(blob, 'x');
-    expect(() => loadOrCreateSafeStorageKey(blob, file)).toThrow(/dua kunci/);
+    expect((await loadDeskKey(paths(dir.path))).equals(key)).toBe(true);
+    expect(existsSync(join(dir.path, 'desk-key.bin'))).toBe(false);
+    writeFileSync(join(dir.path, 'desk-key.bin'), 'x');
+    await expect(loadDeskKey(paths(dir.path))).rejects.toThrow(/dua kunci/);
     warn.mockRestore();
     dir.remove();
   });
 
-  it('falls back to an owner-only key file when the OS has no key storage', () => {
+  it('falls back to an owner-only key file when the OS has no key storage', async () => {
     const dir = tempDir();
     fakeSafeStorage.available = false;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const key = loadOrCreateSafeStorageKey(join(dir.path, 'desk-key.bin'), join(dir.path, 'desk.key'));
+    const key = await loadDeskKey(paths(dir.path));
     expect(key).toHaveLength(32);
     expect(statSync(join(dir.path, 'desk.key')).mode & 0o777).toBe(0o600);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
     dir.remove();
+  });
+
+  it('a second Windows account on the PC unlocks the same key with the recovery passphrase, never a new one', async () => {
+    fakeSafeStorage.available = true;
+    const machine = tempDir(); // the per-machine data folder
+    const first = tempDir(); // account A's profile
+    const second = tempDir(); // account B's profile
+    const key = await loadDeskKey({ ...paths(machine.path), blobPath: join(first.path, 'desk-key.bin') });
+    // Account A's desk: a database sealed with that key, and a recovery passphrase set.
+    const desk = makeCore({ dataDir: machine.path, masterKey: key });
+    await setUpDesk(desk.api);
+    desk.core.close();
+    const forB = () => ({ ...paths(machine.path), blobPath: join(second.path, 'desk-key.bin') });
+    // No passphrase set yet: account B is refused, and no key is made for it.
+    await expect(loadDeskKey(forB())).rejects.toThrow(/akun Windows lain/);
+    expect(existsSync(join(second.path, 'desk-key.bin'))).toBe(false);
+    const again = makeCore({ dataDir: machine.path, masterKey: key });
+    value(await again.api.dispatch('auth.signIn', { name: 'admin', secret: adminSecret }, 'admin'));
+    value(
+      await again.api.dispatch(
+        'backups.setRecovery',
+        { kind: 'passphrase', passphrase: 'frasa kantor mpp 2026' },
+        'admin',
+      ),
+    );
+    again.core.close();
+    // A wrong answer, then the right one: the same key, now sealed for account B too.
+    const b = forB();
+    b.askPassphrase = vi.fn(async (attempt: number) =>
+      attempt === 1 ? 'salah sekali ini' : 'frasa kantor mpp 2026',
+    );
+    expect((await loadDeskKey(b)).equals(key)).toBe(true);
+    expect(b.askPassphrase).toHaveBeenCalledTimes(2);
+    expect(existsSync(join(second.path, 'desk-key.bin'))).toBe(true);
+    expect((await loadDeskKey(forB())).equals(key)).toBe(true);
+    // Cancelled: the desk does not open.
+    const third = tempDir();
+    await expect(
+      loadDeskKey({ ...paths(machine.path), blobPath: join(third.path, 'desk-key.bin') }),
+    ).rejects.toThrow(/tidak dibuka/);
+    for (const d of [machine, first, second, third]) d.remove();
   });
 });
 
