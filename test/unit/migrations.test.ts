@@ -258,7 +258,7 @@ const migrationTests: Record<
   '0010_privacy': {
     before: writeInitData,
     after: (db) => {
-      // Nothing purged, nothing held; the search index now deletes tokens for good.
+      // Nothing purged, nothing held.
       expect(countRows(db).complaints).toBe(1);
       expect(
         db.prepare('SELECT count(*) AS n FROM complaints WHERE personal_purged_at IS NOT NULL').get(),
@@ -266,9 +266,6 @@ const migrationTests: Record<
         n: 0,
       });
       expect(db.prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 0 });
-      expect(db.prepare("SELECT v FROM complaint_fts_config WHERE k = 'secure-delete'").get()).toEqual({
-        v: 1,
-      });
     },
   },
 };

@@ -17,6 +17,7 @@ import { folderOpenToOthers } from '../platform/database';
 import { KeyUnavailableError } from '../platform/crypto/key-check';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
 import { createHostServer } from './server';
+import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from './key-location';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,6 +26,7 @@ function main(): void {
     options: {
       data: { type: 'string', default: join(homedir(), 'MejaPengaduan') },
       port: { type: 'string', default: '0' },
+      key: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -34,6 +36,10 @@ function main(): void {
   }
   const dataDir = resolve(values.data!);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const keyFile = values.key ? resolve(values.key) : browserKeyFile(dataDir);
+  ensureKeyFolder(keyFile);
+  if (moveLegacyKey(dataDir, keyFile))
+    console.warn(`Kunci data pribadi dipindahkan dari folder data ke ${keyFile}`);
   const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
   let core: ReturnType<typeof createCore>;
@@ -42,7 +48,7 @@ function main(): void {
       dataDir,
       migrationsFolder: join(appRoot, 'drizzle'),
       referenceDataDir: join(appRoot, 'resources', 'data'),
-      masterKey: loadOrCreateKeyFile(join(dataDir, 'desk.key')),
+      masterKey: loadOrCreateKeyFile(keyFile),
       shell: 'browser',
       version,
       // Browser mode: the proxy the environment names (HTTPS_PROXY, NO_PROXY), as command-line tools read it.

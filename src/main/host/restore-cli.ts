@@ -1,5 +1,6 @@
 /**
- * Restores a backup from the command line: `npm run restore -- --from <file> [--data <folder>]`.
+ * Restores a backup from the command line:
+ * `npm run restore -- --from <file> [--data <folder>] [--shell browser|electron] [--key <file>] [--yes]`.
  * Shows what the backup holds, asks for the recovery passphrase (hidden; or MEJA_RECOVERY_PASSPHRASE,
  * or one line on standard input when not a terminal), asks to confirm (or --yes), keeps the current
  * database and key aside, restores, and checks. The desk must be closed.
@@ -14,6 +15,7 @@ import { BackupFileError, inspectBackup, restoreBackup } from '../backups';
 import { createLog } from '../platform/log';
 import { existsSync } from 'node:fs';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
+import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from './key-location';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -44,8 +46,14 @@ async function main(): Promise<number> {
       from: { type: 'string' },
       data: { type: 'string', default: join(homedir(), 'MejaPengaduan') },
       yes: { type: 'boolean', default: false },
+      key: { type: 'string' },
+      shell: { type: 'string', default: 'browser' },
     },
   });
+  if (values.shell !== 'browser' && values.shell !== 'electron') {
+    console.error('--shell: browser (bawaan) atau electron');
+    return 2;
+  }
   if (!values.from) {
     console.error('Pakai: npm run restore -- --from <berkas cadangan .mpbak> [--data <folder data>] [--yes]');
     return 2;
@@ -65,7 +73,16 @@ async function main(): Promise<number> {
     `  Frasa     : ${header.recovery ? 'perlu frasa pemulihan' : 'tanpa frasa (hanya meja yang sama)'}`,
   );
   console.log(`Folder data tujuan: ${dataDir}`);
-  const keyFile = join(dataDir, 'desk.key');
+  // Where browser mode keeps this data folder's key (host/key-location.ts; --key as for npm start);
+  // for the desktop shell's data folder (--shell electron), its owner-only key file in that folder.
+  const keyFile = values.key
+    ? resolve(values.key)
+    : values.shell === 'electron'
+      ? join(dataDir, 'desk.key')
+      : browserKeyFile(dataDir);
+  ensureKeyFolder(keyFile);
+  if (values.shell !== 'electron') moveLegacyKey(dataDir, keyFile);
+  console.log(`Kunci disimpan di : ${keyFile}`);
   const currentKey = existsSync(keyFile) ? loadOrCreateKeyFile(keyFile) : null;
   const passphrase = header.recovery
     ? (process.env.MEJA_RECOVERY_PASSPHRASE ?? (await ask('Frasa pemulihan: ', true)))
@@ -88,8 +105,8 @@ async function main(): Promise<number> {
       migrationsFolder: join(appRoot, 'drizzle'),
       passphrase,
       currentKey,
-      // The desktop shell's key blob goes aside too: the restored key is the desk's key from now on.
-      keyFiles: [keyFile, join(dataDir, 'desk-key.bin')],
+      // The desktop shell's key file goes aside too: the restored key is the desk's key from now on.
+      keyFiles: [...new Set([keyFile, join(dataDir, 'desk.key')])],
       storeKey: (key) => writeFileSync(keyFile, key.toString('base64') + '\n', { mode: 0o600 }),
       log,
     });

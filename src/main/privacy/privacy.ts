@@ -80,6 +80,12 @@ export function createPrivacy(
     })();
   }
 
+  /** The search index rebuilt without the removed names, then the WAL emptied of the old pages. */
+  async function leaveNothing(): Promise<void> {
+    await deps.personal.compactSearch(pause);
+    flushWal();
+  }
+
   /** What was overwritten leaves the WAL too (its old pages would otherwise stay until reused). */
   function flushWal(): void {
     try {
@@ -152,7 +158,7 @@ export function createPrivacy(
     takePrepared: (key: string): string | undefined => pages.take(key),
 
     /** Erases the person's personal data, except records under a legal hold or still to be delivered. */
-    erase(actorId: string, person: Person, reason: string) {
+    async erase(actorId: string, person: Person, reason: string) {
       requirePerson(person);
       const ids = deps.personal.idsOf(person);
       const held: string[] = [];
@@ -166,7 +172,8 @@ export function createPrivacy(
       }
       const erased = purgeNow(go);
       const drafts = deps.drafts.eraseHolding(person);
-      flushWal();
+      if (erased) await leaveNothing();
+      else flushWal();
       deps.audit.record(actorId, 'privacy.erase', null, {
         by: person.nik ? 'nik' : 'phone',
         erased,
@@ -229,7 +236,8 @@ export function createPrivacy(
       }
       const draftCutoff = new Date(now.getTime() - draftRetentionDays * 86_400_000).toISOString();
       const drafts = deps.drafts.purgeOlderThan(draftCutoff);
-      if (purged || drafts) flushWal();
+      if (purged) await leaveNothing();
+      else if (drafts) flushWal();
       const ms = Math.round(performance.now() - started);
       deps.audit.record(actorId, 'privacy.retention', null, {
         closedBefore: cutoffIso,
