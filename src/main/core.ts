@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createAccounts } from './accounts/accounts';
 import { SessionStore } from './accounts/sessions';
 import { createAudit } from './audit/audit';
-import { createBackups } from './backups';
+import { createBackups, DatabaseDamagedError } from './backups';
 import { createTrail } from './trail/trail';
 import { createPrivacy } from './privacy';
 import { createPersonalData } from './complaints';
@@ -57,11 +57,22 @@ export interface CoreOptions {
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? createLog(options.dataDir);
-  const opened = openDatabase({
-    file: join(options.dataDir, 'desk.sqlite'),
-    migrationsFolder: options.migrationsFolder,
-    now: clock,
-  });
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase({
+      file: join(options.dataDir, 'desk.sqlite'),
+      migrationsFolder: options.migrationsFolder,
+      now: clock,
+    });
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    // A damaged file: the desk does not start on it, and names the newest good backup to restore.
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      if (!options.log) void log.close();
+      throw new DatabaseDamagedError(options.dataDir, code);
+    }
+    throw error;
+  }
   const ctx: CoreContext = {
     db: opened.db,
     sqlite: opened.sqlite,

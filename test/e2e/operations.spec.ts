@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admin, callApi, expect, setUpDesk, signIn, test } from './fixtures';
-import { node22, repoRoot, startHost } from '../support/host-process';
+import { hostEnv, node22, repoRoot, startHost } from '../support/host-process';
 
 test('an admin backs up from Cadangan and restores onto a fresh PC with only the file and the recovery code', async ({
   page,
@@ -74,7 +74,7 @@ test('an admin backs up from Cadangan and restores onto a fresh PC with only the
         '--yes',
       ],
       {
-        env: { ...process.env, MEJA_RECOVERY_PASSPHRASE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' },
+        env: hostEnv(newPc, { MEJA_RECOVERY_PASSPHRASE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' }),
         encoding: 'utf8',
       },
     );
@@ -91,7 +91,7 @@ test('an admin backs up from Cadangan and restores onto a fresh PC with only the
         '--yes',
       ],
       {
-        env: { ...process.env, MEJA_RECOVERY_PASSPHRASE: code },
+        env: hostEnv(newPc, { MEJA_RECOVERY_PASSPHRASE: code }),
         encoding: 'utf8',
       },
     );
@@ -123,7 +123,8 @@ test('an admin backs up from Cadangan and restores onto a fresh PC with only the
       await second.stop();
     }
   } finally {
-    for (const d of [oldPc, newPc, usb]) rmSync(d, { recursive: true, force: true });
+    for (const d of [oldPc, newPc, usb, `${oldPc}.config`, `${newPc}.config`])
+      rmSync(d, { recursive: true, force: true });
   }
 });
 

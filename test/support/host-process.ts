@@ -20,10 +20,21 @@ export interface RunningHost {
 /** Node 22 (from the npm `node` package) runs the host: better-sqlite3 13 needs it. */
 export const node22 = join(repoRoot, 'node_modules', '.bin', 'node');
 
+/**
+ * The environment a desk process of this data folder runs with: its key lives outside the data folder
+ * (host/key-location.ts), here in a folder beside it, so tests leave nothing in the account's home.
+ */
+export const hostEnv = (dataDir: string, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  XDG_CONFIG_HOME: `${dataDir}.config`,
+  ...extra,
+});
+
 export async function startHost(opts: { dataDir?: string } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
   const child = spawn(node22, [join(repoRoot, 'out', 'main', 'host.js'), '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: hostEnv(dataDir),
   });
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -54,7 +65,10 @@ export async function startHost(opts: { dataDir?: string } = {}): Promise<Runnin
         child.kill(signal);
         await exited;
       }
-      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(`${dataDir}.config`, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -340,3 +340,56 @@ describe('where backups go and what Beranda is told', () => {
     expect(report.header.counts.accounts).toBe(1);
   });
 });
+
+describe('a damaged database', () => {
+  it('is refused at start, naming the newest good backup and how to restore it', async () => {
+    const a = await desk();
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    await save(a.api, 2);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    a.core.close();
+    // The file's header overwritten (a failing disk, a bad copy).
+    const file = join(a.dataDir, 'desk.sqlite');
+    const { openSync, writeSync, closeSync, rmSync } = await import('node:fs');
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+    closeSync(fd);
+    const { DatabaseDamagedError } = await import('../../src/main/backups');
+    let thrown: unknown;
+    try {
+      makeCore({ dataDir: a.dataDir, masterKey: a.masterKey });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseDamagedError);
+    expect((thrown as Error).message).toContain('Basis data meja rusak');
+    expect((thrown as Error).message).toContain(made.fileName);
+    expect((thrown as Error).message).toContain('npm run restore');
+  });
+
+  it('found damaged by the background check shows on Beranda with the backup to restore', async () => {
+    const a = await desk();
+    await save(a.api, 30);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    expect((await a.core.backups.checkLive()).ok).toBe(true);
+    a.core.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // A page in the middle of the file scribbled over while the desk runs.
+    const file = join(a.dataDir, 'desk.sqlite');
+    const { openSync, writeSync, closeSync, statSync: stat } = await import('node:fs');
+    const pageSize = a.core.ctx.sqlite.pragma('page_size', { simple: true }) as number;
+    const pages = Math.floor(stat(file).size / pageSize);
+    const fd = openSync(file, 'r+');
+    for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 3; p++)
+      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, p * pageSize);
+    closeSync(fd);
+    const check = await a.core.backups.checkLive();
+    expect(check.ok).toBe(false);
+    const status = value<{ warnings: string[]; damaged: { newest: { path: string } | null } }>(
+      await a.api.dispatch('backups.status', {}, 'admin'),
+    );
+    expect(status.warnings[0]).toBe('damaged');
+    expect(status.damaged.newest?.path).toContain(made.fileName);
+  });
+});

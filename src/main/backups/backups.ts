@@ -22,6 +22,8 @@ import { decryptBody, recoveryEnvelope, writeBackup, type BackupHeader } from '.
 import { minPassphraseLength, wrapDataKey } from './recovery';
 import { defaultRotation, toKeep } from './rotation';
 import { backups, keyRecovery } from './schema';
+import { newestBackup } from './newest';
+import type { backupWarnings } from '../../shared/contract/backups';
 
 export type BackupReason = BackupHeader['reason'];
 export const backupExtension = '.mpbak';
@@ -59,6 +61,8 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
   const { db, sqlite, clock, cipher, log } = ctx;
   const localFolder = join(deps.dataDir, 'backups');
   let running: Promise<BackupSummary> | null = null;
+  /** What the background check of the live database found (null: not checked yet this start). */
+  let live: { ok: boolean; problems: string[]; at: string } | null = null;
 
   function recovery() {
     const row = db.select().from(keyRecovery).where(eq(keyRecovery.id, 1)).get();
@@ -236,6 +240,36 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       return running;
     },
 
+    /**
+     * SQLite's quick check of the live database in a worker (the desk keeps answering): run once a
+     * little after start. A damaged file shows on Beranda with the newest good backup to restore.
+     */
+    async checkLive(): Promise<{ ok: boolean; problems: string[] }> {
+      const result = await checkDatabaseFile(join(deps.dataDir, 'desk.sqlite'), { quick: true });
+      live = { ok: result.ok, problems: result.problems, at: clock().toISOString() };
+      if (!result.ok) log.error('database.damaged', new Error(result.problems.join('; ')));
+      return live;
+    },
+
+    /**
+     * The backup on exit: taken when the last good one is more than an hour old, and given at most
+     * `maxMs` (a shutdown does not wait for ever; an unfinished backup is only a failed attempt).
+     */
+    async onExit(maxMs = 60_000): Promise<void> {
+      const last = db
+        .select({ takenAt: backups.takenAt })
+        .from(backups)
+        .where(eq(backups.outcome, 'good'))
+        .orderBy(desc(backups.id))
+        .limit(1)
+        .get();
+      if (last && clock().getTime() - Date.parse(last.takenAt) < 60 * 60 * 1000) return;
+      await Promise.race([
+        this.run('exit').catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, maxMs).unref()),
+      ]);
+    },
+
     get running(): boolean {
       return running !== null;
     },
@@ -302,8 +336,8 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
         .limit(1)
         .get();
       const second = secondFolder();
-      const warnings: Array<'none' | 'stale' | 'noRecovery' | 'noSecond' | 'secondMissing' | 'lastFailed'> =
-        [];
+      const warnings: Array<(typeof backupWarnings)[number]> = [];
+      if (live && !live.ok) warnings.push('damaged');
       if (!lastGood) warnings.push('none');
       else if (clock().getTime() - Date.parse(lastGood.takenAt) > staleAfterMs) warnings.push('stale');
       if (!recovery()) warnings.push('noRecovery');
@@ -319,6 +353,10 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
         localFolder,
         secondFolder: second,
         running: running !== null,
+        damaged:
+          live && !live.ok
+            ? { problems: live.problems.slice(0, 3), newest: newestBackup(deps.dataDir) }
+            : null,
         warnings,
       };
     },

@@ -2,3 +2,4 @@
 export { createBackups, type Backups, type BackupSummary } from './backups';
 export { restoreBackup, inspectBackup, unlockBackup, BackupFileError, type RestoreReport } from './restore';
 export { databaseKeyState, recoverKeyFromDatabase } from './recover-key';
+export { newestBackup, DatabaseDamagedError } from './newest';

@@ -55,6 +55,9 @@ export function createPersonalData(ctx: CoreContext) {
      WHERE id = ? AND personal_purged_at IS NULL`,
   );
   const clearName = sqlite.prepare("UPDATE complaint_fts SET name = '' WHERE rowid = ?");
+  const secureDelete = sqlite.prepare(
+    "INSERT INTO complaint_fts (complaint_fts, rank) VALUES ('secure-delete', ?)",
+  );
 
   return {
     /** The person's complaints, by NIK or phone (either or both), oldest first. */
@@ -97,27 +100,11 @@ export function createPersonalData(ctx: CoreContext) {
       });
     },
 
-    /**
-     * Rewrites the search index as one segment, built from the rows as they are now, in steps of a
-     * few dozen pages with a pause between (the desk keeps answering): the tokens of removed names,
-     * which a plain update only marks deleted, are gone afterwards, and their pages zeroed.
-     */
-    async compactSearch(pause: () => Promise<void>): Promise<number> {
-      const merge = sqlite.prepare("INSERT INTO complaint_fts (complaint_fts, rank) VALUES ('merge', -64)");
-      const changes = sqlite.prepare('SELECT total_changes()').pluck();
-      for (let steps = 1; ; steps++) {
-        const before = changes.get() as number;
-        merge.run();
-        // The merge statement itself counts one change; more means it moved pages.
-        if ((changes.get() as number) - before <= 1) return steps;
-        await pause();
-      }
-    },
-
     /** Removes the personal fields of these complaints; call inside a transaction. Returns how many. */
     purge(ids: string[]): number {
       const at = clock().toISOString();
       let n = 0;
+      secureDelete.run(1);
       for (const id of ids) {
         const r = row.get(id) as { seq: number | null } | undefined;
         if (!r) continue;
@@ -125,6 +112,7 @@ export function createPersonalData(ctx: CoreContext) {
         if (r.seq !== null) clearName.run(r.seq);
         n++;
       }
+      secureDelete.run(0);
       return n;
     },
   };

@@ -70,6 +70,10 @@ async function start(): Promise<void> {
     ),
   );
   log.info('app.start', { shell: 'electron', version: app.getVersion(), dataDir, moved });
+  setTimeout(
+    () => void core?.backups.checkLive().catch((e: unknown) => log.error('database.check_failed', e)),
+    20_000,
+  ).unref();
   core.forwarding.start();
   onResume(powerMonitor, () => core?.forwarding.restart());
   onSystemLock(powerMonitor, () => core?.sessions.lockAll());
@@ -105,6 +109,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showOrOpen(mainWindow, openWindow));
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appUrl));
   app.on('window-all-closed', () => app.quit());
+  // The backup on exit (when the last one is over an hour old), once, then quit for real.
+  let exitBackupDone = false;
+  app.on('before-quit', (event) => {
+    if (exitBackupDone || !core) return;
+    event.preventDefault();
+    exitBackupDone = true;
+    void core.backups.onExit(60_000).finally(() => app.quit());
+  });
   app.on('will-quit', closeCore);
   // Linux and macOS shutdown.
   app.whenReady().then(

@@ -15,6 +15,7 @@ import { installProcessHandlers } from '../platform/process-failures';
 import { createCore } from '../core';
 import { folderOpenToOthers } from '../platform/database';
 import { KeyUnavailableError } from '../platform/crypto/key-check';
+import { DatabaseDamagedError } from '../backups';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
 import { createHostServer } from './server';
 import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from './key-location';
@@ -55,7 +56,7 @@ function main(): void {
       forwarding: { proxyFor: environmentProxy() },
     });
   } catch (error) {
-    if (!(error instanceof KeyUnavailableError)) throw error;
+    if (!(error instanceof KeyUnavailableError) && !(error instanceof DatabaseDamagedError)) throw error;
     console.error(`Meja Pengaduan tidak dapat dibuka: ${error.message}`);
     process.exit(1);
   }
@@ -85,13 +86,24 @@ function main(): void {
     const { port: actual } = server.address() as { port: number };
     console.log(`Meja Pengaduan (mode peramban) siap di http://127.0.0.1:${actual}/#token=${token}`);
   });
+  // A little after start, SQLite's quick check of the live file, in a worker (Beranda shows damage).
+  setTimeout(
+    () => void core.backups.checkLive().catch((e: unknown) => core.log.error('database.check_failed', e)),
+    20_000,
+  ).unref();
+  let stopping = false;
   const stop = () => {
-    core.log.info('app.stop');
-    core.log.flush();
+    if (stopping) return;
+    stopping = true;
     server.close();
     server.closeAllConnections();
-    core.close();
-    process.exit(0);
+    // The backup on exit (when the last one is over an hour old), then the database closed cleanly.
+    void core.backups.onExit(30_000).finally(() => {
+      core.log.info('app.stop');
+      core.log.flush();
+      core.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -31,7 +31,9 @@ export interface CopyPdf {
   ): Promise<string>;
 }
 
-const batch = 200;
+// Each purged row costs the search index some milliseconds (personal.ts): small transactions,
+// a pause between them, so an officer's save never waits long.
+const batch = 25;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createPrivacy(
@@ -78,12 +80,6 @@ export function createPrivacy(
       for (const id of ids) deps.outbox.forgetSealed(id);
       return n;
     })();
-  }
-
-  /** The search index rebuilt without the removed names, then the WAL emptied of the old pages. */
-  async function leaveNothing(): Promise<void> {
-    await deps.personal.compactSearch(pause);
-    flushWal();
   }
 
   /** What was overwritten leaves the WAL too (its old pages would otherwise stay until reused). */
@@ -158,7 +154,7 @@ export function createPrivacy(
     takePrepared: (key: string): string | undefined => pages.take(key),
 
     /** Erases the person's personal data, except records under a legal hold or still to be delivered. */
-    async erase(actorId: string, person: Person, reason: string) {
+    erase(actorId: string, person: Person, reason: string) {
       requirePerson(person);
       const ids = deps.personal.idsOf(person);
       const held: string[] = [];
@@ -172,8 +168,7 @@ export function createPrivacy(
       }
       const erased = purgeNow(go);
       const drafts = deps.drafts.eraseHolding(person);
-      if (erased) await leaveNothing();
-      else flushWal();
+      flushWal();
       deps.audit.record(actorId, 'privacy.erase', null, {
         by: person.nik ? 'nik' : 'phone',
         erased,
@@ -236,8 +231,7 @@ export function createPrivacy(
       }
       const draftCutoff = new Date(now.getTime() - draftRetentionDays * 86_400_000).toISOString();
       const drafts = deps.drafts.purgeOlderThan(draftCutoff);
-      if (purged) await leaveNothing();
-      else if (drafts) flushWal();
+      if (purged || drafts) flushWal();
       const ms = Math.round(performance.now() - started);
       deps.audit.record(actorId, 'privacy.retention', null, {
         closedBefore: cutoffIso,

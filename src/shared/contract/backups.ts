@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { method } from './define';
 
 export const backupWarnings = [
+  'damaged',
   'none',
   'stale',
   'noRecovery',
@@ -19,6 +20,13 @@ export const backupStatus = z.object({
   localFolder: z.string(),
   secondFolder: z.string().nullable(),
   running: z.boolean(),
+  /** The background check found the live database damaged: what it said, and the backup to restore. */
+  damaged: z
+    .object({
+      problems: z.array(z.string()),
+      newest: z.object({ path: z.string(), takenAt: z.string() }).nullable(),
+    })
+    .nullable(),
   warnings: z.array(z.enum(backupWarnings)),
 });
 export type BackupStatus = z.infer<typeof backupStatus>;

@@ -692,6 +692,8 @@ export const en: Messages = {
       never: 'No backup has been made yet.',
       open: 'Manage backups',
       warnings: {
+        damaged:
+          "The check found the desk's database damaged. Close the app and restore the newest good backup: {{file}} (npm run restore).",
         none: 'No backup yet: make one now under Backups.',
         stale: 'The last backup is more than a day old.',
         noRecovery:

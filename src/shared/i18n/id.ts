@@ -709,6 +709,8 @@ export const id = {
       never: 'Belum pernah ada cadangan.',
       open: 'Kelola cadangan',
       warnings: {
+        damaged:
+          'Pemeriksaan menemukan basis data meja rusak. Tutup aplikasi dan pulihkan dari cadangan terbaru yang baik: {{file}} (npm run restore).',
         none: 'Belum ada cadangan: buat sekarang di Cadangan.',
         stale: 'Cadangan terakhir lebih dari sehari yang lalu.',
         noRecovery:

@@ -27,6 +27,7 @@ export function BackupStatusPanel({ onOpen }: { onOpen: (() => void) | null }) {
               {t(`ui.backups.warnings.${w}`, {
                 folder: data.secondFolder ?? '',
                 error: data.lastFailure?.error ?? '',
+                file: data.damaged?.newest?.path ?? '—',
               })}
             </li>
           ))}
