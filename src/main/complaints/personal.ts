@@ -55,8 +55,12 @@ export function createPersonalData(ctx: CoreContext) {
      WHERE id = ? AND personal_purged_at IS NULL`,
   );
   const clearName = sqlite.prepare("UPDATE complaint_fts SET name = '' WHERE rowid = ?");
-  const secureDelete = sqlite.prepare(
-    "INSERT INTO complaint_fts (complaint_fts, rank) VALUES ('secure-delete', ?)",
+  // FTS5 takes its configuration as literals, not bound parameters.
+  const secureDeleteOn = sqlite.prepare(
+    "INSERT INTO complaint_fts (complaint_fts, rank) VALUES ('secure-delete', 1)",
+  );
+  const secureDeleteOff = sqlite.prepare(
+    "INSERT INTO complaint_fts (complaint_fts, rank) VALUES ('secure-delete', 0)",
   );
 
   return {
@@ -104,7 +108,7 @@ export function createPersonalData(ctx: CoreContext) {
     purge(ids: string[]): number {
       const at = clock().toISOString();
       let n = 0;
-      secureDelete.run(1);
+      secureDeleteOn.run();
       for (const id of ids) {
         const r = row.get(id) as { seq: number | null } | undefined;
         if (!r) continue;
@@ -112,7 +116,7 @@ export function createPersonalData(ctx: CoreContext) {
         if (r.seq !== null) clearName.run(r.seq);
         n++;
       }
-      secureDelete.run(0);
+      secureDeleteOff.run();
       return n;
     },
   };
