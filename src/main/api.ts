@@ -25,6 +25,7 @@ import { reportHandlers } from './reports/handlers';
 import { reviewHandlers } from './review/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { DeskFailure } from './platform/failure';
+import { about } from './about';
 import { describeIssues, findForbiddenKey } from './platform/validation';
 
 /** The whole handler table: the app's own methods here, each feature's slice from the feature. */
@@ -42,6 +43,7 @@ export function createHandlers(
       version: core.version,
       setupDefaults: { followUpContact: core.reference.defaultContact() },
     }),
+    'app.about': () => about(core),
     'app.reportError': (input, call) => {
       // A page can report in a loop: a few a minute per window reach the log, the rest are dropped.
       if (reports.allow(call.callerKey))

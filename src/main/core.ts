@@ -50,6 +50,8 @@ export interface CoreOptions {
   desktopPrinting?: DesktopPrinting | null;
   /** The desk's log; by default `<dataDir>/logs/desk.log`. */
   log?: Log;
+  /** Where the personal-data key is kept, in words for the Tentang screen. */
+  keyAt?: string;
   /** Tuning of the forwarding worker (tests shorten its backoff). */
   forwarding?: ForwardingOptions;
 }
@@ -211,6 +213,8 @@ export function createCore(options: CoreOptions) {
     sessions,
     shell: options.shell,
     version: options.version,
+    dataDir: options.dataDir,
+    keyAt: options.keyAt ?? '',
     maintenance,
     close: () => {
       forwarding.stop();

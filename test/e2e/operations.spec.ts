@@ -119,6 +119,15 @@ test('an admin backs up from Cadangan and restores onto a fresh PC with only the
         complainantName: 'Budi',
       });
       expect(next.receiptNumber).toMatch(/^PBL01-\d{8}-10001-[0-9A-Z]$/);
+      // Tentang says where everything is, and that this desk was restored.
+      await page.getByRole('button', { name: 'Tentang' }).click();
+      const about = page.locator('dl.about');
+      await expect(about).toContainText(newPc);
+      await expect(about).toContainText('Dipulihkan dari cadangan');
+      await expect(about).toContainText('2 pengaduan');
+      await expect(about).not.toContainText('Belum pernah ada cadangan');
+      await expect(about).not.toContainText(join(newPc, 'desk.key'));
+      await page.screenshot({ path: test.info().outputPath('tentang-1366x768.png') });
     } finally {
       await second.stop();
     }

@@ -158,6 +158,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       now,
     });
     try {
+      // The snapshot was taken while its own record said 'running': that backup is the one restored,
+      // verified before it was written, so it is the restored desk's last good backup.
+      opened.sqlite
+        .prepare(
+          "UPDATE backups SET outcome = 'good', error = NULL WHERE outcome = 'running' AND taken_at = ?",
+        )
+        .run(header.takenAt);
       numbers = reserveNumbersAfterRestore(
         opened.sqlite,
         header.day,

@@ -1,4 +1,5 @@
 /** The Electron shell: app lifecycle, the secure window and the IPC bridge around the core. */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
@@ -56,6 +57,9 @@ async function start(): Promise<void> {
     migrationsFolder: join(appRoot, 'drizzle'),
     referenceDataDir: join(appRoot, 'resources', 'data'),
     masterKey,
+    keyAt: existsSync(join(dataDir, 'desk.key'))
+      ? join(dataDir, 'desk.key')
+      : `penyimpanan kunci sistem operasi akun ini (${join(userData, 'desk-key.bin')})`,
     shell: 'electron',
     version: app.getVersion(),
     desktopPrinting,

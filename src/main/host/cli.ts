@@ -50,6 +50,7 @@ function main(): void {
       migrationsFolder: join(appRoot, 'drizzle'),
       referenceDataDir: join(appRoot, 'resources', 'data'),
       masterKey: loadOrCreateKeyFile(keyFile),
+      keyAt: keyFile,
       shell: 'browser',
       version,
       // Browser mode: the proxy the environment names (HTTPS_PROXY, NO_PROXY), as command-line tools read it.

@@ -21,6 +21,29 @@ export const appMethods = {
       setupDefaults: z.object({ followUpContact: z.string() }),
     }),
   }),
+  'app.about': method({
+    summary:
+      'Tentang: the version, where the data, the key and the logs are, the database size and counts, the last backup (supervisor).',
+    access: 'supervisor',
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      shell: z.enum(['electron', 'browser']),
+      runtime: z.object({ node: z.string(), electron: z.string().nullable(), sqlite: z.string() }),
+      dataDir: z.string(),
+      logDir: z.string(),
+      keyAt: z.string(),
+      databaseBytes: z.number(),
+      counts: z.object({
+        complaints: z.number(),
+        events: z.number(),
+        audit: z.number(),
+        accounts: z.number(),
+      }),
+      lastBackupAt: z.string().nullable(),
+      restoredAt: z.string().nullable(),
+    }),
+  }),
   'app.reportError': method({
     summary: 'A failure in the desk window (a screen that crashed, a failed load), for the log.',
     access: 'public',

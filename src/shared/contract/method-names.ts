@@ -7,6 +7,7 @@ import type { MethodName } from './index';
 
 export const methodNameList = [
   'app.status',
+  'app.about',
   'app.reportError',
   'app.setLanguage',
   'setup.initialize',

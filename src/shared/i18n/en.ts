@@ -605,6 +605,7 @@ export const en: Messages = {
     },
     shell: {
       forwarding: 'Central server',
+      about: 'About',
       privacy: 'Personal data',
       backups: 'Backups',
       holidaysMissing:
@@ -625,6 +626,21 @@ export const en: Messages = {
       changeSecret: 'Change PIN',
       review: 'Day review',
       reports: 'Periodic reports',
+    },
+    about: {
+      title: 'About Meja Pengaduan',
+      browser: 'browser mode',
+      version: 'Version',
+      runtime: 'Components',
+      dataDir: 'Data folder',
+      keyAt: 'Personal-data key',
+      logDir: 'Log folder',
+      size: 'Database size',
+      counts: 'Contents',
+      countsText:
+        '{{complaints}} complaints, {{events}} history rows, {{audit}} audit rows, {{accounts}} accounts',
+      lastBackup: 'Last good backup',
+      restored: 'Restored from a backup',
     },
     privacy: {
       title: 'Personal data',

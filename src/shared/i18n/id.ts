@@ -622,6 +622,7 @@ export const id = {
     },
     shell: {
       forwarding: 'Server pusat',
+      about: 'Tentang',
       privacy: 'Data pribadi',
       backups: 'Cadangan',
       holidaysMissing:
@@ -642,6 +643,20 @@ export const id = {
       changeSecret: 'Ganti PIN',
       review: 'Tinjauan harian',
       reports: 'Laporan berkala',
+    },
+    about: {
+      title: 'Tentang Meja Pengaduan',
+      browser: 'mode peramban',
+      version: 'Versi',
+      runtime: 'Komponen',
+      dataDir: 'Folder data',
+      keyAt: 'Kunci data pribadi',
+      logDir: 'Folder log',
+      size: 'Ukuran basis data',
+      counts: 'Isi',
+      countsText: '{{complaints}} pengaduan, {{events}} riwayat, {{audit}} baris audit, {{accounts}} akun',
+      lastBackup: 'Cadangan terakhir yang baik',
+      restored: 'Dipulihkan dari cadangan',
     },
     privacy: {
       title: 'Data pribadi',

@@ -10,6 +10,7 @@ import { contract, type MethodName, type MethodOutput } from '../../../shared/co
 import { roleAtLeast, type Role } from '../../../shared/domain/roles';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { AboutScreen } from '../features/about/AboutScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { PrivacyScreen } from '../features/privacy/PrivacyScreen';
 import { ForwardingScreen } from '../features/forwarding/ForwardingScreen';
@@ -145,6 +146,7 @@ export const screens = [
     method: 'printers.save',
     render: (c) => <PrintersScreen shell={c.status.shell} />,
   },
+  { key: 'about', label: 'ui.shell.about', method: 'app.about', render: () => <AboutScreen /> },
   {
     key: 'changeSecret',
     label: 'ui.shell.changeSecret',

@@ -1,0 +1,41 @@
+/** Tentang: what an operator asks first when supporting a desk (the composition root's view of it). */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Core } from './core';
+
+const size = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
+export function about(core: Core) {
+  const { sqlite } = core.ctx;
+  const count = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const file = join(core.dataDir, 'desk.sqlite');
+  const restoredAt = sqlite.prepare('SELECT max(restored_at) FROM receipt_sequence_floors').pluck().get() as
+    string | null;
+  return {
+    version: core.version,
+    shell: core.shell,
+    runtime: {
+      node: process.versions.node,
+      electron: process.versions.electron ?? null,
+      sqlite: sqlite.prepare('SELECT sqlite_version()').pluck().get() as string,
+    },
+    dataDir: core.dataDir,
+    logDir: join(core.dataDir, 'logs'),
+    keyAt: core.keyAt,
+    databaseBytes: size(file) + size(`${file}-wal`),
+    counts: {
+      complaints: count('complaints'),
+      events: count('complaint_events'),
+      audit: count('audit_log'),
+      accounts: count('accounts'),
+    },
+    lastBackupAt: core.backups.status().lastGoodAt,
+    restoredAt,
+  };
+}
