@@ -26,6 +26,7 @@ import { reviewHandlers } from './review/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { DeskFailure } from './platform/failure';
 import { about } from './about';
+import { exportProfile, importProfile } from './profile';
 import { describeIssues, findForbiddenKey } from './platform/validation';
 
 /** The whole handler table: the app's own methods here, each feature's slice from the feature. */
@@ -35,7 +36,7 @@ export function createHandlers(
   languageOf = new Map<string, Language>(),
 ): HandlerTable {
   const reports = rateLimit(20, 60_000, () => core.ctx.clock().getTime());
-  return {
+  const table: HandlerTable = {
     'app.status': () => ({
       setupDone: core.accounts.isSetUp(),
       desk: core.settings.desk(),
@@ -74,7 +75,11 @@ export function createHandlers(
     ...trailHandlers(core.trail, core.audit),
     ...privacyHandlers(core.privacy),
     ...reportHandlers({ ...core, officerName: (id) => core.centralRecords.officerName(id) }),
+    'profile.export': () => exportProfile(core),
+    // The import applies each part through the handler that sets it (validation in one place).
+    'profile.import': (input, call) => importProfile(core, table, call, input.text),
   };
+  return table;
 }
 
 export interface Api {

@@ -11,6 +11,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { trailMethods } from './trail';
 import { privacyMethods } from './privacy';
+import { profileMethods } from './profile';
 import { settingsMethods } from './settings';
 import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
@@ -34,6 +35,7 @@ export const contract = {
   ...backupMethods,
   ...trailMethods,
   ...privacyMethods,
+  ...profileMethods,
 };
 
 export type Contract = typeof contract;

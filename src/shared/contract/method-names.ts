@@ -81,6 +81,8 @@ export const methodNameList = [
   'privacy.erase',
   'privacy.hold',
   'privacy.purgeExpired',
+  'profile.export',
+  'profile.import',
 ] as const satisfies readonly MethodName[];
 
 /** The IPC channel for a method: one namespace, checked on both sides. */

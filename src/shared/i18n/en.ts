@@ -4,6 +4,9 @@ import type { Messages } from './id';
 export const en: Messages = {
   app: { name: 'Complaint Desk', tagline: 'Public Service Mall, Probolinggo Regency' },
   errors: {
+    profileInvalid: 'The profile file is not valid at {{where}}; nothing was changed.',
+    profileNotJson: 'This file is not a desk profile (not JSON).',
+    profileTooLarge: 'The profile file is too large (over 1 MB); it is not a desk profile.',
     diskFull:
       'The disk of this computer is full: this change was not saved, and nothing was saved halfway. What is on the screen stays; free some disk space and save again.',
     diskError:
@@ -626,6 +629,18 @@ export const en: Messages = {
       changeSecret: 'Change PIN',
       review: 'Day review',
       reports: 'Periodic reports',
+    },
+    profile: {
+      title: 'Desk profile',
+      help: 'Settings, time limits, reference-data edits, printers and the central server address (without the token) as one file, to set up the next counter PC. The file is checked whole; if one line is wrong, nothing changes.',
+      export: 'Export profile',
+      import: 'Import profile…',
+      exported: 'The profile was saved as {{file}}.',
+      imported:
+        'Profile applied: {{printers}} printers, {{agencies}} agencies, {{holidays}} holidays, {{rules}} time limits.',
+      skippedRules: '{{n}} time limits in force before today were skipped.',
+      tokenNeeded:
+        "Enter this desk's central server token under Central server: the token is not in a profile.",
     },
     about: {
       title: 'About Meja Pengaduan',

@@ -5,6 +5,9 @@ export const id = {
     tagline: 'Mal Pelayanan Publik Kabupaten Probolinggo',
   },
   errors: {
+    profileInvalid: 'Berkas profil tidak valid di {{where}}; tidak ada yang diubah.',
+    profileNotJson: 'Berkas ini bukan profil meja (bukan JSON).',
+    profileTooLarge: 'Berkas profil terlalu besar (lebih dari 1 MB); ini bukan profil meja.',
     diskFull:
       'Disk komputer ini penuh: perubahan ini belum tersimpan, dan tidak ada yang tersimpan setengah. Isian di layar tetap ada; kosongkan ruang disk lalu simpan lagi.',
     diskError:
@@ -643,6 +646,17 @@ export const id = {
       changeSecret: 'Ganti PIN',
       review: 'Tinjauan harian',
       reports: 'Laporan berkala',
+    },
+    profile: {
+      title: 'Profil meja',
+      help: 'Pengaturan, batas waktu, perubahan data referensi, printer dan alamat server pusat (tanpa token) sebagai satu berkas, untuk menyiapkan PC loket berikutnya. Berkas diperiksa seluruhnya; bila satu baris salah, tidak ada yang diubah.',
+      export: 'Ekspor profil',
+      import: 'Impor profil…',
+      exported: 'Profil disimpan sebagai {{file}}.',
+      imported:
+        'Profil diterapkan: {{printers}} printer, {{agencies}} instansi, {{holidays}} hari libur, {{rules}} batas waktu.',
+      skippedRules: '{{n}} batas waktu yang mulai berlaku sebelum hari ini dilewati.',
+      tokenNeeded: 'Isi token server pusat meja ini di Server pusat: token tidak ikut dalam profil.',
     },
     about: {
       title: 'Tentang Meja Pengaduan',

@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { useSubmit } from '../../components/useSubmit';
 import { DeadlineRules } from './DeadlineRules';
+import { ProfilePanel } from './ProfilePanel';
 import { ReviewRulesFields } from './ReviewRulesFields';
 
 const numericKeys = [
@@ -90,6 +91,7 @@ export function SettingsScreen() {
         </button>
       </form>
       <DeadlineRules />
+      <ProfilePanel />
     </section>
   );
 }
