@@ -6,9 +6,8 @@
  * verified there, and old backups are rotated out (backups/rotation.ts). Nothing here ever touches
  * a saved complaint: a backup that fails is recorded as failed, and the desk carries on.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { copyFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile, rename, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { desc, eq, isNull } from 'drizzle-orm';
 import { wibDate } from '../../shared/calendar/working-days';
@@ -18,6 +17,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import type { SettingsService } from '../settings';
 import { checkDatabaseFile } from './check';
+import { fileSha256, reasonText, removeLeftovers, stamp, verifyCopy } from './files';
 import { decryptBody, recoveryEnvelope, writeBackup, type BackupHeader } from './container';
 import { minPassphraseLength, wrapDataKey } from './recovery';
 import { defaultRotation, toKeep } from './rotation';
@@ -39,24 +39,6 @@ export interface BackupDeps {
   masterKey: Buffer;
 }
 
-const fileSha256 = (path: string) =>
-  new Promise<string>((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-
-function reasonText(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === 'ENOSPC' || e?.code === 'EDQUOT') return 'disk penuh';
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'tidak ada izin menulis';
-  if (e?.code === 'ENOENT') return 'folder tidak ada (disk dicabut?)';
-  if (e?.code === 'ENOTDIR' || e?.code === 'EEXIST') return 'bukan folder';
-  return e?.code ?? (error instanceof Error ? error.message : String(error));
-}
-
 export function createBackups(ctx: CoreContext, deps: BackupDeps) {
   const { db, sqlite, clock, cipher, log } = ctx;
   const localFolder = join(deps.dataDir, 'backups');
@@ -74,16 +56,6 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
   function secondFolder(): string | null {
     const chosen = deps.settings.get().backupFolder;
     return chosen && isAbsolute(chosen) ? chosen : null;
-  }
-
-  function stamp(at: Date): string {
-    // WIB wall time, so the file names sort and read as the office's own clock.
-    const wib = new Date(at.getTime() + 7 * 3600_000).toISOString();
-    return `${wib.slice(0, 10).replace(/-/g, '')}-${wib.slice(11, 19).replace(/:/g, '')}`;
-  }
-
-  async function verifyCopy(path: string, expectedSha: string): Promise<void> {
-    if ((await fileSha256(path)) !== expectedSha) throw new Error('salinan tidak sama dengan aslinya');
   }
 
   async function rotate(): Promise<number> {
@@ -218,15 +190,7 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
     .set({ outcome: 'failed', error: 'terhenti' })
     .where(eq(backups.outcome, 'running'))
     .run();
-  void readdir(localFolder)
-    .then((names) =>
-      Promise.all(
-        names
-          .filter((n) => n.startsWith('.snapshot-') || n.endsWith('.part'))
-          .map((n) => unlink(join(localFolder, n)).catch(() => undefined)),
-      ),
-    )
-    .catch(() => undefined);
+  void removeLeftovers(localFolder);
 
   return {
     localFolder,
