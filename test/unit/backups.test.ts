@@ -5,7 +5,7 @@
  * numbers the last backup does not hold) never leads to a number being issued twice.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectBackup, restoreBackup } from '../../src/main/backups';
@@ -391,5 +391,78 @@ describe('a damaged database', () => {
     );
     expect(status.warnings[0]).toBe('damaged');
     expect(status.damaged.newest?.path).toContain(made.fileName);
+  });
+});
+
+describe('a restore prepared in the app', () => {
+  it('is checked now and carried out at the next start, before the database opens', async () => {
+    const clock = new TestClock();
+    const a = await desk(folder(), clock);
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    const kept = await save(a.api, 2);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    const lost = await save(a.api, 3); // saved after the backup: the restore takes the desk back before them
+    const usb = folder();
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(join(a.dataDir, 'backups', made.fileName), join(usb, made.fileName));
+
+    // Refusals name the field: not a backup path, a wrong passphrase.
+    const notPath = await a.api.dispatch(
+      'backups.stageRestore',
+      { path: 'cadangan.mpbak', passphrase },
+      'admin',
+    );
+    expect(notPath.ok ? 'ok' : Object.keys(notPath.error.fields ?? {})).toEqual(['path']);
+    const wrong = await a.api.dispatch(
+      'backups.stageRestore',
+      { path: join(usb, made.fileName), passphrase: 'bukan frasa yang benar' },
+      'admin',
+    );
+    expect(wrong.ok ? 'ok' : wrong.error.message).toContain('Frasa pemulihan salah');
+
+    const staged = value<{ counts: { complaints: number } }>(
+      await a.api.dispatch('backups.stageRestore', { path: join(usb, made.fileName), passphrase }, 'admin'),
+    );
+    expect(staged.counts.complaints).toBe(2);
+    const status = value<{ restoreStaged: { takenAt: string } | null }>(
+      await a.api.dispatch('backups.status', {}, 'admin'),
+    );
+    expect(status.restoreStaged).not.toBeNull();
+    a.core.close();
+    rmSync(usb, { recursive: true }); // the USB disk is gone by the next start: the copy was taken
+
+    // The next start: the shell applies it before opening the database.
+    const { applyStagedRestore } = await import('../../src/main/backups');
+    const report = await applyStagedRestore({
+      dataDir: a.dataDir,
+      currentKey: a.masterKey,
+      migrationsFolder,
+      keyFiles: [join(a.dataDir, 'desk.key')],
+      storeKey: (key) =>
+        writeFileSync(join(a.dataDir, 'desk.key'), key.toString('base64') + '\n', { mode: 0o600 }),
+      log: memoryLog(),
+    });
+    expect(report?.header.counts.complaints).toBe(2);
+    const b = await desk(a.dataDir, clock);
+    for (const n of kept) expect(b.core.complaints.findByReceipt(n).receiptNumber).toBe(n);
+    expect(() => b.core.complaints.findByReceipt(lost[0]!)).toThrow();
+    const next = await save(b.api, 1);
+    expect(lost).not.toContain(next[0]);
+    expect(next[0]).toMatch(/-10001-/);
+    expect(
+      value<{ restoreStaged: unknown }>(await b.api.dispatch('backups.status', {}, 'admin')).restoreStaged,
+    ).toBeNull();
+    // Nothing staged: the next start does nothing.
+    b.core.close();
+    expect(
+      await applyStagedRestore({
+        dataDir: a.dataDir,
+        currentKey: a.masterKey,
+        migrationsFolder,
+        keyFiles: [],
+        storeKey: () => undefined,
+        log: memoryLog(),
+      }),
+    ).toBeNull();
   });
 });

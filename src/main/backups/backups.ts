@@ -22,6 +22,7 @@ import { decryptBody, recoveryEnvelope, writeBackup, type BackupHeader } from '.
 import { minPassphraseLength, wrapDataKey } from './recovery';
 import { defaultRotation, toKeep } from './rotation';
 import { backups, keyRecovery } from './schema';
+import { cancelStagedRestore, stageRestore, stagedRestore } from './staged';
 import { newestBackup } from './newest';
 import type { backupWarnings } from '../../shared/contract/backups';
 
@@ -215,6 +216,35 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       return live;
     },
 
+    /** Prepares a restore the next start carries out (the database is open now); audited. */
+    async stageRestore(actorId: string, from: string, passphrase: string | null) {
+      try {
+        const staged = await stageRestore({
+          dataDir: deps.dataDir,
+          from,
+          passphrase,
+          currentKey: deps.masterKey,
+          now: clock(),
+        });
+        deps.audit.record(actorId, 'backup.restore_staged', from, {
+          takenAt: staged.takenAt,
+          counts: staged.counts,
+        });
+        return staged;
+      } catch (error) {
+        if (error instanceof DeskFailure) throw error;
+        const message = say('errors.backupFile', {
+          reason: error instanceof Error ? error.message : String(error),
+        });
+        throw new DeskFailure('VALIDATION', message, { path: message });
+      }
+    },
+
+    cancelStagedRestore(actorId: string) {
+      cancelStagedRestore(deps.dataDir);
+      deps.audit.record(actorId, 'backup.restore_cancelled');
+    },
+
     /**
      * The backup on exit: taken when the last good one is more than an hour old, and given at most
      * `maxMs` (a shutdown does not wait for ever; an unfinished backup is only a failed attempt).
@@ -317,6 +347,7 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
         localFolder,
         secondFolder: second,
         running: running !== null,
+        restoreStaged: stagedRestore(deps.dataDir),
         damaged:
           live && !live.ok
             ? { problems: live.problems.slice(0, 3), newest: newestBackup(deps.dataDir) }

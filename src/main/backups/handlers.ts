@@ -19,6 +19,14 @@ export function backupHandlers(backups: Backups) {
         second: made.second,
       };
     },
+    'backups.stageRestore': async (input, call) => {
+      const staged = await backups.stageRestore(actor(call), input.path, input.passphrase ?? null);
+      return { takenAt: staged.takenAt, deskCode: staged.deskCode, counts: staged.counts };
+    },
+    'backups.cancelRestore': (_input, call) => {
+      backups.cancelStagedRestore(actor(call));
+      return null;
+    },
     'backups.setRecovery': async (input, call) => {
       const code = input.kind === 'code' ? generateRecoveryCode() : null;
       const { setAt } = await backups.setPassphrase(

@@ -3,3 +3,4 @@ export { createBackups, type Backups, type BackupSummary } from './backups';
 export { restoreBackup, inspectBackup, unlockBackup, BackupFileError, type RestoreReport } from './restore';
 export { databaseKeyState, recoverKeyFromDatabase } from './recover-key';
 export { newestBackup, DatabaseDamagedError } from './newest';
+export { applyStagedRestore, stageRestore, stagedRestore, cancelStagedRestore } from './staged';

@@ -30,10 +30,14 @@ export interface RestoreOptions {
   passphrase?: string | null;
   /** The key the data folder holds now, if any (a backup made before a passphrase was set). */
   currentKey?: Buffer | null;
+  /** The backup's data key, already unlocked (a restore staged in the app). */
+  key?: Buffer;
+  /** Where the note of the generation used goes: beside the original backup file (default: beside `from`). */
+  notesFolder?: string;
   /** Files that hold the current key: they go aside with the current database. */
   keyFiles: string[];
   /** Puts the restored data key where the shell keeps it (called after the files are in place). */
-  storeKey(key: Buffer): void;
+  storeKey(key: Buffer): void | Promise<void>;
   log: Log;
   now?: () => Date;
 }
@@ -45,6 +49,8 @@ export interface RestoreReport {
   numbers: ReservedNumbers;
   /** Whether the note beside the backup file was written (a read-only medium cannot take it). */
   noted: boolean;
+  /** The data key of the restored database (the shell keeps it from now on). */
+  key: Buffer;
 }
 
 /** What a backup holds, before any passphrase: desk, date, counts. */
@@ -128,7 +134,8 @@ function assertNotRunning(file: string): void {
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const now = options.now ?? (() => new Date());
   const header = inspectBackup(options.from);
-  const key = await unlockBackup(header, options.passphrase, options.currentKey);
+  const key = options.key ?? (await unlockBackup(header, options.passphrase, options.currentKey));
+  const notesFolder = options.notesFolder ?? dirname(options.from);
   const target = join(options.dataDir, 'desk.sqlite');
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   assertNotRunning(target);
@@ -170,7 +177,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
         header.day,
         header.takenAt,
         now(),
-        generationsNoted(dirname(options.from)),
+        generationsNoted(notesFolder),
       );
       const ctx = {
         db: drizzle(opened.sqlite),
@@ -207,8 +214,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     for (const f of aside) renameSync(f, join(replacedDir, basename(f)));
   }
   renameSync(staged, target);
-  options.storeKey(key);
-  const noted = noteGeneration(dirname(options.from), {
+  await options.storeKey(key);
+  const noted = noteGeneration(notesFolder, {
     generation: numbers.generation,
     restoredAt: now().toISOString(),
     backupTakenAt: header.takenAt,
@@ -218,5 +225,5 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     generation: numbers.generation,
     replaced: replacedDir !== null,
   });
-  return { header, replacedDir, numbers, noted };
+  return { header, replacedDir, numbers, noted, key };
 }

@@ -9,7 +9,9 @@ import { installProcessHandlers } from '../platform/process-failures';
 import { registerIpc } from './ipc';
 import { watchRenderer } from './renderer-watch';
 import { desktopPrinting } from './printing';
-import { loadDeskKey } from './safe-storage-key';
+import { loadDeskKey, sealForThisAccount } from './safe-storage-key';
+import { applyStagedRestore } from '../backups';
+import { createLog } from '../platform/log';
 import { machineDataDir, moveToMachineFolder } from './data-dir';
 import { askPassphrase } from './passphrase-prompt';
 import { onResume, onSystemLock, systemProxy } from './system';
@@ -45,13 +47,26 @@ async function start(): Promise<void> {
     userData,
   });
   const moved = moveToMachineFolder(userData, dataDir);
-  const masterKey = await loadDeskKey({
+  let masterKey = await loadDeskKey({
     // The key blob is per Windows account (DPAPI); the data per machine.
     blobPath: join(userData, 'desk-key.bin'),
     keyFile: join(dataDir, 'desk.key'),
     databaseFile: join(dataDir, 'desk.sqlite'),
     askPassphrase: askPassphrase(join(here, '..', 'preload', 'prompt.cjs')),
   });
+  // A restore an admin prepared in the app is carried out now, before the database opens; the
+  // restored key is sealed for this account (other accounts unlock it with the recovery passphrase).
+  const startLog = createLog(dataDir);
+  const restored = await applyStagedRestore({
+    dataDir,
+    currentKey: masterKey,
+    migrationsFolder: join(appRoot, 'drizzle'),
+    keyFiles: [join(dataDir, 'desk.key')],
+    storeKey: (key) => sealForThisAccount(join(userData, 'desk-key.bin'), key),
+    log: startLog,
+  });
+  await startLog.close();
+  if (restored) masterKey = restored.key;
   core = createCore({
     dataDir,
     migrationsFolder: join(appRoot, 'drizzle'),

@@ -38,6 +38,15 @@ async function seal(blobPath: string, key: Buffer, replace: boolean): Promise<vo
   renameSync(`${blobPath}.new`, blobPath);
 }
 
+/** Seals a (restored) key for this Windows account, replacing the blob it had. */
+export async function sealForThisAccount(blobPath: string, key: Buffer): Promise<void> {
+  if (await safeStorage.isAsyncEncryptionAvailable()) await seal(blobPath, key, existsSync(blobPath));
+  else
+    throw new KeyUnavailableError(
+      'Penyimpanan kunci sistem operasi tidak tersedia; kunci cadangan tidak dapat disimpan.',
+    );
+}
+
 export async function loadDeskKey(paths: DeskKeyPaths): Promise<Buffer> {
   const { blobPath, keyFile } = paths;
   const hasBlob = existsSync(blobPath);

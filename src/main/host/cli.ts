@@ -4,7 +4,7 @@
  * page reads and the browser never sends to a server.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +15,15 @@ import { installProcessHandlers } from '../platform/process-failures';
 import { createCore } from '../core';
 import { folderOpenToOthers } from '../platform/database';
 import { KeyUnavailableError } from '../platform/crypto/key-check';
-import { DatabaseDamagedError } from '../backups';
+import { applyStagedRestore, DatabaseDamagedError } from '../backups';
+import { createLog } from '../platform/log';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
 import { createHostServer } from './server';
 import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from './key-location';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: join(homedir(), 'MejaPengaduan') },
@@ -43,13 +44,31 @@ function main(): void {
     console.warn(`Kunci data pribadi dipindahkan dari folder data ke ${keyFile}`);
   const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
     .version;
+  let masterKey = loadOrCreateKeyFile(keyFile);
+  // A restore an admin prepared in the app is carried out now, before the database opens.
+  const startLog = createLog(dataDir);
+  const restored = await applyStagedRestore({
+    dataDir,
+    currentKey: masterKey,
+    migrationsFolder: join(appRoot, 'drizzle'),
+    keyFiles: [keyFile],
+    storeKey: (key) => writeFileSync(keyFile, key.toString('base64') + '\n', { mode: 0o600 }),
+    log: startLog,
+  });
+  await startLog.close();
+  if (restored) {
+    masterKey = restored.key;
+    console.warn(
+      `Cadangan ${restored.header.takenAt} dipulihkan. Nomor tanda terima memakai urutan ${restored.numbers.firstSequence} ke atas mulai ${restored.numbers.fromDay}.`,
+    );
+  }
   let core: ReturnType<typeof createCore>;
   try {
     core = createCore({
       dataDir,
       migrationsFolder: join(appRoot, 'drizzle'),
       referenceDataDir: join(appRoot, 'resources', 'data'),
-      masterKey: loadOrCreateKeyFile(keyFile),
+      masterKey,
       keyAt: keyFile,
       shell: 'browser',
       version,
@@ -110,4 +129,4 @@ function main(): void {
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

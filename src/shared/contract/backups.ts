@@ -20,6 +20,16 @@ export const backupStatus = z.object({
   localFolder: z.string(),
   secondFolder: z.string().nullable(),
   running: z.boolean(),
+  /** A restore an admin prepared, carried out at the next start. */
+  restoreStaged: z
+    .object({
+      from: z.string(),
+      notesFolder: z.string(),
+      stagedAt: z.string(),
+      takenAt: z.string(),
+      deskCode: z.string().nullable(),
+    })
+    .nullable(),
   /** The background check found the live database damaged: what it said, and the backup to restore. */
   damaged: z
     .object({
@@ -79,6 +89,30 @@ export const backupMethods = {
       withRecovery: z.boolean(),
       second: z.string().nullable(),
     }),
+  }),
+  'backups.stageRestore': method({
+    summary:
+      'Prepares a restore from a backup file (checked whole, passphrase verified) that the desk carries out at its next start, before the database opens (admin; audited).',
+    access: 'admin',
+    input: z.strictObject({
+      path: z
+        .string()
+        .min(3)
+        .max(400)
+        .refine((s) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s) && /\.mpbak$/i.test(s), { message: 'backupPath' }),
+      passphrase: z.string().max(200).optional(),
+    }),
+    output: z.object({
+      takenAt: z.string(),
+      deskCode: z.string().nullable(),
+      counts,
+    }),
+  }),
+  'backups.cancelRestore': method({
+    summary: 'Withdraws a prepared restore (admin; audited).',
+    access: 'admin',
+    input: z.strictObject({}),
+    output: z.null(),
   }),
   'backups.setRecovery': method({
     summary:

@@ -75,6 +75,8 @@ export const methodNameList = [
   'backups.list',
   'backups.run',
   'backups.setRecovery',
+  'backups.stageRestore',
+  'backups.cancelRestore',
   'trail.verify',
   'privacy.find',
   'privacy.copy',

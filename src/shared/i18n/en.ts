@@ -101,6 +101,8 @@ export const en: Messages = {
   },
   validation: {
     personKey: "Enter the data subject's NIK or phone number.",
+    backupPath:
+      '{{field}} must be a .mpbak backup file with its full path, e.g. E:\\Backups\\meja-PBL01-20261129-170000-close-day.mpbak.',
     absoluteFolder: '{{field}} must be a full folder path, such as D:\\Reports or /home/desk/reports.',
     periodOrder: 'The end of the period cannot be before its start.',
     periodLength: 'A period is at most ten years long.',
@@ -132,6 +134,7 @@ export const en: Messages = {
     identityRequired: 'Complainant name is required unless the report is anonymous.',
   },
   fields: {
+    path: 'Backup file',
     complaintType: 'Complaint type',
     effectiveFrom: 'In force from',
     exportFolder: 'Report export folder',
@@ -760,9 +763,19 @@ export const en: Messages = {
       reasons: { 'close-day': 'Day closed', exit: 'App closed', manual: 'Manual', schedule: 'Scheduled' },
       outcomes: { good: 'Good, verified', running: 'Running', failed: 'Failed' },
       failed: 'Failed',
+      stage: 'Prepare the restore',
+      staging: 'Checking the backup…',
+      stageConfirm:
+        'Restore this backup when Meja Pengaduan opens again? The current database is set aside (not deleted) and replaced by the backup.',
+      staged:
+        'Backup {{at}} ({{complaints}} complaints) checked and ready to restore. Close and reopen Meja Pengaduan to finish.',
+      restoreReady: 'A restore from backup {{at}} is ready: it runs when Meja Pengaduan opens again.',
+      cancelRestore: 'Cancel the restore',
+      restoreThis: 'Restore from this',
+      restoreCli: 'From the command line (app closed), on this PC or a new one:',
       restoreTitle: 'Restoring',
       restoreHelp:
-        'A restore replaces the database in use, so it runs with the app closed: on this PC or a new one, run the command below and enter the recovery passphrase. The current database is set aside, not deleted; receipt numbers after it use a new range so that no number repeats.',
+        'Choose a backup (Restore from this, or the file on a USB disk) and its recovery passphrase. The desk checks the whole file now and restores it when it opens again, before the database opens. The current database is set aside, not deleted; receipt numbers after it use a new range so that no number repeats.',
     },
     home: {
       deskToday: 'The desk today',

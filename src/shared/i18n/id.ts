@@ -104,6 +104,8 @@ export const id = {
   },
   validation: {
     personKey: 'Isi NIK atau nomor HP pemilik data.',
+    backupPath:
+      '{{field}} harus berkas cadangan .mpbak dengan alamat lengkap, misalnya E:\\Cadangan\\meja-PBL01-20261129-170000-close-day.mpbak.',
     absoluteFolder: '{{field}} harus folder lengkap, misalnya D:\\Laporan atau /home/meja/laporan.',
     periodOrder: 'Akhir periode tidak boleh sebelum awalnya.',
     periodLength: 'Periode paling panjang sepuluh tahun.',
@@ -135,6 +137,7 @@ export const id = {
     identityRequired: 'Nama pelapor wajib diisi kecuali laporan Anonim.',
   },
   fields: {
+    path: 'Berkas cadangan',
     complaintType: 'Jenis pengaduan',
     effectiveFrom: 'Berlaku mulai',
     exportFolder: 'Folder ekspor laporan',
@@ -782,9 +785,19 @@ export const id = {
       },
       outcomes: { good: 'Baik, diperiksa', running: 'Berjalan', failed: 'Gagal' },
       failed: 'Gagal',
+      stage: 'Siapkan pemulihan',
+      staging: 'Memeriksa cadangan…',
+      stageConfirm:
+        'Pulihkan cadangan ini saat Meja Pengaduan dibuka lagi? Basis data sekarang disisihkan (tidak dihapus) dan diganti isi cadangan.',
+      staged:
+        'Cadangan {{at}} ({{complaints}} pengaduan) diperiksa dan siap dipulihkan. Tutup lalu buka kembali Meja Pengaduan untuk menyelesaikannya.',
+      restoreReady: 'Pemulihan dari cadangan {{at}} siap: dijalankan saat Meja Pengaduan dibuka lagi.',
+      cancelRestore: 'Batalkan pemulihan',
+      restoreThis: 'Pulihkan dari ini',
+      restoreCli: 'Dari baris perintah (aplikasi ditutup), di PC ini atau PC baru:',
       restoreTitle: 'Memulihkan',
       restoreHelp:
-        'Pemulihan mengganti basis data yang sedang dipakai, jadi dijalankan saat aplikasi ditutup: di PC ini atau PC baru, jalankan perintah berikut lalu masukkan frasa pemulihan. Basis data yang ada disisihkan, bukan dihapus; nomor tanda terima sesudahnya memakai rentang baru agar tidak ada nomor terulang.',
+        'Pilih cadangan (tombol Pulihkan dari ini, atau alamat berkas di disk USB) dan frasa pemulihannya. Meja memeriksa seluruh berkas sekarang, lalu memulihkannya saat dibuka lagi, sebelum basis data dibuka. Basis data yang ada disisihkan, bukan dihapus; nomor tanda terima sesudahnya memakai rentang baru agar tidak ada nomor terulang.',
     },
     home: {
       deskToday: 'Meja hari ini',

@@ -9,7 +9,7 @@ import { useQuery } from '../../components/useQuery';
 
 export function BackupStatusPanel({ onOpen }: { onOpen: (() => void) | null }) {
   const { t } = useTranslation();
-  const { data } = useQuery(() => api['backups.status']({}));
+  const { data, reload } = useQuery(() => api['backups.status']({}));
   if (!data) return null;
   const warn = data.warnings.length > 0;
   return (
@@ -32,6 +32,14 @@ export function BackupStatusPanel({ onOpen }: { onOpen: (() => void) | null }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {data.restoreStaged ? (
+        <div className="notice notice--info" role="status">
+          <p>{t('ui.backups.restoreReady', { at: wibDateTime(data.restoreStaged.takenAt) })}</p>
+          <button type="button" onClick={() => void api['backups.cancelRestore']({}).then(reload)}>
+            {t('ui.backups.cancelRestore')}
+          </button>
+        </div>
       ) : null}
       {onOpen ? (
         <button type="button" onClick={onOpen}>

@@ -28,6 +28,9 @@ export function BackupsScreen() {
   const recovery = useSubmit();
   const second = useSubmit();
   const now = useSubmit();
+  const restore = useSubmit();
+  const [restorePath, setRestorePath] = useState('');
+  const [restorePassphrase, setRestorePassphrase] = useState('');
   const refresh = () => {
     list.reload();
     setVersion((v) => v + 1);
@@ -70,6 +73,24 @@ export function BackupsScreen() {
           size: megabytes(made.bytes),
           seconds: (made.durationMs / 1000).toFixed(1),
         }),
+      );
+      refresh();
+    }
+  }
+
+  async function stage(e: FormEvent) {
+    e.preventDefault();
+    if (!window.confirm(t('ui.backups.stageConfirm'))) return;
+    const staged = await restore.run(() =>
+      api['backups.stageRestore']({
+        path: restorePath,
+        ...(restorePassphrase ? { passphrase: restorePassphrase } : {}),
+      }),
+    );
+    if (staged) {
+      setRestorePassphrase('');
+      setInfo(
+        t('ui.backups.staged', { at: wibDateTime(staged.takenAt), complaints: staged.counts.complaints }),
       );
       refresh();
     }
@@ -163,12 +184,41 @@ export function BackupsScreen() {
             },
             { header: t('ui.backups.columns.file'), cell: (b) => b.fileName },
           ]}
+          rowName={(b) => b.fileName}
+          actions={(b) =>
+            b.path ? (
+              <button type="button" onClick={() => setRestorePath(b.path!)}>
+                {t('ui.backups.restoreThis')}
+              </button>
+            ) : null
+          }
         />
       </section>
 
       <section className="panel" aria-labelledby="backup-restore">
         <h2 id="backup-restore">{t('ui.backups.restoreTitle')}</h2>
         <p>{t('ui.backups.restoreHelp')}</p>
+        <form onSubmit={stage} noValidate className="form-grid">
+          <ErrorNotice error={restore.error} />
+          <TextField
+            label={t('fields.path')}
+            value={restorePath}
+            onChange={(e) => setRestorePath(e.target.value)}
+            error={restore.fieldError('path')}
+            placeholder="E:\\Cadangan MPP\\meja-PBL01-….mpbak"
+          />
+          <TextField
+            label={t('fields.passphrase')}
+            type="password"
+            autoComplete="off"
+            value={restorePassphrase}
+            onChange={(e) => setRestorePassphrase(e.target.value)}
+          />
+          <button type="submit" disabled={restore.busy || !restorePath}>
+            {restore.busy ? t('ui.backups.staging') : t('ui.backups.stage')}
+          </button>
+        </form>
+        <p>{t('ui.backups.restoreCli')}</p>
         <pre>npm run restore -- --from "&lt;berkas .mpbak&gt;" --data "&lt;folder data&gt;"</pre>
       </section>
     </section>
