@@ -179,3 +179,63 @@ test('a supervisor finds a person by NIK, gives them their copy, and erases thei
   await expect(page.getByText(/Belum dihapus karena belum terkirim ke server pusat/)).toBeVisible();
   await expect(found.getByText('Belum terkirim ke server pusat')).toHaveCount(2);
 });
+
+test('an admin prepares a restore in Cadangan, and the desk carries it out when it opens again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'desk-inapp-'));
+  try {
+    const first = await startHost({ dataDir });
+    await setUpDesk(page, first.url);
+    const create = (title: string) =>
+      callApi<{ receiptNumber: string }>(page, 'complaints.create', {
+        type: 'PENGADUAN',
+        channel: 'TATAP_MUKA',
+        title,
+        body: 'Isi pengaduan uji pemulihan dari layar Cadangan, cukup panjang untuk memenuhi aturan isi laporan.',
+        agencyCode: 'DPUPR',
+        complainantName: 'Rina',
+      });
+    const kept = await create('Tercatat sebelum cadangan');
+    await callApi(page, 'backups.setRecovery', { kind: 'passphrase', passphrase: 'frasa pemulihan kantor' });
+    await page.getByRole('button', { name: 'Cadangan', exact: true }).click();
+    await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
+    await expect(page.getByText(/dibuat dan diperiksa/)).toBeVisible();
+    const after = await create('Tercatat sesudah cadangan');
+    await page
+      .getByRole('button', { name: /^Pulihkan dari ini/ })
+      .first()
+      .click();
+    await page
+      .getByRole('region', { name: 'Memulihkan' })
+      .getByLabel('Frasa pemulihan')
+      .fill('frasa pemulihan kantor');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Siapkan pemulihan' }).click();
+    await expect(page.getByText(/siap dipulihkan\. Tutup lalu buka kembali/)).toBeVisible();
+    await expect(page.getByText(/Pemulihan dari cadangan .* siap/)).toBeVisible();
+    await first.stop();
+
+    const second = await startHost({ dataDir });
+    try {
+      expect(second.output()).toContain('dipulihkan');
+      await page.goto(second.url);
+      await signIn(page, admin.name, admin.secret);
+      await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
+      await callApi(page, 'complaints.findByReceipt', { receiptNumber: kept.receiptNumber });
+      await expect(
+        callApi(page, 'complaints.findByReceipt', { receiptNumber: after.receiptNumber }),
+      ).rejects.toThrow(/NOT_FOUND/);
+      const next = await create('Tercatat sesudah pemulihan');
+      expect(next.receiptNumber).not.toBe(after.receiptNumber);
+      expect(next.receiptNumber).toMatch(/-10001-/);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.config`, { recursive: true, force: true });
+  }
+});
