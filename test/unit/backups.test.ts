@@ -466,3 +466,66 @@ describe('a restore prepared in the app', () => {
     ).toBeNull();
   });
 });
+
+describe('forwarding after a restore', () => {
+  it('sends what the central server lacks, and what it has again only under the same ids (once in effect)', async () => {
+    const { FakeCentral } = await import('../support/fake-central');
+    const { connect, until } = await import('../support/forwarding');
+    const central = await new FakeCentral().start();
+    cleanup.push(() => void central.stop());
+    const wall = new TestClock();
+    wall.now = () => new Date();
+    const forwarding = { baseBackoffMs: 20, maxBackoffMs: 200 };
+    const open = async (dataDir: string, masterKey: Buffer) => {
+      const made = makeCore({ dataDir, clock: wall, masterKey, forwarding });
+      cleanup.push(() => {
+        if (made.core.ctx.sqlite.open) made.core.close();
+      });
+      return made;
+    };
+    const dir = folder();
+    const a = await open(dir, loadOrCreateKeyFile(join(dir, 'desk.key')));
+    await setUpDesk(a.api);
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    // The server stores the first complaint but the answer is lost: at the backup the desk still
+    // counts it as waiting, though the server has it.
+    let lost = true;
+    central.fault = () => (lost ? 'drop-after-commit' : 'ok');
+    await connect(a, central);
+    const [waiting] = await save(a.api, 1);
+    await until(() => central.complaints.size === 1);
+    a.core.forwarding.stop();
+    expect(
+      a.core.ctx.sqlite.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get(),
+    ).toBeGreaterThan(0);
+    const made = value<{ fileName: string }>(await a.api.dispatch('backups.run', {}, 'admin'));
+    lost = false;
+    a.core.forwarding.start();
+    const [afterBackup] = await save(a.api, 1); // delivered, then lost with the PC
+    await until(() => central.complaints.size === 2);
+    await until(
+      () =>
+        a.core.ctx.sqlite.prepare("SELECT count(*) FROM outbox WHERE state != 'sent'").pluck().get() === 0,
+    );
+    const before = [...central.complaints.entries()];
+    a.core.forwarding.stop();
+    a.core.close();
+
+    const fresh = folder();
+    await restore(fresh, join(dir, 'backups', made.fileName), passphrase);
+    const b = await open(fresh, loadOrCreateKeyFile(join(fresh, 'desk.key')));
+    value(await b.api.dispatch('auth.signIn', { name: 'admin', secret: 'rahasia-admin-1' }, 'admin'));
+    b.core.forwarding.start();
+    await until(
+      () =>
+        b.core.ctx.sqlite.prepare("SELECT count(*) FROM outbox WHERE state != 'sent'").pluck().get() === 0,
+    );
+    // The waiting complaint went again under its own id and was taken as the one the server has;
+    // each complaint is held once, with the same body; the one saved after the backup is untouched.
+    expect(central.complaints.size).toBe(2);
+    expect([...central.complaints.entries()]).toEqual(before);
+    expect(b.core.complaints.findByReceipt(waiting!).receiptNumber).toBe(waiting);
+    expect(() => b.core.complaints.findByReceipt(afterBackup!)).toThrow();
+    b.core.forwarding.stop();
+  });
+});
