@@ -23,13 +23,13 @@ import { minPassphraseLength, wrapDataKey } from './recovery';
 import { defaultRotation, toKeep } from './rotation';
 import { backups, keyRecovery } from './schema';
 import { cancelStagedRestore, stageRestore, stagedRestore } from './staged';
+import { newestWith, warningsFor, type BackupSummary } from './status';
+
+export type { BackupSummary } from './status';
 import { newestBackup } from './newest';
-import type { backupWarnings } from '../../shared/contract/backups';
 
 export type BackupReason = BackupHeader['reason'];
 export const backupExtension = '.mpbak';
-/** A good backup older than this is a warning on Beranda. */
-const staleAfterMs = 24 * 60 * 60 * 1000;
 
 export interface BackupDeps {
   settings: SettingsService;
@@ -250,13 +250,7 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
      * `maxMs` (a shutdown does not wait for ever; an unfinished backup is only a failed attempt).
      */
     async onExit(maxMs = 60_000): Promise<void> {
-      const last = db
-        .select({ takenAt: backups.takenAt })
-        .from(backups)
-        .where(eq(backups.outcome, 'good'))
-        .orderBy(desc(backups.id))
-        .limit(1)
-        .get();
+      const last = newestWith(db, 'good');
       if (last && clock().getTime() - Date.parse(last.takenAt) < 60 * 60 * 1000) return;
       await Promise.race([
         this.run('exit').catch(() => undefined),
@@ -315,35 +309,16 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
 
     /** What Beranda and the status line show: the last good backup and what needs attention. */
     status() {
-      const lastGood = db
-        .select({ takenAt: backups.takenAt, fileName: backups.fileName, second: backups.secondOutcome })
-        .from(backups)
-        .where(eq(backups.outcome, 'good'))
-        .orderBy(desc(backups.id))
-        .limit(1)
-        .get();
-      const lastFailed = db
-        .select({ takenAt: backups.takenAt, error: backups.error })
-        .from(backups)
-        .where(eq(backups.outcome, 'failed'))
-        .orderBy(desc(backups.id))
-        .limit(1)
-        .get();
+      const lastGood = newestWith(db, 'good');
+      const failed = newestWith(db, 'failed');
+      const lastFailed = failed && (!lastGood || failed.takenAt > lastGood.takenAt) ? failed : undefined;
       const second = secondFolder();
-      const warnings: Array<(typeof backupWarnings)[number]> = [];
-      if (live && !live.ok) warnings.push('damaged');
-      if (!lastGood) warnings.push('none');
-      else if (clock().getTime() - Date.parse(lastGood.takenAt) > staleAfterMs) warnings.push('stale');
-      if (!recovery()) warnings.push('noRecovery');
-      if (!second) warnings.push('noSecond');
-      else if (!existsSync(second) || (lastGood && lastGood.second !== 'good'))
-        warnings.push('secondMissing');
-      if (lastFailed && (!lastGood || lastFailed.takenAt > lastGood.takenAt)) warnings.push('lastFailed');
+      const rec = recovery();
       return {
         lastGoodAt: lastGood?.takenAt ?? null,
         lastGoodFile: lastGood?.fileName ?? null,
-        lastFailure: lastFailed && (!lastGood || lastFailed.takenAt > lastGood.takenAt) ? lastFailed : null,
-        recoverySetAt: recovery()?.setAt ?? null,
+        lastFailure: lastFailed ? { takenAt: lastFailed.takenAt, error: lastFailed.error } : null,
+        recoverySetAt: rec?.setAt ?? null,
         localFolder,
         secondFolder: second,
         running: running !== null,
@@ -352,22 +327,18 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
           live && !live.ok
             ? { problems: live.problems.slice(0, 3), newest: newestBackup(deps.dataDir) }
             : null,
-        warnings,
+        warnings: warningsFor({
+          now: clock().getTime(),
+          damaged: !!live && !live.ok,
+          lastGood,
+          lastFailed,
+          recoverySet: !!rec,
+          second,
+          secondExists: !!second && existsSync(second),
+        }),
       };
     },
   };
-}
-
-export interface BackupSummary {
-  fileName: string;
-  path: string;
-  takenAt: string;
-  bytes: number;
-  durationMs: number;
-  counts: { complaints: number; events: number; audit: number; accounts: number };
-  withRecovery: boolean;
-  second: string | null;
-  removed: number;
 }
 
 export type Backups = ReturnType<typeof createBackups>;
