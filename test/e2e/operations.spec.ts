@@ -63,38 +63,24 @@ test('an admin backs up from Cadangan and restores onto a fresh PC with only the
 
     // The old PC is gone; the USB disk and the code from the safe are all there is.
     rmSync(oldPc, { recursive: true, force: true });
-    const wrong = spawnSync(
-      node22,
-      [
-        join(repoRoot, 'out', 'main', 'restore.js'),
-        '--from',
-        join(usb, backup!.fileName),
-        '--data',
-        newPc,
-        '--yes',
-      ],
-      {
-        env: hostEnv(newPc, { MEJA_RECOVERY_PASSPHRASE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' }),
-        encoding: 'utf8',
-      },
-    );
+    // The restore command as an admin runs it on the new PC, with the code from the safe.
+    const restoreWith = (passphrase: string) =>
+      spawnSync(
+        node22,
+        [
+          join(repoRoot, 'out', 'main', 'restore.js'),
+          '--from',
+          join(usb, backup!.fileName),
+          '--data',
+          newPc,
+          '--yes',
+        ],
+        { env: hostEnv(newPc, { MEJA_RECOVERY_PASSPHRASE: passphrase }), encoding: 'utf8' },
+      );
+    const wrong = restoreWith('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('Frasa pemulihan salah');
-    const restored = spawnSync(
-      node22,
-      [
-        join(repoRoot, 'out', 'main', 'restore.js'),
-        '--from',
-        join(usb, backup!.fileName),
-        '--data',
-        newPc,
-        '--yes',
-      ],
-      {
-        env: hostEnv(newPc, { MEJA_RECOVERY_PASSPHRASE: code }),
-        encoding: 'utf8',
-      },
-    );
+    const restored = restoreWith(code);
     expect(restored.stderr).toBe('');
     expect(restored.status).toBe(0);
     expect(restored.stdout).toContain('1 pengaduan');
