@@ -18,6 +18,7 @@ import { accounts } from '../accounts';
 import { complaintEvents, complaints } from './schema';
 import type { Reference } from '../reference';
 import type { SettingsService } from '../settings';
+import { nextSequenceSql } from './numbering';
 import { contentColumns, openPersonal, searchLocation, storedFields } from './stored-fields';
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { CentralRecords } from './central-record';
@@ -38,12 +39,8 @@ export function createComplaints(
 ) {
   const { db, sqlite, cipher, clock } = ctx;
 
-  // The day's next number, never below the floor a restore set for the day (complaints/numbering.ts).
-  const nextSequence = sqlite.prepare(
-    `INSERT INTO receipt_sequences (day, last)
-       VALUES (:day, (SELECT coalesce(max(floor), 0) FROM receipt_sequence_floors WHERE from_day <= :isoDay) + 1)
-     ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last - 1) + 1 RETURNING last`,
-  );
+  // The day's next number, never below the floor a restore set for the day.
+  const nextSequence = sqlite.prepare(nextSequenceSql);
   const insertFts = sqlite.prepare(
     'INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?, ?)',
   );

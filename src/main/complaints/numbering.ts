@@ -11,6 +11,14 @@ import type { Sqlite } from '../platform/database';
 
 export const floorStep = 10_000;
 
+/**
+ * A day's next number (named parameters :day = YYYYMMDD, :isoDay = YYYY-MM-DD), never below the floor
+ * a restore set for that day; run inside the save's transaction.
+ */
+export const nextSequenceSql = `INSERT INTO receipt_sequences (day, last)
+   VALUES (:day, (SELECT coalesce(max(floor), 0) FROM receipt_sequence_floors WHERE from_day <= :isoDay) + 1)
+ ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last - 1) + 1 RETURNING last`;
+
 export interface ReservedNumbers {
   generation: number;
   fromDay: string;
