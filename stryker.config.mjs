@@ -2,7 +2,7 @@
 // deadlines, identity, delivery, lockout and the queue, each group against its focused tests
 // (mutation-groups.json; vitest.mutation.config.ts runs the same group's tests). Not part of npm test
 // (a group takes minutes); run the group of a module when changing it:
-//   MUTATION_GROUP=rules|delivery|accounts|queue|reports|operations|all npm run mutate   (default: rules)
+//   MUTATION_GROUP=rules|delivery|accounts|queue|reports|operations|trail|all npm run mutate   (default: rules)
 import { readFileSync } from 'node:fs';
 
 const groups = JSON.parse(readFileSync(new URL('./mutation-groups.json', import.meta.url), 'utf8'));

@@ -121,6 +121,12 @@ export function createCore(options: CoreOptions) {
     appVersion: options.version,
     masterKey: options.masterKey,
   });
+  // The plain copy taken before a migration becomes a backup file like the others (encrypted, with
+  // the recovery envelope, verified, rotated, copied to the second place), in the background.
+  if (opened.backupPath)
+    void backups
+      .run('migration', null, opened.backupPath)
+      .catch((error: unknown) => log.error('backup.migration_copy_failed', error));
   const registers = createRegisters(ctx, {
     review,
     reference,

@@ -529,3 +529,25 @@ describe('forwarding after a restore', () => {
     b.core.forwarding.stop();
   });
 });
+
+describe('the copy taken before a migration', () => {
+  it('becomes a backup file like the others, restorable with the passphrase, and the plain copy goes', async () => {
+    const a = await desk();
+    value(await a.api.dispatch('backups.setRecovery', { kind: 'passphrase', passphrase }, 'admin'));
+    const numbers = await save(a.api, 2);
+    // What openDatabase leaves before migrating: a plain VACUUM INTO copy in backups/.
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(a.dataDir, 'backups'), { recursive: true });
+    const plain = join(a.dataDir, 'backups', 'desk-2026-11-27T02-00-00-000Z-before-0011_next.sqlite');
+    a.core.ctx.sqlite.prepare('VACUUM INTO ?').run(plain);
+    const made = await a.core.backups.run('migration', null, plain);
+    expect(made.fileName).toMatch(/-migration\.mpbak$/);
+    expect(existsSync(plain)).toBe(false);
+    expect(inspectBackup(made.path)).toMatchObject({ reason: 'migration', counts: { complaints: 2 } });
+    a.core.close();
+    const fresh = folder();
+    await restore(fresh, made.path, passphrase);
+    const b = await desk(fresh);
+    expect(b.core.complaints.findByReceipt(numbers[1]!).receiptNumber).toBe(numbers[1]);
+  });
+});

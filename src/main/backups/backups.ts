@@ -93,12 +93,16 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       .map((b) => b.id),
   );
 
-  async function make(reason: BackupReason, actorId: string | null): Promise<BackupSummary> {
+  /**
+   * `source`: a plain copy already taken (the one before a migration, by `VACUUM INTO`): it is made
+   * into a backup file like any other and removed once that file is verified.
+   */
+  async function make(reason: BackupReason, actorId: string | null, source?: string): Promise<BackupSummary> {
     const started = clock();
     const startedMs = performance.now();
     const desk = deps.settings.desk();
     const fileName = `meja-${desk?.code ?? 'baru'}-${stamp(started)}-${reason}${backupExtension}`;
-    const plain = join(localFolder, `.snapshot-${stamp(started)}-${process.pid}.sqlite`);
+    const plain = source ?? join(localFolder, `.snapshot-${stamp(started)}-${process.pid}.sqlite`);
     const part = join(localFolder, `.${fileName}.part`);
     const rec = recovery();
     const row = db
@@ -110,7 +114,7 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       db.update(backups).set(values).where(eq(backups.id, row.id)).run();
     try {
       mkdirSync(localFolder, { recursive: true, mode: 0o700 });
-      await sqlite.backup(plain);
+      if (!source) await sqlite.backup(plain);
       const check = await checkDatabaseFile(plain);
       if (!check.ok) throw new Error(`pemeriksaan salinan gagal: ${check.problems.join('; ')}`);
       const written = await writeBackup(plain, part, deps.masterKey, {
@@ -182,7 +186,8 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       log.error('backup.failed', error instanceof Error ? error : new Error(String(error)));
       throw new DeskFailure('BACKUP_FAILED', say('errors.backupFailed', { reason }));
     } finally {
-      await unlink(plain).catch(() => undefined);
+      // A given copy goes only once it is a verified backup file (it may be the only one there is).
+      if (!source || existsSync(join(localFolder, fileName))) await unlink(plain).catch(() => undefined);
     }
   }
 
@@ -197,9 +202,9 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
     localFolder,
 
     /** Takes a backup now; a second call while one runs waits for that one instead of starting another. */
-    run(reason: BackupReason, actorId: string | null = null): Promise<BackupSummary> {
+    run(reason: BackupReason, actorId: string | null = null, source?: string): Promise<BackupSummary> {
       if (!running)
-        running = make(reason, actorId).finally(() => {
+        running = make(reason, actorId, source).finally(() => {
           running = null;
         });
       return running;

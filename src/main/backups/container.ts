@@ -52,7 +52,7 @@ export const backupHeader = z.object({
   takenAt: z.string().max(40),
   /** The WIB day the snapshot was taken. */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  reason: z.enum(['close-day', 'exit', 'manual', 'schedule']),
+  reason: z.enum(['close-day', 'exit', 'manual', 'schedule', 'migration']),
   sizeBytes: z.number().int().min(0),
   lastMigration: z.string().max(100).nullable(),
   counts: z.object({

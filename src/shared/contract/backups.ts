@@ -53,7 +53,7 @@ export const backupEntry = z.object({
   fileName: z.string(),
   path: z.string().nullable(),
   takenAt: z.string(),
-  reason: z.enum(['close-day', 'exit', 'manual', 'schedule']),
+  reason: z.enum(['close-day', 'exit', 'manual', 'schedule', 'migration']),
   outcome: z.enum(['good', 'failed', 'running']),
   bytes: z.number().nullable(),
   durationMs: z.number().nullable(),

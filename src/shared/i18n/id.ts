@@ -782,6 +782,7 @@ export const id = {
         exit: 'Aplikasi ditutup',
         manual: 'Manual',
         schedule: 'Terjadwal',
+        migration: 'Sebelum pembaruan',
       },
       outcomes: { good: 'Baik, diperiksa', running: 'Berjalan', failed: 'Gagal' },
       failed: 'Gagal',
