@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { createApi } from '../../src/main/api';
 import { restoreBackup } from '../../src/main/backups';
 import { createLog } from '../../src/main/platform/log';
+import { writeKeyFile } from '../../src/main/platform/crypto/key-file';
 import { migrationsFolder, repoRoot, sampleComplaint } from '../support/core';
 import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
 import { ms, summarize, type Timing } from './stats';
@@ -115,8 +116,7 @@ export async function benchOperations(dir: string, size: number) {
       migrationsFolder,
       passphrase: 'frasa pemulihan bench',
       keyFiles: [join(restored, 'desk.key')],
-      storeKey: (key) =>
-        writeFileSync(join(restored, 'desk.key'), key.toString('base64') + '\n', { mode: 0o600 }),
+      storeKey: (key) => writeKeyFile(join(restored, 'desk.key'), key),
       log: createLog(null),
     });
     const restoreMs = performance.now() - t;

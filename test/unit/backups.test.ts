@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectBackup, restoreBackup } from '../../src/main/backups';
 import { readHeader } from '../../src/main/backups/container';
-import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
+import { loadOrCreateKeyFile, writeKeyFile } from '../../src/main/platform/crypto/key-file';
 import { memoryLog } from '../support/memory-log';
 import {
   makeCore,
@@ -69,8 +69,7 @@ function restore(dataDir: string, from: string, pass: string | null, currentKey:
     passphrase: pass,
     currentKey,
     keyFiles: [join(dataDir, 'desk.key')],
-    storeKey: (key) =>
-      writeFileSync(join(dataDir, 'desk.key'), key.toString('base64') + '\n', { mode: 0o600 }),
+    storeKey: (key) => writeKeyFile(join(dataDir, 'desk.key'), key),
     log: memoryLog(),
     now: () => new Date('2026-11-27T06:00:00Z'),
   });
@@ -438,8 +437,7 @@ describe('a restore prepared in the app', () => {
       currentKey: a.masterKey,
       migrationsFolder,
       keyFiles: [join(a.dataDir, 'desk.key')],
-      storeKey: (key) =>
-        writeFileSync(join(a.dataDir, 'desk.key'), key.toString('base64') + '\n', { mode: 0o600 }),
+      storeKey: (key) => writeKeyFile(join(a.dataDir, 'desk.key'), key),
       log: memoryLog(),
     });
     expect(report?.header.counts.complaints).toBe(2);

@@ -4,7 +4,7 @@
  * page reads and the browser never sends to a server.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { folderOpenToOthers } from '../platform/database';
 import { KeyUnavailableError } from '../platform/crypto/key-check';
 import { applyStagedRestore, DatabaseDamagedError } from '../backups';
 import { createLog } from '../platform/log';
-import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
+import { loadOrCreateKeyFile, writeKeyFile } from '../platform/crypto/key-file';
 import { createHostServer } from './server';
 import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from './key-location';
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     currentKey: masterKey,
     migrationsFolder: join(appRoot, 'drizzle'),
     keyFiles: [keyFile],
-    storeKey: (key) => writeFileSync(keyFile, key.toString('base64') + '\n', { mode: 0o600 }),
+    storeKey: (key) => writeKeyFile(keyFile, key),
     log: startLog,
   });
   await startLog.close();

@@ -5,7 +5,6 @@
  * or one line on standard input when not a terminal), asks to confirm (or --yes), keeps the current
  * database and key aside, restores, and checks. The desk must be closed.
  */
-import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { BackupFileError, inspectBackup, restoreBackup } from '../backups';
 import { createLog } from '../platform/log';
 import { existsSync } from 'node:fs';
-import { loadOrCreateKeyFile } from '../platform/crypto/key-file';
+import { loadOrCreateKeyFile, writeKeyFile } from '../platform/crypto/key-file';
 import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from './key-location';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -107,7 +106,7 @@ async function main(): Promise<number> {
       currentKey,
       // The desktop shell's key file goes aside too: the restored key is the desk's key from now on.
       keyFiles: [...new Set([keyFile, join(dataDir, 'desk.key')])],
-      storeKey: (key) => writeFileSync(keyFile, key.toString('base64') + '\n', { mode: 0o600 }),
+      storeKey: (key) => writeKeyFile(keyFile, key),
       log,
     });
     console.log('Pemulihan selesai dan diperiksa.');

@@ -9,10 +9,27 @@ import {
   fsyncSync,
   openSync,
   readFileSync,
+  renameSync,
   statSync,
   writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+
+/**
+ * Writes a key (a restored one replacing what was there) owner-only, through a temporary name and
+ * fsynced, so a power cut leaves either the old key file or the new one, never half of one.
+ */
+export function writeKeyFile(path: string, key: Buffer): void {
+  const temp = `${path}.new`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, key.toString('base64') + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
 
 export function loadOrCreateKeyFile(path: string): Buffer {
   if (existsSync(path)) {
