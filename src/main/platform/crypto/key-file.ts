@@ -15,20 +15,24 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
-/**
- * Writes a key (a restored one replacing what was there) owner-only, through a temporary name and
- * fsynced, so a power cut leaves either the old key file or the new one, never half of one.
- */
-export function writeKeyFile(path: string, key: Buffer): void {
-  const temp = `${path}.new`;
-  const fd = openSync(temp, 'w', 0o600);
+/** The key as its file holds it, owner-only and fsynced; `flag` 'wx' refuses to replace a file. */
+function writeKey(path: string, key: Buffer, flag: 'w' | 'wx'): void {
+  const fd = openSync(path, flag, 0o600);
   try {
     writeSync(fd, key.toString('base64') + '\n');
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(temp, path);
+}
+
+/**
+ * Writes a key (a restored one replacing what was there) through a temporary name, so a power cut
+ * leaves either the old key file or the new one, never half of one.
+ */
+export function writeKeyFile(path: string, key: Buffer): void {
+  writeKey(`${path}.new`, key, 'w');
+  renameSync(`${path}.new`, path);
 }
 
 export function loadOrCreateKeyFile(path: string): Buffer {
@@ -42,12 +46,6 @@ export function loadOrCreateKeyFile(path: string): Buffer {
     return key;
   }
   const key = randomBytes(32);
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeSync(fd, key.toString('base64') + '\n');
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeKey(path, key, 'wx');
   return key;
 }
