@@ -27,6 +27,7 @@ import { createRecordList } from './reports/record-list';
 import { createReports } from './reports/reports';
 import { createRegisters } from './review/register';
 import { createReview, type Review } from './review/review';
+import { returnedSql } from './review/returned-sql';
 import { createReceipts, type DesktopPrinting } from './receipts/receipts';
 import { seedReferenceData } from './reference/seed';
 import { createReference } from './reference/reference';
@@ -101,7 +102,7 @@ export function createCore(options: CoreOptions) {
   const centralRecords = createCentralRecords(ctx, settings);
   const history = createHistory(ctx, centralRecords, outbox);
   const complaints = createComplaints(ctx, reference, settings, audit, history, centralRecords);
-  const queue = createQueue(ctx);
+  const queue = createQueue(ctx, { returnedSql });
   const actions = createActions(ctx, reference, settings, history);
   const similar = createSimilar(ctx);
   // The review gates officers' corrections; it is made after them, so the gate is looked up late.

@@ -268,6 +268,17 @@ const migrationTests: Record<
       expect(db.prepare('SELECT count(*) AS n FROM legal_holds').get()).toEqual({ n: 0 });
     },
   },
+  '0011_lapor_index': {
+    before: writeInitData,
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      // The index is there and Cari "#ID" uses it instead of reading every row.
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN SELECT id FROM complaints c WHERE c.lapor_tracking_id = ?`)
+        .all('9165816') as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('complaints_lapor');
+    },
+  },
 };
 
 describe('migrations', () => {

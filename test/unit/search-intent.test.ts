@@ -23,6 +23,17 @@ describe('Cari', () => {
     expect(classifySearch('a !')).toEqual({ kind: 'empty' });
   });
 
+  it('takes "#" and 5 to 10 digits for a SP4N-LAPOR! tracking ID, and nothing else', () => {
+    expect(classifySearch('#9165816')).toEqual({ kind: 'lapor', id: '9165816' });
+    expect(classifySearch(' # 9165816 ')).toEqual({ kind: 'lapor', id: '9165816' });
+    expect(classifySearch('#12345')).toEqual({ kind: 'lapor', id: '12345' });
+    expect(classifySearch('#1234567890')).toEqual({ kind: 'lapor', id: '1234567890' });
+    expect(classifySearch('#1234').kind).toBe('words'); // too short
+    expect(classifySearch('#12345678901').kind).not.toBe('lapor'); // too long
+    expect(classifySearch('#91658a6').kind).toBe('words');
+    expect(classifySearch('9165816').kind).toBe('words'); // without "#": words (or a phone fragment)
+  });
+
   it('takes sixteen digits for a NIK only when nothing else is typed beside them', () => {
     expect(classifySearch('  3513014507900001  ')).toEqual({ kind: 'nik', nik: '3513014507900001' });
     expect(classifySearch('nik 3513014507900001').kind).toBe('words');

@@ -170,6 +170,24 @@ export function createActions(
       history.committed();
       return result;
     },
+
+    /**
+     * One action on several records, each in its own transaction (as if done one by one): a record
+     * whose status no longer allows it is refused with the reason, and the others still go through.
+     */
+    actMany(actorId: string, action: 'VERIFY' | 'FORWARD' | 'DONE', ids: readonly string[]) {
+      const done: Array<{ id: string; status: ComplaintStatus }> = [];
+      const refused: Array<{ id: string; message: string }> = [];
+      for (const id of new Set(ids)) {
+        try {
+          done.push({ id, ...this.act(actorId, { action, id }) });
+        } catch (e) {
+          if (!(e instanceof DeskFailure)) throw e;
+          refused.push({ id, message: e.message });
+        }
+      }
+      return { done, refused };
+    },
   };
 }
 export type Actions = ReturnType<typeof createActions>;

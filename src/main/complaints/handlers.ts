@@ -1,5 +1,6 @@
 /** The complaints feature's methods: intake, the queue, actions, corrections, canned texts, drafts. */
-import { actor, type Handlers } from '../platform/handlers';
+import { roleAtLeast } from '../../shared/domain/roles';
+import { actor, type Call, type Handlers } from '../platform/handlers';
 import type { Actions } from './actions';
 import type { Complaints } from './complaints';
 import type { Corrections } from './corrections';
@@ -18,6 +19,12 @@ export interface ComplaintServices {
   drafts: Drafts;
 }
 
+/** The queue's caller: "mine" is theirs; a supervisor's "returned" view holds everyone's. */
+const caller = (call: Call) => ({
+  id: actor(call),
+  seesAllReturned: roleAtLeast(call.account!.role, 'supervisor'),
+});
+
 export function complaintHandlers(s: ComplaintServices) {
   return {
     'complaints.create': (input, call) => s.complaints.create(actor(call), input),
@@ -27,9 +34,11 @@ export function complaintHandlers(s: ComplaintServices) {
     'complaints.revealPersonalData': (input, call) =>
       s.complaints.reveal(actor(call), input.id, input.reason),
     'complaints.stats': () => s.complaints.stats(),
-    'complaints.queue': (input) => s.queue.page(input),
-    'complaints.count': (input) => s.queue.count(input),
+    'complaints.queue': (input, call) => s.queue.page(input, caller(call)),
+    'complaints.count': (input, call) => s.queue.count(input, caller(call)),
+    'complaints.viewCounts': (_input, call) => s.queue.viewCounts(caller(call)),
     'complaints.act': (input, call) => s.actions.act(actor(call), input),
+    'complaints.actMany': (input, call) => s.actions.actMany(actor(call), input.action, input.ids),
     'complaints.similar': (input) => s.similar.find(input),
     'complaints.correct': (input, call) => s.corrections.correct(actor(call), input, call.account!.role),
     'snippets.list': () => s.snippets.list(),

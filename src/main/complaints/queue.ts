@@ -5,7 +5,12 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { addCalendarDays, wibDate } from '../../shared/calendar/working-days';
-import type { QueueFilters, QueueRow } from '../../shared/contract/complaints';
+import {
+  queueViews,
+  type QueueFilters,
+  type QueueRow,
+  type QueueView,
+} from '../../shared/contract/complaints';
 import { classifySearch, ftsQuery } from '../../shared/domain/search';
 import { say } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
@@ -14,6 +19,15 @@ import { DeskFailure } from '../platform/failure';
 
 /** The UTC instant at which a WIB (UTC+7, no daylight saving) calendar day begins. */
 export const wibDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();
+
+/** Who asks: "mine" and "returned to me" are theirs; a supervisor's "returned" is everyone's. */
+export interface QueueCaller {
+  id: string;
+  seesAllReturned: boolean;
+}
+
+/** Open statuses: a record SP4N-LAPOR! should know about while it runs. */
+const openStatuses = `('BARU', 'TERVERIFIKASI', 'TERDISPOSISI', 'DITINDAKLANJUTI', 'DITANGGAPI', 'TUNDA')`;
 
 export interface QueueRequest extends QueueFilters {
   sort: 'newest' | 'urgent';
@@ -63,7 +77,15 @@ function keysOf(cursor: Cursor, shape: ReadonlyArray<'string' | 'number'>): Curs
   return k;
 }
 
-export function createQueue({ sqlite, cipher, clock }: CoreContext) {
+/**
+ * What the queue asks of other features: the "returned" view's condition on `complaints c` (the
+ * review owns that state; given at wiring time so the complaints feature does not import it).
+ */
+export interface QueueViewsFrom {
+  returnedSql: (everyone: boolean) => string;
+}
+
+export function createQueue({ sqlite, cipher, clock }: CoreContext, { returnedSql }: QueueViewsFrom) {
   const statements = new Map<string, Statement>();
   const prepare = (sql: string) => {
     let st = statements.get(sql);
@@ -74,9 +96,12 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     return st;
   };
 
-  /** Cari by receipt number, phone or NIK: one exact, indexed condition. */
+  /** Cari by receipt number, phone, NIK or LAPOR! ID: one exact, indexed condition. */
   function exactMatch(intent: ReturnType<typeof classifySearch>, where: string[], params: unknown[]) {
-    if (intent.kind === 'receipt') {
+    if (intent.kind === 'lapor') {
+      where.push('c.lapor_tracking_id = ?');
+      params.push(intent.id);
+    } else if (intent.kind === 'receipt') {
       where.push('c.receipt_number = ?');
       params.push(intent.number);
     } else if (intent.kind === 'phone') {
@@ -89,9 +114,35 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
   }
 
   /** WHERE clauses for the filters (not the search), with their parameters. */
-  function filterClauses(f: QueueFilters, today: string) {
+  function filterClauses(f: QueueFilters, today: string, caller: QueueCaller) {
     const where: string[] = [];
     const params: unknown[] = [];
+    switch (f.view) {
+      case 'mine':
+        where.push('c.officer_id = ?');
+        params.push(caller.id);
+        break;
+      case 'dueToday':
+        where.push('c.current_due = ?');
+        params.push(today);
+        break;
+      case 'late':
+        where.push('c.current_due IS NOT NULL AND c.current_due < ?');
+        params.push(today);
+        break;
+      case 'toVerify':
+        where.push(`c.status = 'BARU'`);
+        break;
+      case 'returned':
+        where.push(returnedSql(caller.seesAllReturned));
+        if (!caller.seesAllReturned) params.push(caller.id);
+        break;
+      case 'notInLapor':
+        where.push(`c.lapor_tracking_id IS NULL AND c.status IN ${openStatuses}`);
+        break;
+      case undefined:
+        break;
+    }
     if (f.statuses?.length) {
       where.push(`c.status IN (${f.statuses.map(() => '?').join(', ')})`);
       params.push(...f.statuses);
@@ -124,13 +175,16 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     return { where, params };
   }
 
-  function page(req: QueueRequest): {
+  function page(
+    req: QueueRequest,
+    caller: QueueCaller,
+  ): {
     rows: QueueRow[];
     nextCursor: string | null;
-    searchKind: 'receipt' | 'phone' | 'nik' | 'words' | null;
+    searchKind: 'receipt' | 'phone' | 'nik' | 'lapor' | 'words' | null;
   } {
     const today = wibDate(clock());
-    const { where, params } = filterClauses(req, today);
+    const { where, params } = filterClauses(req, today, caller);
     const cursor = decodeCursor(req.cursor);
     const intent = classifySearch(req.search ?? '');
     const limit = req.limit;
@@ -188,9 +242,9 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
 
   const countCap = 10_000;
 
-  function count(f: QueueFilters): { total: number; capped: boolean } {
+  function count(f: QueueFilters, caller: QueueCaller): { total: number; capped: boolean } {
     const today = wibDate(clock());
-    const { where, params } = filterClauses(f, today);
+    const { where, params } = filterClauses(f, today, caller);
     const intent = classifySearch(f.search ?? '');
     if (intent.kind === 'receipt-invalid') return { total: 0, capped: false };
     let inner: string;
@@ -208,6 +262,14 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext) {
     return { total: Math.min(n, countCap), capped: n > countCap };
   }
 
-  return { page, count };
+  /** Each saved view's count for this caller, for the tabs above the queue. */
+  function viewCounts(caller: QueueCaller) {
+    return Object.fromEntries(queueViews.map((view) => [view, count({ view }, caller)])) as Record<
+      QueueView,
+      { total: number; capped: boolean }
+    >;
+  }
+
+  return { page, count, viewCounts };
 }
 export type Queue = ReturnType<typeof createQueue>;

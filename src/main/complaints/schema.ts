@@ -99,6 +99,10 @@ export const complaints = sqliteTable(
     index('complaints_agency').on(t.agencyCode, t.receivedAt, t.seq),
     index('complaints_phone').on(t.phoneBidx),
     index('complaints_nik').on(t.nikBidx),
+    // Cari "#1234567" (a LAPOR! tracking ID) and the "not yet in LAPOR!" view.
+    index('complaints_lapor')
+      .on(t.laporTrackingId)
+      .where(sql`${t.laporTrackingId} IS NOT NULL`),
   ],
 );
 

@@ -52,7 +52,16 @@ export const eventView = z.object({
   data: z.record(z.string(), z.unknown()).nullable(),
 });
 
+/**
+ * The queue's saved views: mine (recorded by me), due today, late, waiting for verification,
+ * returned to me by the day review (every returned record, for a supervisor), not yet in SP4N-LAPOR!
+ * (open records without a tracking ID). Main decides "me" from the session, never from the input.
+ */
+export const queueViews = ['mine', 'dueToday', 'late', 'toVerify', 'returned', 'notInLapor'] as const;
+export type QueueView = (typeof queueViews)[number];
+
 export const queueFilters = z.strictObject({
+  view: z.enum(queueViews).optional(),
   statuses: z.array(z.enum(complaintStatuses)).max(8).optional(),
   agencyCode: z.string().max(40).optional(),
   categoryId: z.number().int().positive().optional(),
@@ -199,7 +208,7 @@ export const complaintMethods = {
     output: z.object({
       rows: z.array(queueRow),
       nextCursor: z.string().nullable(),
-      searchKind: z.enum(['receipt', 'phone', 'nik', 'words']).nullable(),
+      searchKind: z.enum(['receipt', 'phone', 'nik', 'lapor', 'words']).nullable(),
     }),
   }),
   'complaints.count': method({
@@ -207,6 +216,26 @@ export const complaintMethods = {
     access: 'officer',
     input: queueFilters,
     output: z.object({ total: z.number(), capped: z.boolean() }),
+  }),
+  'complaints.viewCounts': method({
+    summary: 'How many complaints each saved view of the queue holds for the caller (each capped at 10,000).',
+    access: 'officer',
+    passive: true,
+    input: empty,
+    output: z.record(z.enum(queueViews), z.object({ total: z.number(), capped: z.boolean() })),
+  }),
+  'complaints.actMany': method({
+    summary:
+      'One action on several complaints (verify, forward to the recorded agency, done): each is its own transaction; the answer says which went through and why the others did not.',
+    access: 'officer',
+    input: z.strictObject({
+      action: z.enum(['VERIFY', 'FORWARD', 'DONE']),
+      ids: z.array(uuid).min(1).max(200),
+    }),
+    output: z.object({
+      done: z.array(z.object({ id: z.string(), status: z.enum(complaintStatuses) })),
+      refused: z.array(z.object({ id: z.string(), message: z.string() })),
+    }),
   }),
   'complaints.act': method({
     summary: 'One step of the status flow, or a note: an event with who, when and why.',

@@ -39,6 +39,8 @@ export const methodNameList = [
   'complaints.revealPersonalData',
   'complaints.queue',
   'complaints.count',
+  'complaints.viewCounts',
+  'complaints.actMany',
   'complaints.act',
   'complaints.correct',
   'complaints.similar',

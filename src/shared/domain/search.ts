@@ -12,11 +12,15 @@ export type SearchIntent =
   | { kind: 'receipt-invalid' }
   | { kind: 'phone'; phone: string }
   | { kind: 'nik'; nik: string }
+  | { kind: 'lapor'; id: string }
   | { kind: 'words'; tokens: string[] };
 
 export function classifySearch(raw: string): SearchIntent {
   const text = raw.trim();
   if (text === '') return { kind: 'empty' };
+  // "#1234567": a SP4N-LAPOR! tracking ID (numeric, 5-10 digits; 7 in 2025).
+  const lapor = /^#\s*(\d{5,10})$/.exec(text);
+  if (lapor) return { kind: 'lapor', id: lapor[1]! };
   // Sixteen digits however grouped (3513014507900001, 3513 0145 0790 0001, 3513.0145.0790.0001) are a
   // NIK: a receipt number always has its eight-digit day between a desk code and a sequence.
   const nik = normalizeNik(text);

@@ -1,0 +1,1 @@
+CREATE INDEX `complaints_lapor` ON `complaints` (`lapor_tracking_id`) WHERE "complaints"."lapor_tracking_id" IS NOT NULL;
