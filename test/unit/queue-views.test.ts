@@ -204,3 +204,53 @@ describe('one action on several records', () => {
     expect((await t.api.dispatch('complaints.actMany', { action: 'VERIFY', ids: [] }, 'ani')).ok).toBe(false);
   });
 });
+
+describe("a citizen's earlier complaints", () => {
+  it('by typed phone or NIK, open and closed, newest first; by a record, without itself', async () => {
+    const nik = '3513014507900001';
+    const withPhone = async (title: string, extra: Record<string, unknown>) =>
+      value<{ id: string }>(
+        await t.api.dispatch(
+          'complaints.create',
+          {
+            ...sampleComplaint,
+            title,
+            incidentDate: '2026-11-01',
+            nik: undefined,
+            phone: undefined,
+            ...extra,
+          },
+          'ani',
+        ),
+      ).id;
+    const p1 = await withPhone('Saluran air mampet di gang tiga', { phone: '0813 1111 2222' });
+    const p2 = await withPhone('Sampah tidak diangkut seminggu', { phone: '+62 813-1111-2222', nik });
+    const n1 = await withPhone('KTP elektronik belum jadi', { nik });
+    await withPhone('Orang lain sama sekali', { phone: '0813 9999 0000' });
+    value(
+      await t.api.dispatch(
+        'complaints.act',
+        { action: 'ARCHIVE', id: p1, archiveReason: 'TIDAK_VALID', reason: 'Tidak lengkap' },
+        'admin',
+      ),
+    );
+    type Earlier = { rows: Array<{ id: string; status: string; currentDue: string | null }>; more: boolean };
+    const ask = async (q: Record<string, unknown>) =>
+      value<Earlier>(await t.api.dispatch('complaints.earlier', q, 'ani'));
+
+    const byPhone = await ask({ phone: '081311112222' });
+    expect(byPhone.rows.map((r) => r.id)).toEqual([p2, p1]);
+    expect(byPhone.rows[1]).toMatchObject({ status: 'DIARSIPKAN', currentDue: null });
+    expect(byPhone.rows[0]!.currentDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Phone or NIK: either one matches.
+    expect((await ask({ phone: '081311112222', nik })).rows.map((r) => r.id)).toEqual([n1, p2, p1]);
+    // From a recorded complaint: its phone and NIK, itself left out.
+    expect((await ask({ id: p2 })).rows.map((r) => r.id)).toEqual([n1, p1]);
+    expect((await ask({ id: n1 })).rows.map((r) => r.id)).toEqual([p2]);
+    // Nothing to go by, a number that is no phone, a partial NIK: nothing, not everything.
+    expect((await ask({})).rows).toEqual([]);
+    expect((await ask({ phone: '12' })).rows).toEqual([]);
+    expect((await ask({ nik: '351301' })).rows).toEqual([]);
+    expect((await t.api.dispatch('complaints.earlier', { id: 'not-a-uuid' }, 'ani')).ok).toBe(false);
+  });
+});

@@ -61,6 +61,7 @@ export function createComplaints(
       status: row.status as ComplaintView['status'],
       receivedAt: row.receivedAt,
       deadlines: { verifyBy: row.verifyDue, followUpBy: row.followUpDue, answerBy: row.answerDue },
+      currentDue: row.currentDue,
       laporTrackingId: row.laporTrackingId,
     };
   }

@@ -40,6 +40,7 @@ export function complaintHandlers(s: ComplaintServices) {
     'complaints.act': (input, call) => s.actions.act(actor(call), input),
     'complaints.actMany': (input, call) => s.actions.actMany(actor(call), input.action, input.ids),
     'complaints.similar': (input) => s.similar.find(input),
+    'complaints.earlier': (input) => s.similar.earlier(input),
     'complaints.correct': (input, call) => s.corrections.correct(actor(call), input, call.account!.role),
     'snippets.list': () => s.snippets.list(),
     'snippets.save': (input, call) => s.snippets.save(actor(call), input),

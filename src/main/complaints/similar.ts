@@ -62,7 +62,51 @@ export function createSimilar({ sqlite, cipher, clock }: CoreContext) {
     agencyCode: string;
   };
 
+  // Everything one person has complained about, open or closed, newest first: for "where is my
+  // complaint?" while the officer takes the next one. By the blind indexes of phone and NIK.
+  const earlierColumns = `${columns}, c.current_due AS currentDue`;
+  // One statement per case, each a plain indexed lookup (an OR of both indexes when both are known).
+  const earlierBy = (where: string) =>
+    sqlite.prepare(
+      `SELECT ${earlierColumns} FROM complaints c WHERE (${where}) AND c.id IS NOT ?
+       ORDER BY c.received_at DESC, c.seq DESC LIMIT ?`,
+    );
+  const earlierByPhone = earlierBy('c.phone_bidx = ?');
+  const earlierByNik = earlierBy('c.nik_bidx = ?');
+  const earlierByBoth = earlierBy('c.phone_bidx = ? OR c.nik_bidx = ?');
+  const contactOf = sqlite.prepare(
+    'SELECT phone_bidx AS phone, nik_bidx AS nik FROM complaints WHERE id = ?',
+  );
+  const earlierLimit = 50;
+
   return {
+    /** A person's complaints, by typed phone and/or NIK, or by those of a recorded complaint (itself left out). */
+    earlier(q: { id?: string | undefined; phone?: string | undefined; nik?: string | undefined }) {
+      let phoneKey: string | null = null;
+      let nikKey: string | null = null;
+      if (q.id) {
+        const row = contactOf.get(q.id) as { phone: string | null; nik: string | null } | undefined;
+        phoneKey = row?.phone ?? null;
+        nikKey = row?.nik ?? null;
+      } else {
+        const phone = q.phone ? normalizePhone(q.phone) : null;
+        const nik = q.nik ? normalizeNik(q.nik) : null;
+        if (phone) phoneKey = cipher.blindIndex('phone', phone);
+        if (nik && /^\d{16}$/.test(nik)) nikKey = cipher.blindIndex('nik', nik);
+      }
+      if (!phoneKey && !nikKey) return { rows: [], more: false };
+      const [statement, keys] =
+        phoneKey && nikKey
+          ? [earlierByBoth, [phoneKey, nikKey]]
+          : phoneKey
+            ? [earlierByPhone, [phoneKey]]
+            : [earlierByNik, [nikKey]];
+      const rows = statement.all(...keys, q.id ?? null, earlierLimit + 1) as Array<
+        Hit & { currentDue: string | null }
+      >;
+      return { rows: rows.slice(0, earlierLimit), more: rows.length > earlierLimit };
+    },
+
     find(q: {
       phone?: string | undefined;
       nik?: string | undefined;

@@ -37,6 +37,8 @@ export const complaintView = z.object({
   status: z.enum(complaintStatuses),
   receivedAt: z.string(),
   deadlines: deadlinesView,
+  /** The deadline running now (the day it falls due, WIB), null when none runs. */
+  currentDue: z.string().nullable(),
   laporTrackingId: z.string().nullable(),
 });
 export type ComplaintView = z.infer<typeof complaintView>;
@@ -261,6 +263,30 @@ export const complaintMethods = {
       excludeId: z.string().max(64).optional(),
     }),
     output: z.array(similarComplaint),
+  }),
+  'complaints.earlier': method({
+    summary:
+      "A person's complaints, open or closed, newest first (at most 50): by typed phone and/or NIK, or by those of a recorded complaint, which is itself left out.",
+    access: 'officer',
+    input: z.strictObject({
+      id: uuid.optional(),
+      phone: z.string().max(40).optional(),
+      nik: z.string().max(40).optional(),
+    }),
+    output: z.object({
+      rows: z.array(
+        z.object({
+          id: z.string(),
+          receiptNumber: z.string(),
+          title: z.string(),
+          status: z.enum(complaintStatuses),
+          receivedAt: z.string(),
+          agencyCode: z.string(),
+          currentDue: z.string().nullable(),
+        }),
+      ),
+      more: z.boolean(),
+    }),
   }),
   'snippets.list': method({
     summary: 'Canned texts for the intake form (::keyword).',

@@ -44,6 +44,7 @@ export const methodNameList = [
   'complaints.act',
   'complaints.correct',
   'complaints.similar',
+  'complaints.earlier',
   'snippets.list',
   'snippets.save',
   'drafts.get',
