@@ -23,7 +23,8 @@ test('a screen that crashes on a malformed answer shows a way back, and the erro
   desk,
 }) => {
   await setUpDesk(page, desk.url);
-  // The status bar's poll gets an answer it cannot show: an impossible date.
+  // The forwarding bar's poll gets an answer it cannot show: an impossible date (on a parked record,
+  // so the admin's bar shows it).
   await answerWith(page, 'forwarding.status', {
     ok: true,
     value: {
@@ -33,7 +34,7 @@ test('a screen that crashes on a malformed answer shows a way back, and the erro
       pausedReason: null,
       waiting: 1,
       held: 0,
-      parked: 0,
+      parked: 1,
       oldestWaitingAt: 'bukan-tanggal',
       lastSuccessAt: null,
       lastPullAt: null,

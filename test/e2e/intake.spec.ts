@@ -98,7 +98,7 @@ test('an officer records a complaint with every field by keyboard alone', async 
   const detail = page.locator('.detail');
   await expect(detail.getByText('3513********0001')).toBeVisible();
   await expect(detail.getByText('0812****7890')).toBeVisible();
-  await expect(detail.getByText('Dinas Perhubungan')).toBeVisible();
+  await expect(detail.locator('.detail__meta')).toContainText('Dinas Perhubungan');
   await page.screenshot({ path: 'screens/queue-detail.png' });
   void admin;
 });

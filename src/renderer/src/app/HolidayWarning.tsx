@@ -4,7 +4,7 @@ import { wibDate } from '../../../shared/calendar/working-days';
 import { useReference } from '../data/reference';
 
 /** Says so when deadlines may fall in a year whose holidays have not been entered yet. */
-export function HolidayWarning({ isAdmin }: { isAdmin: boolean }) {
+export function HolidayWarning() {
   const { t } = useTranslation();
   const ref = useReference();
   const missing = yearsWithoutHolidays(
@@ -14,8 +14,7 @@ export function HolidayWarning({ isAdmin }: { isAdmin: boolean }) {
   if (!missing.length) return null;
   return (
     <p className="notice notice--warn" role="note">
-      {t('ui.shell.holidaysMissing', { years: missing.join(', ') })}{' '}
-      {isAdmin ? t('ui.shell.holidaysMissingAdmin') : ''}
+      {t('ui.shell.holidaysMissing', { years: missing.join(', ') })} {t('ui.shell.holidaysMissingAdmin')}
     </p>
   );
 }

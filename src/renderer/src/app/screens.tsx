@@ -70,6 +70,7 @@ export const screens = [
         openId={c.openId}
         setOpenId={c.setOpenId}
         canReveal={roleAtLeast(c.role, leastRole('complaints.revealPersonalData'))}
+        supervisor={roleAtLeast(c.role, 'supervisor')}
         shell={c.status.shell}
       />
     ),

@@ -4,6 +4,8 @@
  */
 import { useCombobox } from 'downshift';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldLabel } from './Field';
 
 export interface Option {
   value: string;
@@ -48,6 +50,9 @@ interface ComboboxProps {
   disabled?: boolean;
   noMatchText: string;
   onBlur?: () => void;
+  /** The input's id (so an error summary can link to it). */
+  id?: string;
+  required?: boolean;
 }
 
 export function Combobox({
@@ -60,7 +65,10 @@ export function Combobox({
   disabled,
   noMatchText,
   onBlur,
+  id,
+  required,
 }: ComboboxProps) {
+  const { t } = useTranslation();
   const selected = options.find((o) => o.value === value) ?? null;
   // Downshift owns the text in the box; we only keep what was typed, to filter the list.
   const [filterText, setFilterText] = useState('');
@@ -94,15 +102,20 @@ export function Combobox({
         if (!open) setFilterText('');
       },
       defaultHighlightedIndex: 0,
+      ...(id ? { inputId: id } : {}),
     });
   return (
     <div className={error ? 'field field--error combobox' : 'field combobox'}>
-      <label {...getLabelProps()}>{label}</label>
+      <FieldLabel required={required}>
+        <label {...getLabelProps()}>{label}</label>
+      </FieldLabel>
+      {/* The placeholder and the magnifier say that one types here to find an option. */}
       <input
         {...getInputProps({ onBlur })}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('ui.combobox.typeToFind')}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
+        aria-required={required ? true : undefined}
         autoComplete="off"
       />
       <ul {...getMenuProps()} className={isOpen ? 'combobox__menu combobox__menu--open' : 'combobox__menu'}>

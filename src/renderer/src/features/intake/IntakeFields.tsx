@@ -1,5 +1,5 @@
 /** The intake fields, in the order an officer asks a citizen; every label is the contract's word. */
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { complaintTypes } from '../../../../shared/domain/complaint';
 import { parseTypedDate } from '../../../../shared/domain/typed-date';
@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { useReference } from '../../data/reference';
 import { Combobox, type Option } from '../../components/Combobox';
 import { longDate } from '../../components/dates';
-import { SelectField, TextField } from '../../components/Field';
+import { FieldLabel, SelectField, TextField } from '../../components/Field';
 import { useQuery } from '../../components/useQuery';
 import { typedLimits } from '../../../../shared/domain/complaint-rules';
 import { limits, type IntakeForm } from './form-state';
@@ -16,18 +16,27 @@ import type { useIntake } from './useIntake';
 
 type Intake = ReturnType<typeof useIntake>;
 
+/** The id of a field's control, so the error summary can link to it. */
+export const fieldId = (key: string) => `intake-${key}`;
+
 export function IntakeFields({
   intake,
   firstField,
+  checklist,
+  aside,
 }: {
   intake: Intake;
   firstField: RefObject<HTMLSelectElement | null>;
+  /** Under the body: what the report already says. */
+  checklist: ReactNode;
+  /** Under the report, beside location and identity: hints about the same citizen. */
+  aside: ReactNode;
 }) {
   const { t } = useTranslation();
   const ref = useReference();
   const { form, update, visibleError, touch } = intake;
   const { data: snippets } = useQuery(() => api['snippets.list']({}));
-  const [bodyId] = useState(() => `body-${Math.random().toString(36).slice(2)}`);
+  const bodyId = fieldId('body');
 
   const kecamatan = useMemo<Option[]>(
     () => ref.regions.filter((r) => r.level === 'kecamatan').map((r) => ({ value: r.code, label: r.name })),
@@ -70,6 +79,7 @@ export function IntakeFields({
     [ref.agencies],
   );
   const text = (key: keyof IntakeForm) => ({
+    id: fieldId(key),
     value: form[key] as string,
     onChange: (e: { target: { value: string } }) => update(key, e.target.value as never),
     onBlur: () => touch(key),
@@ -79,189 +89,208 @@ export function IntakeFields({
   const incidentDate = parseTypedDate(form.incidentDate, intake.today);
 
   return (
-    <>
-      <fieldset>
-        <legend>{t('ui.intake.report')}</legend>
-        <div className="form-grid form-grid--2">
-          <SelectField
-            label={t('fields.type')}
-            ref={firstField}
-            value={form.type}
-            onChange={(e) => update('type', e.target.value as IntakeForm['type'])}
-          >
-            {complaintTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('fields.channel')}
-            value={form.channel}
-            onChange={(e) => update('channel', e.target.value)}
-            error={visibleError('channel')}
-          >
-            {ref.channels
-              .filter((c) => c.active)
-              .map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
+    <div className="intake__cols">
+      <div className="intake__col">
+        <fieldset>
+          <legend>{t('ui.intake.report')}</legend>
+          <div className="form-grid form-grid--2">
+            <SelectField
+              label={t('fields.type')}
+              ref={firstField}
+              id={fieldId('type')}
+              value={form.type}
+              onChange={(e) => update('type', e.target.value as IntakeForm['type'])}
+            >
+              {complaintTypes.map((type) => (
+                <option key={type} value={type}>
+                  {t(`types.${type}`)}
                 </option>
               ))}
-          </SelectField>
-        </div>
-        <TextField
-          label={t('fields.title')}
-          {...text('title')}
-          maxLength={limits.title[1]}
-          hint={t('ui.intake.counter', { n: form.title.length, max: limits.title[1] })}
-        />
-        <div className={visibleError('body') ? 'field field--error' : 'field'}>
-          <label htmlFor={bodyId}>{t('fields.body')}</label>
-          <textarea
-            id={bodyId}
-            rows={6}
-            value={form.body}
-            maxLength={limits.body[1]}
-            aria-invalid={visibleError('body') ? true : undefined}
-            aria-describedby={`${bodyId}-hint`}
-            onBlur={() => touch('body')}
-            onChange={(e) => {
-              const el = e.target;
-              const expanded = expandSnippet(el.value, el.selectionStart, snippets ?? []);
-              if (expanded) {
-                update('body', expanded.text);
-                requestAnimationFrame(() => el.setSelectionRange(expanded.caret, expanded.caret));
-              } else update('body', el.value);
-            }}
+            </SelectField>
+            <SelectField
+              label={t('fields.channel')}
+              id={fieldId('channel')}
+              required
+              value={form.channel}
+              onChange={(e) => update('channel', e.target.value)}
+              error={visibleError('channel')}
+            >
+              {ref.channels
+                .filter((c) => c.active)
+                .map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+            </SelectField>
+          </div>
+          <TextField
+            label={t('fields.title')}
+            {...text('title')}
+            required
+            maxLength={limits.title[1]}
+            hint={t('ui.intake.counter', { n: form.title.length, max: limits.title[1] })}
           />
-          <small id={`${bodyId}-hint`} className="field__hint">
-            {t('ui.intake.snippetHint')} ·{' '}
-            {t('ui.intake.counter', { n: form.body.length, max: limits.body[1] })}
-          </small>
-          {visibleError('body') ? (
-            <small className="field__error" role="alert">
-              {visibleError('body')}
+          <div className={visibleError('body') ? 'field field--error' : 'field'}>
+            <FieldLabel required>
+              <label htmlFor={bodyId}>{t('fields.body')}</label>
+            </FieldLabel>
+            <textarea
+              id={bodyId}
+              rows={5}
+              value={form.body}
+              maxLength={limits.body[1]}
+              aria-required
+              aria-invalid={visibleError('body') ? true : undefined}
+              aria-describedby={`${bodyId}-hint`}
+              onBlur={() => touch('body')}
+              onChange={(e) => {
+                const el = e.target;
+                const expanded = expandSnippet(el.value, el.selectionStart, snippets ?? []);
+                if (expanded) {
+                  update('body', expanded.text);
+                  requestAnimationFrame(() => el.setSelectionRange(expanded.caret, expanded.caret));
+                } else update('body', el.value);
+              }}
+            />
+            <small id={`${bodyId}-hint`} className="field__hint">
+              {t('ui.intake.snippetHint')} ·{' '}
+              {t('ui.intake.counter', { n: form.body.length, max: limits.body[1] })}
             </small>
-          ) : null}
-        </div>
-        <TextField
-          label={t('fields.incidentDate')}
-          {...text('incidentDate')}
-          placeholder="HH/BB/TTTT"
-          autoComplete="off"
-          hint={incidentDate ? longDate(incidentDate) : t('ui.intake.dateHint')}
-        />
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('ui.intake.location')}</legend>
-        <div className="form-grid form-grid--2">
-          <Combobox
-            label={t('fields.kecamatanCode')}
-            options={kecamatan}
-            value={form.kecamatanCode || undefined}
-            onChange={(v) => update('kecamatanCode', v ?? '')}
-            error={visibleError('kecamatanCode')}
-            noMatchText={noMatch}
-          />
-          <Combobox
-            label={t('fields.desaCode')}
-            options={desa}
-            value={form.desaCode || undefined}
-            onChange={(v) => {
-              const parent = ref.regions.find((r) => r.code === v)?.parentCode;
-              if (v && parent && parent !== form.kecamatanCode) update('kecamatanCode', parent);
-              update('desaCode', v ?? '');
-            }}
-            error={visibleError('desaCode')}
-            noMatchText={noMatch}
-          />
-        </div>
-        <TextField
-          label={t('fields.locationDetail')}
-          {...text('locationDetail')}
-          maxLength={limits.locationDetail[1]}
-        />
-        <div className="form-grid form-grid--2">
-          <Combobox
-            label={t('fields.categoryId')}
-            options={categories}
-            value={form.categoryId || undefined}
-            onChange={(v) => update('categoryId', v ?? '')}
-            error={visibleError('categoryId')}
-            noMatchText={noMatch}
-          />
-          <Combobox
-            label={t('fields.subcategoryId')}
-            options={subcategories}
-            value={form.subcategoryId || undefined}
-            onChange={(v) => {
-              const parent = ref.categories.find((c) => String(c.id) === v)?.parentId;
-              if (v && parent && String(parent) !== form.categoryId) update('categoryId', String(parent));
-              update('subcategoryId', v ?? '');
-            }}
-            error={visibleError('subcategoryId')}
-            noMatchText={noMatch}
-          />
-        </div>
-        <Combobox
-          label={t('fields.agencyCode')}
-          options={agencies}
-          value={form.agencyCode || undefined}
-          onChange={(v) => update('agencyCode', v ?? '')}
-          error={visibleError('agencyCode')}
-          noMatchText={noMatch}
-          onBlur={() => touch('agencyCode')}
-        />
-        <div className="checks">
-          {(['supervisory', 'anonymous', 'confidential'] as const).map((key) => (
-            <label key={key} className="check">
-              <input type="checkbox" checked={form[key]} onChange={(e) => update(key, e.target.checked)} />{' '}
-              {t(`fields.${key}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('ui.intake.identity')}</legend>
-        <TextField
-          label={t('fields.complainantName')}
-          {...text('complainantName')}
-          maxLength={limits.complainantName[1]}
-          autoComplete="off"
-        />
-        <div className="form-grid form-grid--2">
+            {visibleError('body') ? (
+              <small className="field__error" role="alert">
+                {visibleError('body')}
+              </small>
+            ) : null}
+            {checklist}
+          </div>
           <TextField
-            label={t('fields.nik')}
-            {...text('nik')}
-            inputMode="numeric"
-            maxLength={typedLimits.nik}
+            label={t('fields.incidentDate')}
+            {...text('incidentDate')}
+            placeholder="HH/BB/TTTT"
+            autoComplete="off"
+            hint={incidentDate ? longDate(incidentDate) : t('ui.intake.dateHint')}
+          />
+        </fieldset>
+        {aside}
+      </div>
+      <div className="intake__col">
+        <fieldset>
+          <legend>{t('ui.intake.location')}</legend>
+          <div className="form-grid form-grid--2">
+            <Combobox
+              label={t('fields.kecamatanCode')}
+              id={fieldId('kecamatanCode')}
+              options={kecamatan}
+              value={form.kecamatanCode || undefined}
+              onChange={(v) => update('kecamatanCode', v ?? '')}
+              error={visibleError('kecamatanCode')}
+              noMatchText={noMatch}
+            />
+            <Combobox
+              label={t('fields.desaCode')}
+              id={fieldId('desaCode')}
+              options={desa}
+              value={form.desaCode || undefined}
+              onChange={(v) => {
+                const parent = ref.regions.find((r) => r.code === v)?.parentCode;
+                if (v && parent && parent !== form.kecamatanCode) update('kecamatanCode', parent);
+                update('desaCode', v ?? '');
+              }}
+              error={visibleError('desaCode')}
+              noMatchText={noMatch}
+            />
+          </div>
+          <TextField
+            label={t('fields.locationDetail')}
+            {...text('locationDetail')}
+            maxLength={limits.locationDetail[1]}
+          />
+          <div className="form-grid form-grid--2">
+            <Combobox
+              label={t('fields.categoryId')}
+              id={fieldId('categoryId')}
+              options={categories}
+              value={form.categoryId || undefined}
+              onChange={(v) => update('categoryId', v ?? '')}
+              error={visibleError('categoryId')}
+              noMatchText={noMatch}
+            />
+            <Combobox
+              label={t('fields.subcategoryId')}
+              id={fieldId('subcategoryId')}
+              options={subcategories}
+              value={form.subcategoryId || undefined}
+              onChange={(v) => {
+                const parent = ref.categories.find((c) => String(c.id) === v)?.parentId;
+                if (v && parent && String(parent) !== form.categoryId) update('categoryId', String(parent));
+                update('subcategoryId', v ?? '');
+              }}
+              error={visibleError('subcategoryId')}
+              noMatchText={noMatch}
+            />
+          </div>
+          <Combobox
+            label={t('fields.agencyCode')}
+            id={fieldId('agencyCode')}
+            required
+            options={agencies}
+            value={form.agencyCode || undefined}
+            onChange={(v) => update('agencyCode', v ?? '')}
+            error={visibleError('agencyCode')}
+            noMatchText={noMatch}
+            onBlur={() => touch('agencyCode')}
+          />
+          <div className="checks">
+            {(['supervisory', 'anonymous', 'confidential'] as const).map((key) => (
+              <label key={key} className="check">
+                <input type="checkbox" checked={form[key]} onChange={(e) => update(key, e.target.checked)} />{' '}
+                {t(`fields.${key}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('ui.intake.identity')}</legend>
+          <TextField
+            label={t('fields.complainantName')}
+            {...text('complainantName')}
+            required={!form.anonymous}
+            maxLength={limits.complainantName[1]}
+            autoComplete="off"
+          />
+          <div className="form-grid form-grid--2">
+            <TextField
+              label={t('fields.nik')}
+              {...text('nik')}
+              inputMode="numeric"
+              maxLength={typedLimits.nik}
+              autoComplete="off"
+            />
+            <TextField
+              label={t('fields.phone')}
+              {...text('phone')}
+              inputMode="tel"
+              maxLength={typedLimits.phone}
+              autoComplete="off"
+            />
+          </div>
+          <TextField
+            label={t('fields.email')}
+            type="email"
+            {...text('email')}
+            maxLength={limits.email[1]}
             autoComplete="off"
           />
           <TextField
-            label={t('fields.phone')}
-            {...text('phone')}
-            inputMode="tel"
-            maxLength={typedLimits.phone}
+            label={t('fields.address')}
+            {...text('address')}
+            maxLength={limits.address[1]}
             autoComplete="off"
           />
-        </div>
-        <TextField
-          label={t('fields.email')}
-          type="email"
-          {...text('email')}
-          maxLength={limits.email[1]}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('fields.address')}
-          {...text('address')}
-          maxLength={limits.address[1]}
-          autoComplete="off"
-        />
-      </fieldset>
-    </>
+        </fieldset>
+      </div>
+    </div>
   );
 }

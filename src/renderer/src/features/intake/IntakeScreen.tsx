@@ -1,12 +1,36 @@
-/** The screen the officer lives in: record a complaint in about a minute, keyboard first. */
+/**
+ * The screen the officer lives in: record a complaint in about a minute, keyboard first. At
+ * 1366×768 every field is on screen, and Simpan stays in view in a bar under the form.
+ */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
-import { IntakeFields } from './IntakeFields';
+import { fieldId, IntakeFields } from './IntakeFields';
 import { SavedPanel } from './SavedPanel';
-import { SidePanel } from './SidePanel';
+import { Checklist, IntakeHints } from './SidePanel';
 import { isBlank } from './form-state';
 import { useIntake } from './useIntake';
+
+/** The form's fields in screen order, for the error summary. */
+const fieldOrder = [
+  'type',
+  'channel',
+  'title',
+  'body',
+  'incidentDate',
+  'kecamatanCode',
+  'desaCode',
+  'locationDetail',
+  'categoryId',
+  'subcategoryId',
+  'agencyCode',
+  'complainantName',
+  'nik',
+  'phone',
+  'email',
+  'address',
+];
 
 export function IntakeScreen({
   onOpenComplaint,
@@ -39,40 +63,60 @@ export function IntakeScreen({
 
   if (intake.saved) return <SavedPanel saved={intake.saved} onNext={intake.reset} shell={shell} />;
 
+  const invalid = fieldOrder
+    .map((f) => [f, intake.visibleError(f)] as const)
+    .filter((e): e is readonly [string, string] => !!e[1])
+    .map(([f, m]) => [f, m] as [string, string]);
+  const showSummary = intake.serverError?.code === 'VALIDATION' && invalid.length > 0;
+
   return (
     <section className="intake">
       <header className="intake__header">
         <h1>{t('ui.intake.title')}</h1>
-        <p className="shortcuts" aria-label="Pintasan">
+        <p className="shortcuts" aria-label={t('ui.shortcutsLabel')}>
           {t('ui.intake.shortcuts')}
         </p>
       </header>
-      <div className="intake__layout">
-        <form
-          className="intake__form"
-          noValidate
-          onKeyDown={onKeyDown}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void intake.save();
-          }}
-        >
-          <InfoNotice text={intake.restored ? t('ui.intake.draftRestored') : null} />
+      <form
+        className="intake__form"
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void intake.save();
+        }}
+      >
+        <InfoNotice text={intake.restored ? t('ui.intake.draftRestored') : null} />
+        {showSummary ? (
+          <ErrorSummary errors={invalid} idOf={fieldId} />
+        ) : (
           <ErrorNotice error={intake.serverError} />
-          <IntakeFields intake={intake} firstField={firstField} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={intake.saving}>
-              {t('ui.save')}
-            </button>
-          </div>
-        </form>
-        <SidePanel
-          form={intake.form}
-          similar={intake.similar}
-          today={intake.today}
-          onOpenComplaint={onOpenComplaint}
+        )}
+        <IntakeFields
+          intake={intake}
+          firstField={firstField}
+          checklist={<Checklist form={intake.form} />}
+          aside={
+            <IntakeHints
+              form={intake.form}
+              similar={intake.similar}
+              today={intake.today}
+              onOpenComplaint={onOpenComplaint}
+            />
+          }
         />
-      </div>
+        <div className="actionbar">
+          <button type="submit" className="primary" disabled={intake.saving}>
+            {t('ui.save')} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <span className="muted">
+            <span className="req" aria-hidden="true">
+              *
+            </span>{' '}
+            {t('ui.form.requiredNote')}
+          </span>
+        </div>
+      </form>
     </section>
   );
 }

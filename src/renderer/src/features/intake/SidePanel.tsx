@@ -1,14 +1,34 @@
-/** Beside the form: the report checklist, the 30-day warning, and possible duplicates. */
+/**
+ * Around the form: the report checklist (one line under the body), the 30-day warning, possible
+ * duplicates, and the same citizen's earlier complaints.
+ */
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../data/reference';
 import { wibDateTime } from '../../components/dates';
 import { reportChecklist, type ChecklistKey } from '../../../../shared/domain/report-checklist';
+import { EarlierComplaints } from '../queue';
 import { isOldIncident, type IntakeForm } from './form-state';
 import type { SimilarHit } from './useIntake';
 
 const keys: ChecklistKey[] = ['apa', 'dimana', 'kapan', 'siapa', 'bagaimana'];
 
-export function SidePanel({
+export function Checklist({ form }: { form: IntakeForm }) {
+  const { t } = useTranslation();
+  const checklist = reportChecklist(form);
+  return (
+    <p className="checklist" aria-label={t('ui.intake.checklistTitle')}>
+      <span className="checklist__title">{t('ui.intake.checklistTitle')}</span>
+      {keys.map((k) => (
+        <span key={k} className={checklist[k] ? 'checklist__item checklist__item--done' : 'checklist__item'}>
+          <span aria-hidden="true">{checklist[k] ? '✔' : '○'}</span> {t(`ui.intake.checklist.${k}`)}
+          <span className="sr-only">{checklist[k] ? ` (${t('ui.yes')})` : ` (${t('ui.no')})`}</span>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function IntakeHints({
   form,
   similar,
   today,
@@ -21,23 +41,10 @@ export function SidePanel({
 }) {
   const { t } = useTranslation();
   const ref = useReference();
-  const checklist = reportChecklist(form);
+  const phone = form.phone.trim();
+  const nik = form.nik.trim();
   return (
-    <aside className="intake__side">
-      <section aria-labelledby="checklist-title" className="panel">
-        <h2 id="checklist-title">{t('ui.intake.checklistTitle')}</h2>
-        <ul className="checklist">
-          {keys.map((k) => (
-            <li
-              key={k}
-              className={checklist[k] ? 'checklist__item checklist__item--done' : 'checklist__item'}
-            >
-              <span aria-hidden="true">{checklist[k] ? '✔' : '○'}</span> {t(`ui.intake.checklist.${k}`)}
-              <span className="sr-only">{checklist[k] ? ` (${t('ui.yes')})` : ` (${t('ui.no')})`}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+    <div className="intake__hints">
       {isOldIncident(form, today) ? (
         <p className="notice notice--warn" role="status">
           {t('ui.intake.oldIncident')}
@@ -63,6 +70,10 @@ export function SidePanel({
           </ul>
         </section>
       ) : null}
-    </aside>
+      <EarlierComplaints
+        query={{ ...(phone ? { phone } : {}), ...(nik ? { nik } : {}) }}
+        onOpen={onOpenComplaint}
+      />
+    </div>
   );
 }

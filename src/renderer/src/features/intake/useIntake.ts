@@ -40,15 +40,26 @@ export function useIntake() {
     };
   }, []);
 
-  // Keep the draft in main as the officer types (debounced).
+  // Keep the draft in main as the officer types (debounced), and at once when the screen is left
+  // (another screen, a scanned receipt) with keystrokes not yet kept.
+  const pending = useRef<IntakeForm | null>(null);
+  const keepDraft = useCallback((f: IntakeForm) => {
+    pending.current = null;
+    if (isBlank(f)) void api['drafts.clear']({});
+    else void api['drafts.save']({ data: { ...f } });
+  }, []);
   useEffect(() => {
     if (!loaded.current || saved) return;
-    const timer = window.setTimeout(() => {
-      if (isBlank(form)) void api['drafts.clear']({});
-      else void api['drafts.save']({ data: { ...form } });
-    }, 250);
+    pending.current = form;
+    const timer = window.setTimeout(() => keepDraft(form), 250);
     return () => window.clearTimeout(timer);
-  }, [form, saved]);
+  }, [form, saved, keepDraft]);
+  useEffect(
+    () => () => {
+      if (pending.current) keepDraft(pending.current);
+    },
+    [keepDraft],
+  );
 
   // Duplicate hints: same phone or NIK, or a similar title at the same agency.
   useEffect(() => {
@@ -91,11 +102,13 @@ export function useIntake() {
     const r = await api['complaints.create'](toRequest(form, today));
     setSaving(false);
     if (!r.ok) return setServerError(r.error);
+    pending.current = null;
     setSaved(r.value);
     void api['drafts.clear']({});
   }, [errors, form, saving, today]);
 
   const reset = useCallback(() => {
+    pending.current = null;
     setForm(emptyForm);
     setTouched(new Set());
     setSubmitted(false);

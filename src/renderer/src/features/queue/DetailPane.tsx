@@ -1,5 +1,11 @@
-/** One complaint: every field (personal data masked unless revealed, and each reveal recorded), history, actions. */
-import { useEffect, useRef, useState } from 'react';
+/**
+ * One complaint, in a drawer over the queue: number, status, title, agency and deadline stay at
+ * its top; the actions come next, each on a key; then every field (personal data masked unless
+ * revealed, each reveal recorded), the citizen's other complaints, printing and the history.
+ * Esc closes it (the queue puts the focus back on the row).
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { wibDate } from '../../../../shared/calendar/working-days';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -11,8 +17,12 @@ import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 import { ResendComplaint } from '../forwarding';
 import { PrintPanel } from '../receipts';
-import { ActionForm } from './ActionForm';
+import { ActionForm, type ActionFormHandle } from './ActionForm';
+import { copyForLaporKey, shortcutLetter } from './action-keys';
 import { CorrectionForm } from './CorrectionForm';
+import { deadlineState } from './deadline';
+import { EarlierComplaints } from './EarlierComplaints';
+import { laporText } from './lapor-copy';
 
 type Revealed = MethodOutput<'complaints.revealPersonalData'>;
 
@@ -21,12 +31,15 @@ export function DetailPane({
   canReveal,
   onClose,
   onChanged,
+  onOpen,
   shell,
 }: {
   id: string;
   canReveal: boolean;
   onClose: () => void;
   onChanged: () => void;
+  /** Opens another complaint (one of the citizen's earlier ones) in this drawer. */
+  onOpen: (id: string) => void;
   shell: 'electron' | 'browser';
 }) {
   const { t } = useTranslation();
@@ -36,17 +49,71 @@ export function DetailPane({
   const [revealReason, setRevealReason] = useState('');
   const reveal = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
+  const actions = useRef<ActionFormHandle>(null);
+  const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
+  const [copyText, setCopyText] = useState('');
 
   useEffect(() => heading.current?.focus(), [data?.complaint.id]);
 
+  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      onClose();
+      return;
+    }
+    const key = shortcutLetter(e);
+    if (!key || !data) return;
+    if (key === copyForLaporKey) {
+      e.preventDefault();
+      void copyForLapor();
+    } else if (actions.current?.press(key)) e.preventDefault();
+  }
+
+  async function copyForLapor() {
+    if (!data) return;
+    const text = laporText(
+      data.complaint,
+      {
+        region: ref.regionName,
+        category: ref.categoryName,
+        agency: ref.agencyName,
+        date: longDate,
+      },
+      {
+        title: t('fields.title'),
+        body: t('fields.body'),
+        date: t('fields.incidentDate'),
+        location: t('ui.lapor.location'),
+        category: t('fields.categoryId'),
+        agency: t('fields.agencyCode'),
+        anonymous: t('fields.anonymous'),
+        confidential: t('fields.confidential'),
+        yes: t('ui.yes'),
+        no: t('ui.no'),
+      },
+    );
+    setCopyText(text);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('done');
+    } catch {
+      // No clipboard here (a locked-down PC): the text is shown selected, for Ctrl+C.
+      setCopied('failed');
+    }
+  }
+
   if (error)
     return (
-      <aside className="detail">
+      <aside className="detail" onKeyDown={onKeyDown}>
+        <button type="button" onClick={onClose}>
+          {t('ui.detail.close')} <kbd>Esc</kbd>
+        </button>
         <ErrorNotice error={error} />
       </aside>
     );
   if (!data) return <aside className="detail">{t('ui.loading')}</aside>;
   const c = data.complaint;
+  const due = deadlineState(c.currentDue, wibDate(new Date()), ref.calendar);
   const personal = revealed ?? { nik: c.nik, phone: c.phone, email: c.email, address: c.address };
   const rows: Array<[string, string | null]> = [
     [t('fields.type'), t(`types.${c.type}`)],
@@ -80,17 +147,52 @@ export function DetailPane({
   ];
 
   return (
-    <aside className="detail" aria-labelledby="detail-title">
-      <div className="detail__top">
-        <h2 id="detail-title" tabIndex={-1} ref={heading}>
-          {c.receiptNumber}
-        </h2>
-        <button type="button" onClick={onClose}>
-          {t('ui.detail.close')}
-        </button>
+    <aside className="detail" aria-labelledby="detail-title" onKeyDown={onKeyDown}>
+      <div className="detail__summary">
+        <div className="detail__top">
+          <h2 id="detail-title" tabIndex={-1} ref={heading} className="mono">
+            {c.receiptNumber}
+          </h2>
+          <span className={`status status--${c.status.toLowerCase()}`}>{t(`statuses.${c.status}`)}</span>
+          <button type="button" onClick={onClose} aria-keyshortcuts="Escape">
+            {t('ui.detail.close')} <kbd>Esc</kbd>
+          </button>
+        </div>
+        <h3 className="detail__title">{c.title}</h3>
+        <p className="detail__meta">
+          {ref.agencyName(c.agencyCode)}
+          {' · '}
+          {c.currentDue ? t('ui.earlier.due', { date: longDate(c.currentDue) }) : t('ui.detail.noDeadline')}
+          {due.kind === 'late' ? (
+            <b className="badge badge--late">{t('ui.queue.late', { n: due.days })}</b>
+          ) : null}
+          {due.kind === 'today' ? <b className="badge badge--today">{t('ui.queue.dueToday')}</b> : null}
+          {c.laporTrackingId ? <span className="mono"> · LAPOR! #{c.laporTrackingId}</span> : null}
+        </p>
       </div>
-      <p className={`status status--${c.status.toLowerCase()}`}>{t(`statuses.${c.status}`)}</p>
-      <h3 className="detail__title">{c.title}</h3>
+      <ActionForm
+        ref={actions}
+        id={c.id}
+        status={c.status}
+        agencyCode={c.agencyCode}
+        onDone={() => {
+          reload();
+          onChanged();
+        }}
+      />
+      <div className="detail__lapor">
+        <button type="button" onClick={() => void copyForLapor()} aria-keyshortcuts={copyForLaporKey}>
+          {t('ui.lapor.copy')} <kbd>{copyForLaporKey}</kbd>
+        </button>
+        {copied === 'done' ? (
+          <span role="status">{t('ui.lapor.copied')}</span>
+        ) : copied === 'failed' ? (
+          <label className="field">
+            <span>{t('ui.lapor.copyByHand')}</span>
+            <textarea readOnly rows={6} value={copyText} ref={(el) => el?.select()} />
+          </label>
+        ) : null}
+      </div>
       <p className="detail__body">{c.body}</p>
       <dl className="detail__fields">
         {rows.map(([label, value]) => (
@@ -126,6 +228,7 @@ export function DetailPane({
         </form>
       ) : null}
       <InfoNotice text={revealed ? t('ui.detail.revealed') : null} />
+      <EarlierComplaints query={{ id: c.id }} onOpen={onOpen} />
       <PrintPanel complaintId={c.id} shell={shell} onPrinted={reload} />
       {canReveal ? <ResendComplaint complaintId={c.id} onDone={onChanged} /> : null}
       {canReveal ? (
@@ -139,15 +242,6 @@ export function DetailPane({
           }}
         />
       ) : null}
-      <ActionForm
-        id={c.id}
-        status={c.status}
-        agencyCode={c.agencyCode}
-        onDone={() => {
-          reload();
-          onChanged();
-        }}
-      />
       <h3>{t('ui.detail.history')}</h3>
       <ol className="history">
         {data.events.map((e) => (

@@ -1,4 +1,7 @@
-/** The queue as a virtualised list: smooth with 100,000 rows, arrows to move, Enter to open. */
+/**
+ * The queue as a virtualised list: smooth with 100,000 rows, compact (20+ rows at 1366×768), arrows
+ * to move, Enter to open, Space to select a row for an action on several (Ctrl+A: every row loaded).
+ */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +12,7 @@ import { shortDate, wibDateTime } from '../../components/dates';
 import { deadlineState } from './deadline';
 
 type Row = MethodOutput<'complaints.queue'>['rows'][number];
-const rowHeight = 48;
+export const rowHeight = 28;
 
 export function QueueList({
   rows,
@@ -20,6 +23,8 @@ export function QueueList({
   onOpen,
   listRef,
   shownSearch,
+  selected,
+  setSelected,
 }: {
   rows: Row[];
   hasMore: boolean;
@@ -29,6 +34,8 @@ export function QueueList({
   onOpen: (id: string) => void;
   listRef: React.RefObject<HTMLDivElement | null>;
   shownSearch: string;
+  selected: ReadonlySet<string>;
+  setSelected: (s: ReadonlySet<string>) => void;
 }) {
   const { t } = useTranslation();
   const ref = useReference();
@@ -67,7 +74,23 @@ export function QueueList({
     else if (e.key === 'Enter' && rows[active]) {
       e.preventDefault();
       onOpen(rows[active].id);
+    } else if (e.key === ' ' && rows[active]) {
+      e.preventDefault();
+      toggle(rows[active].id);
+      move(active + 1);
+    } else if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      setSelected(new Set(rows.map((r) => r.id)));
+    } else if (e.key === 'Escape' && selected.size) {
+      e.preventDefault();
+      setSelected(new Set());
     }
+  }
+
+  function toggle(id: string) {
+    const next = new Set(selected);
+    if (!next.delete(id)) next.add(id);
+    setSelected(next);
   }
 
   return (
@@ -78,6 +101,7 @@ export function QueueList({
       tabIndex={0}
       aria-label={t('ui.queue.title')}
       data-shown-search={shownSearch}
+      aria-multiselectable="true"
       aria-activedescendant={rows[active] ? `row-${rows[active].id}` : undefined}
       onKeyDown={onKeyDown}
     >
@@ -96,17 +120,27 @@ export function QueueList({
             );
           }
           const due = deadlineState(row.currentDue, today, ref.calendar);
+          const checked = selected.has(row.id);
           return (
             <div
               key={row.id}
               id={`row-${row.id}`}
               role="option"
-              aria-selected={item.index === active}
-              className={`queue-row${item.index === active ? ' queue-row--active' : ''}${due.kind === 'late' ? ' queue-row--late' : ''}`}
+              aria-selected={checked}
+              aria-current={item.index === active ? 'true' : undefined}
+              className={`queue-row${item.index === active ? ' queue-row--active' : ''}${checked ? ' queue-row--selected' : ''}${due.kind === 'late' ? ' queue-row--late' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
               onClick={() => setActive(item.index)}
               onDoubleClick={() => onOpen(row.id)}
             >
+              <input
+                type="checkbox"
+                tabIndex={-1}
+                checked={checked}
+                aria-label={t('ui.queue.selectRow', { n: row.receiptNumber })}
+                onChange={() => toggle(row.id)}
+                onClick={(e) => e.stopPropagation()}
+              />
               <span className="queue-row__receipt">{row.receiptNumber}</span>
               <span className="queue-row__date" title={wibDateTime(row.receivedAt)}>
                 {shortDate(wibDate(new Date(row.receivedAt)))}
