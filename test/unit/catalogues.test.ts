@@ -39,7 +39,7 @@ function literalKeys(): Array<{ key: string; where: string }> {
   const found: Array<{ key: string; where: string }> = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\b(?:t|say|i18n\.t)\(\s*'([a-zA-Z][\w.]*)'/g))
+    for (const m of text.matchAll(/\b(?:t|say|msg|i18n\.t)\(\s*'([a-zA-Z][\w.]*)'/g))
       found.push({ key: m[1]!, where: relative(repoRoot, file) });
   }
   return found;
@@ -90,6 +90,105 @@ describe('the message catalogues', () => {
         if (['Bahasa Indonesia'].includes(m[1]!.trim())) continue;
         offenders.push(`${relative(repoRoot, file)}: ${m[1]!.trim()}`);
       }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('printed documents in both languages', () => {
+  const source = {
+    siteName: 'Mal Pelayanan Publik Kabupaten Probolinggo',
+    deskCode: 'PBL01',
+    receiptNumber: 'PBL01-20261128-0042-7',
+    type: 'PENGADUAN' as const,
+    receivedAt: '2026-11-28T02:00:00.000Z',
+    channelName: 'Datang langsung',
+    categoryName: null,
+    agencyName: 'Dinas Perhubungan',
+    title: 'Lampu jalan mati',
+    anonymous: false,
+    confidential: false,
+    complainantName: 'Siti Aminah',
+    nik: '3513014507900001',
+    verifyBy: '2026-12-02',
+    followUpBy: '2026-12-09',
+    answerBy: '2026-12-12',
+    officerName: 'Ani',
+    laporTrackingId: '9165816',
+    followUpContact: null,
+    statusUrl: null,
+    footerText: null,
+    escalationText: null,
+    copyAt: '2026-11-29T03:00:00.000Z',
+  };
+
+  it('a receipt printed by an officer working in English is in English, dates included', async () => {
+    const { inLanguage } = await import('../../src/main/platform/language');
+    const { buildReceiptModel } = await import('../../src/main/receipts/model');
+    const { renderReceiptHtml } = await import('../../src/main/receipts/html');
+    const english = inLanguage('en', () => buildReceiptModel(source));
+    expect(english.heading).toBe('COMPLAINT RECEIPT');
+    expect(english.nextSteps[0]).toBe('Verified and forwarded by Wednesday, 2 December 2026 at the latest.');
+    expect(english.free).toBe('This service is free of charge.');
+    expect(english.copy).toMatch(/^COPY - reprinted 29 November 2026/);
+    const html = await inLanguage('en', () => renderReceiptHtml(english, '80mm'));
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('What happens next:');
+    expect(html).not.toMatch(/Nomor tanda terima|Yang terjadi|Petugas/);
+    // Outside a call, and for an Indonesian officer: Bahasa Indonesia, as before.
+    const indonesian = buildReceiptModel(source);
+    expect(indonesian.heading).toBe('TANDA TERIMA PENGADUAN');
+    expect(indonesian.nextSteps[0]).toBe('Verifikasi dan penerusan paling lambat Rabu, 2 Desember 2026.');
+  });
+
+  it('the daily register follows the language of the supervisor who prints it; its digest does not', async () => {
+    const { inLanguage } = await import('../../src/main/platform/language');
+    const { renderRegisterHtml } = await import('../../src/main/review/register-html');
+    const content = {
+      format: 'meja-pengaduan/register-harian@2' as const,
+      chain: { audit: null, events: null },
+      deskCode: 'PBL01',
+      siteName: 'MPP Kabupaten Probolinggo',
+      day: '2026-11-27',
+      closedAt: '2026-11-27T09:00:00.000Z',
+      closedBy: 'Sri',
+      reason: null,
+      entries: [],
+      totals: { entries: 0, byType: {}, byStatus: {}, unreviewed: 0 },
+    };
+    const english = inLanguage('en', () => renderRegisterHtml(content as never, 'abc123'));
+    expect(english).toContain('Daily Complaint Register');
+    expect(english).toContain('Day: Friday, 27 November 2026');
+    expect(english).toContain('No complaints on this day.');
+    expect(english).toContain('SHA-256: abc123');
+    const indonesian = renderRegisterHtml(content as never, 'abc123');
+    expect(indonesian).toContain('Buku Register Pengaduan Harian');
+    expect(indonesian).toContain('Hari: Jumat, 27 November 2026');
+  });
+
+  it('leave no words outside the catalogues in the modules that print', () => {
+    const printing = [
+      'src/main/receipts/model.ts',
+      'src/main/receipts/html.ts',
+      'src/main/receipts/escpos.ts',
+      'src/main/review/register-html.ts',
+      'src/main/reports/report-html.ts',
+      'src/main/reports/report-tables.ts',
+      'src/main/reports/charts.ts',
+      'src/main/reports/export-files.ts',
+      'src/main/privacy/copy-html.ts',
+      'src/main/electron/passphrase-prompt.ts',
+    ];
+    const offenders: string[] = [];
+    for (const file of printing) {
+      const code = readFileSync(join(repoRoot, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '')
+        .replace(/<style>[\s\S]*?<\/style>/g, '')
+        .replace(/<script>[\s\S]*?<\/script>/g, '');
+      // A quoted text or a text between tags that reads as words: two words of letters, the first capitalised.
+      for (const m of code.matchAll(/(?:['"`>])([A-Z][a-z]+(?: [a-z][a-z]+)+)/g))
+        offenders.push(`${file}: ${m[1]}`);
     }
     expect(offenders).toEqual([]);
   });

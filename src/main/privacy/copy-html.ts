@@ -3,6 +3,7 @@
  * complaint found by their NIK or phone, with the personal fields in full and the history. An A4
  * page; no script; every text escaped.
  */
+import { callLanguage, msg } from '../../shared/i18n';
 import { escapeHtml as e, wibDateTimeText } from '../platform/documents';
 import type { HeldRecord } from '../complaints';
 
@@ -14,26 +15,27 @@ export function renderCopyHtml(input: {
   madeAt: string;
   records: HeldRecord[];
 }): string {
-  const field = (label: string, value: string | null) =>
-    `<tr><th>${e(label)}</th><td>${value === null ? '—' : e(value)}</td></tr>`;
+  const c = (key: string, params?: Record<string, string | number>) => e(msg(`print.copy.${key}`, params));
+  const field = (key: string, value: string | null) =>
+    `<tr><th>${c(key)}</th><td>${value === null ? '—' : e(value)}</td></tr>`;
   const records = input.records
     .map(
       (r) => `<section>
 <h2>${e(r.receiptNumber)}</h2>
 <table>
-${field('Diterima', wibDateTimeText(r.receivedAt) + ' WIB')}
-${field('Status', r.status)}
-${field('Instansi tujuan', r.agencyCode)}
-${field('Judul', r.title)}
-${field('Isi laporan', r.body)}
-${field('Nama', r.complainantName)}
-${field('NIK', r.nik)}
-${field('Telepon', r.phone)}
-${field('Surel', r.email)}
-${field('Alamat', r.address)}
-${r.purgedAt ? field('Data pribadi dihapus', wibDateTimeText(r.purgedAt) + ' WIB') : ''}
+${field('receivedAt', wibDateTimeText(r.receivedAt) + ' WIB')}
+${field('status', r.status)}
+${field('agency', r.agencyCode)}
+${field('title_', r.title)}
+${field('body', r.body)}
+${field('name', r.complainantName)}
+${field('nik', r.nik)}
+${field('phone', r.phone)}
+${field('email', r.email)}
+${field('address', r.address)}
+${r.purgedAt ? field('purged', wibDateTimeText(r.purgedAt) + ' WIB') : ''}
 </table>
-<h3>Riwayat</h3>
+<h3>${c('history')}</h3>
 <ol>${r.events
         .map(
           (ev) =>
@@ -44,9 +46,9 @@ ${r.purgedAt ? field('Data pribadi dihapus', wibDateTimeText(r.purgedAt) + ' WIB
     )
     .join('\n');
   return `<!doctype html>
-<html lang="id"><head><meta charset="utf-8">
+<html lang="${callLanguage()}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${copyCsp}">
-<title>Salinan data pribadi</title>
+<title>${c('docTitle')}</title>
 <style>
   @page { size: A4; margin: 16mm; }
   body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; }
@@ -54,9 +56,9 @@ ${r.purgedAt ? field('Data pribadi dihapus', wibDateTimeText(r.purgedAt) + ' WIB
   table { border-collapse: collapse; width: 100%; } th { text-align: left; width: 28%; vertical-align: top; }
   th, td { border-bottom: 1px solid #ccc; padding: 2pt 4pt; } section { break-inside: avoid-page; }
 </style></head><body>
-<h1>Salinan data pribadi yang disimpan Meja Pengaduan</h1>
-<p>${e(input.siteName)} — meja ${e(input.deskCode)}. Dibuat ${e(wibDateTimeText(input.madeAt))} WIB atas permintaan pemilik data (UU 27/2022 tentang Pelindungan Data Pribadi).</p>
-<p>Jumlah pengaduan: ${input.records.length}.</p>
-${records || '<p>Meja tidak menyimpan pengaduan dengan NIK atau nomor telepon ini.</p>'}
+<h1>${c('title')}</h1>
+<p>${c('intro', { site: input.siteName, desk: input.deskCode, at: wibDateTimeText(input.madeAt) })}</p>
+<p>${c('count', { n: input.records.length })}</p>
+${records || `<p>${c('none')}</p>`}
 </body></html>`;
 }

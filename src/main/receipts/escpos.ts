@@ -54,12 +54,12 @@ export function encodeReceipt(model: ReceiptModel, profile: EscPosProfile): Uint
   e.initialize().codepage('auto');
   e.align('center');
   lines(wrapText(model.siteName, columns));
-  e.line(`Meja ${model.deskCode}`);
+  e.line(model.labels.desk);
   rule();
   e.bold(true);
   lines(wrapText(model.heading, columns));
   e.bold(false);
-  e.line('Nomor tanda terima:');
+  e.line(model.labels.number);
   // Large and spaced so it is easy to read aloud; double width only where it still fits.
   const big = model.spokenNumber.length * 2 <= columns;
   e.bold(true).size(big ? 2 : 1, 2);
@@ -75,12 +75,12 @@ export function encodeReceipt(model: ReceiptModel, profile: EscPosProfile): Uint
   rule();
   for (const [label, value] of model.rows) lines(labelled(label, value, columns));
   if (model.title) {
-    e.line('Judul:');
+    e.line(model.labels.title);
     lines(wrapText(model.title, columns));
   }
   for (const [label, value] of model.identity) lines(labelled(label, value, columns));
   rule();
-  e.line('Yang terjadi berikutnya:');
+  e.line(model.labels.next);
   for (const step of model.nextSteps) lines(wrapText(step, columns));
   rule();
   for (const f of model.followUp) lines(wrapText(f, columns));
@@ -92,7 +92,7 @@ export function encodeReceipt(model: ReceiptModel, profile: EscPosProfile): Uint
     e.image(image, side, side, 'threshold');
   }
   e.align('left');
-  lines(labelled('Petugas', model.officer, columns));
+  lines(labelled(model.labels.officer, model.officer, columns));
   e.bold(true);
   lines(wrapText(model.free, columns));
   e.bold(false);

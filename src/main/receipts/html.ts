@@ -39,7 +39,7 @@ export async function renderReceiptHtml(
   const rows = (pairs: Array<[string, string]>) =>
     pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('');
   return `<!doctype html>
-<html lang="id">
+<html lang="${model.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${receiptCsp}">
@@ -72,9 +72,9 @@ ${options.printScript ? `<script src="${e(options.printScript)}"></script>` : ''
 <main class="receipt receipt--${paper}">
   <div class="center">
     <div class="site">${e(model.siteName)}</div>
-    <div>Meja ${e(model.deskCode)}</div>
+    <div>${e(model.labels.desk)}</div>
     <h1>${e(model.heading)}</h1>
-    <div>Nomor tanda terima:</div>
+    <div>${e(model.labels.number)}</div>
     <div class="number" data-receipt-number="${e(model.receiptNumber)}">${model.receiptNumber
       .split('-')
       .map((g) => `<span class="group">${e(g)}</span>`)
@@ -84,15 +84,15 @@ ${options.printScript ? `<script src="${e(options.printScript)}"></script>` : ''
   </div>
   <hr>
   <table>${rows(model.rows)}</table>
-  ${model.title ? `<div class="title"><span class="label">Judul:</span> ${e(model.title)}</div>` : ''}
+  ${model.title ? `<div class="title"><span class="label">${e(model.labels.title)}</span> ${e(model.title)}</div>` : ''}
   ${model.identity.length ? `<table>${rows(model.identity)}</table>` : ''}
   <hr>
-  <div class="label">Yang terjadi berikutnya:</div>
+  <div class="label">${e(model.labels.next)}</div>
   <ul>${model.nextSteps.map((s) => `<li>${e(s)}</li>`).join('')}</ul>
   <hr>
   ${model.followUp.map((f) => `<div>${e(f)}</div>`).join('')}
-  <img class="qr" alt="Kode QR status pengaduan" src="${qrSrc}">
-  <table>${rows([['Petugas', model.officer]])}</table>
+  <img class="qr" alt="${e(model.labels.qrAlt)}" src="${qrSrc}">
+  <table>${rows([[model.labels.officer, model.officer]])}</table>
   <p class="free">${e(model.free)}</p>
   ${model.footer ? `<p class="footer">${e(model.footer)}</p>` : ''}
 </main>

@@ -5,6 +5,7 @@
 import { longDay, wibDateTimeText } from '../platform/documents';
 import { maskNik } from '../../shared/domain/nik';
 import type { ComplaintType } from '../../shared/domain/complaint';
+import { callLanguage, msg, type Language } from '../../shared/i18n';
 
 export interface ReceiptSource {
   siteName: string;
@@ -36,6 +37,10 @@ export interface ReceiptSource {
 }
 
 export interface ReceiptModel {
+  /** The language it is printed in: the one the officer who prints works in. */
+  lang: Language;
+  /** The fixed words of the paper, in that language. */
+  labels: { desk: string; number: string; title: string; next: string; officer: string; qrAlt: string };
   siteName: string;
   deskCode: string;
   heading: string;
@@ -55,62 +60,63 @@ export interface ReceiptModel {
   copy: string | null;
 }
 
-const headings: Record<ComplaintType, string> = {
-  PENGADUAN: 'TANDA TERIMA PENGADUAN',
-  ASPIRASI: 'TANDA TERIMA ASPIRASI',
-  PERMINTAAN_INFORMASI: 'TANDA TERIMA PERMINTAAN INFORMASI',
-};
-const typeNames: Record<ComplaintType, string> = {
-  PENGADUAN: 'Pengaduan',
-  ASPIRASI: 'Aspirasi',
-  PERMINTAAN_INFORMASI: 'Permintaan Informasi',
-};
-
 export const wibDateTime = (iso: string) => `${wibDateTimeText(iso)} WIB`;
 
 export function buildReceiptModel(s: ReceiptSource): ReceiptModel {
+  const line = (key: string, params?: Record<string, string>) => msg(`print.receipt.${key}`, params);
   const qrContent = s.statusUrl
     ? `${s.statusUrl}${s.statusUrl.includes('?') ? '&' : '?'}nomor=${encodeURIComponent(s.receiptNumber)}`
     : s.receiptNumber;
   const identity: Array<[string, string]> = [];
   if (!s.anonymous) {
-    if (s.complainantName) identity.push(['Nama', s.complainantName]);
+    if (s.complainantName) identity.push([line('name'), s.complainantName]);
     if (s.nik) identity.push(['NIK', maskNik(s.nik)]);
   }
   const followUp: string[] = [];
   // Always someone to ask: the contact from settings, or else this desk itself.
   followUp.push(
-    `Tanya status: ${s.followUpContact ?? `Meja Pengaduan ${s.siteName} (kode meja ${s.deskCode})`}`,
+    line('askStatus', {
+      contact: s.followUpContact ?? line('thisDesk', { site: s.siteName, desk: s.deskCode }),
+    }),
   );
-  if (s.statusUrl) followUp.push(`Cek status: ${s.statusUrl}`);
-  if (s.laporTrackingId) followUp.push(`ID SP4N-LAPOR!: ${s.laporTrackingId}`);
-  followUp.push('Sebutkan nomor tanda terima di atas.');
+  if (s.statusUrl) followUp.push(line('checkStatus', { url: s.statusUrl }));
+  if (s.laporTrackingId) followUp.push(line('laporId', { id: s.laporTrackingId }));
+  followUp.push(line('quoteNumber'));
   return {
+    lang: callLanguage(),
+    labels: {
+      desk: line('desk', { desk: s.deskCode }),
+      number: line('number'),
+      title: line('title'),
+      next: line('next'),
+      officer: line('officer'),
+      qrAlt: line('qrAlt'),
+    },
     siteName: s.siteName,
     deskCode: s.deskCode,
-    heading: headings[s.type],
+    heading: line(`heading.${s.type}`),
     receiptNumber: s.receiptNumber,
     spokenNumber: s.receiptNumber.split('-').join(' - '),
     receivedAt: wibDateTime(s.receivedAt),
     rows: [
-      ['Jenis', typeNames[s.type]],
-      ['Kanal', s.channelName],
-      ...(s.categoryName ? ([['Kategori', s.categoryName]] as Array<[string, string]>) : []),
-      ['Instansi tujuan', s.agencyName],
+      [line('type'), msg(`types.${s.type}`)],
+      [line('channel'), s.channelName],
+      ...(s.categoryName ? ([[line('category'), s.categoryName]] as Array<[string, string]>) : []),
+      [line('agency'), s.agencyName],
     ],
     title: s.confidential ? null : s.title,
     identity,
     nextSteps: [
-      `Verifikasi dan penerusan paling lambat ${longDay(s.verifyBy)}.`,
-      `Tindak lanjut instansi paling lambat ${longDay(s.followUpBy)}.`,
-      `Jawaban paling lambat ${longDay(s.answerBy)}.`,
+      line('verifyBy', { date: longDay(s.verifyBy) }),
+      line('followUpBy', { date: longDay(s.followUpBy) }),
+      line('answerBy', { date: longDay(s.answerBy) }),
       ...(s.escalationText ? [s.escalationText] : []),
     ],
     followUp,
     qrContent,
     officer: s.officerName,
-    free: 'Layanan ini tidak dipungut biaya.',
+    free: line('free'),
     footer: s.footerText,
-    copy: s.copyAt ? `SALINAN - dicetak ulang ${wibDateTime(s.copyAt)}` : null,
+    copy: s.copyAt ? line('copy', { at: wibDateTime(s.copyAt) }) : null,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { say } from '../../shared/i18n';
+import { msg, say } from '../../shared/i18n';
 import { createOneTime } from '../platform/one-time';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
@@ -32,10 +32,7 @@ export interface DesktopPrinting {
   ): Promise<string>;
 }
 
-const sample = {
-  receiptNumber: 'UJI01-20260101-0001-X',
-  title: 'Halaman uji printer: teks judul yang cukup panjang untuk menguji pelipatan baris pada kertas',
-};
+const sample = { receiptNumber: 'UJI01-20260101-0001-X' };
 
 export function createReceipts(
   ctx: CoreContext,
@@ -195,13 +192,13 @@ export function createReceipts(
         receiptNumber: sample.receiptNumber,
         type: 'PENGADUAN',
         receivedAt: clock().toISOString(),
-        channelName: 'Uji printer',
+        channelName: msg('print.receipt.test.channel'),
         categoryName: null,
-        agencyName: 'Uji printer',
-        title: sample.title,
+        agencyName: msg('print.receipt.test.channel'),
+        title: msg('print.receipt.test.title'),
         anonymous: false,
         confidential: false,
-        complainantName: 'Contoh Nama Pelapor',
+        complainantName: msg('print.receipt.test.name'),
         nik: '3513000101900001',
         verifyBy: clock().toISOString().slice(0, 10),
         followUpBy: clock().toISOString().slice(0, 10),

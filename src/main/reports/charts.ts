@@ -2,6 +2,7 @@
  * The report's charts, drawn by Apache ECharts on the server side as SVG: the same picture on the
  * screen (as an image) and in the PDF. No animation, fixed sizes, the desk's palette.
  */
+import { msg } from '../../shared/i18n';
 import * as echarts from 'echarts';
 import type { Figures } from './figures';
 
@@ -31,13 +32,14 @@ export function reportCharts(
   names: { channel: (code: string) => string; agency: (code: string) => string },
 ) {
   const stages = ['verify', 'followUp', 'answer'] as const;
-  const stageNames = { verify: 'Verifikasi', followUp: 'Tindak lanjut instansi', answer: 'Jawaban' };
+  const r = (key: string) => msg(`print.report.${key}`);
+  const stageNames = { verify: r('stage.verify'), followUp: r('stage.followUp'), answer: r('stage.answer') };
   const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
   const channels = top(current.byChannel, 8);
   const agencies = top(current.byAgency, 10);
   return {
     intake: draw({
-      title: { text: `Pengaduan per ${current.series.unit === 'week' ? 'minggu' : 'hari'}`, textStyle: font },
+      title: { text: r(current.series.unit === 'week' ? 'chart.perWeek' : 'chart.perDay'), textStyle: font },
       grid: { left: 40, right: 16, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: current.series.points.map((p) => p.start.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -45,7 +47,7 @@ export function reportCharts(
     }),
     channels: draw(
       {
-        title: { text: 'Menurut kanal', textStyle: font },
+        title: { text: r('sheet.channel'), textStyle: font },
         grid: { left: 180, right: 24, top: 36, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: channels.map(([c]) => names.channel(c)), axisLabel: label(170) },
@@ -56,7 +58,7 @@ export function reportCharts(
     ),
     agencies: draw(
       {
-        title: { text: 'Menurut instansi tujuan (10 terbanyak)', textStyle: font },
+        title: { text: r('chart.agencies'), textStyle: font },
         grid: { left: 230, right: 24, top: 36, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: agencies.map(([c]) => names.agency(c)), axisLabel: label(220) },
@@ -66,14 +68,14 @@ export function reportCharts(
       60 + agencies.length * 26,
     ),
     compliance: draw({
-      title: { text: 'Kepatuhan batas waktu (%)', textStyle: font },
-      legend: { top: 0, right: 0, data: ['Periode ini', 'Periode sebelumnya'] },
+      title: { text: r('chart.compliance'), textStyle: font },
+      legend: { top: 0, right: 0, data: [r('current'), r('before')] },
       grid: { left: 40, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: stages.map((s) => stageNames[s]) },
       yAxis: { type: 'value', max: 100 },
       series: [
-        { name: 'Periode ini', type: 'bar', data: stages.map((s) => percent(current.compliance[s].share)) },
-        { name: 'Periode sebelumnya', type: 'bar', data: stages.map((s) => percent(before.compliance[s].share)) },
+        { name: r('current'), type: 'bar', data: stages.map((s) => percent(current.compliance[s].share)) },
+        { name: r('before'), type: 'bar', data: stages.map((s) => percent(before.compliance[s].share)) },
       ],
     }),
   };

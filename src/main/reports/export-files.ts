@@ -12,39 +12,42 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { say } from '../../shared/i18n';
+import { msg, say } from '../../shared/i18n';
 import { DeskFailure } from '../platform/failure';
 import type { ListedRecord } from './record-list';
 
-/** A column of the record list: its heading and its cell. */
-const columns: Array<[string, (r: ListedRecord) => string | number | boolean | Date]> = [
-  ['Nomor', (r) => r.receiptNumber],
-  ['Diterima', (r) => r.receivedAt],
-  ['Jenis', (r) => r.type],
-  ['Kanal', (r) => r.channel],
-  ['Kategori', (r) => r.category],
-  ['Subkategori', (r) => r.subcategory],
-  ['Instansi tujuan', (r) => r.agency],
-  ['Kecamatan', (r) => r.kecamatan],
-  ['Desa/kelurahan', (r) => r.desa],
-  ['Judul', (r) => r.title],
-  ['Status', (r) => r.status],
-  ['Petugas', (r) => r.officer],
-  ['Batas verifikasi', (r) => r.verifyDue],
-  ['Batas tindak lanjut', (r) => r.followUpDue],
-  ['Batas jawaban', (r) => r.answerDue],
-  ['Anonim', (r) => r.anonymous],
-  ['Rahasia', (r) => r.confidential],
-  ['Berkadar pengawasan', (r) => r.supervisory],
+/** A column of the record list: its key (the heading is its word in the caller's language) and its cell. */
+type Column = [string, (r: ListedRecord) => string | number | boolean | Date];
+const columns: Column[] = [
+  ['number', (r) => r.receiptNumber],
+  ['receivedAt', (r) => r.receivedAt],
+  ['type', (r) => r.type],
+  ['channel', (r) => r.channel],
+  ['category', (r) => r.category],
+  ['subcategory', (r) => r.subcategory],
+  ['agency', (r) => r.agency],
+  ['kecamatan', (r) => r.kecamatan],
+  ['desa', (r) => r.desa],
+  ['title', (r) => r.title],
+  ['status', (r) => r.status],
+  ['officer', (r) => r.officer],
+  ['verifyDue', (r) => r.verifyDue],
+  ['followUpDue', (r) => r.followUpDue],
+  ['answerDue', (r) => r.answerDue],
+  ['anonymous', (r) => r.anonymous],
+  ['confidential', (r) => r.confidential],
+  ['supervisory', (r) => r.supervisory],
 ];
-const personalColumns: Array<[string, (r: ListedRecord) => string]> = [
-  ['Nama pelapor', (r) => r.personal?.name ?? ''],
-  ['NIK', (r) => r.personal?.nik ?? ''],
-  ['Telepon', (r) => r.personal?.phone ?? ''],
-  ['E-mail', (r) => r.personal?.email ?? ''],
-  ['Alamat', (r) => r.personal?.address ?? ''],
+const personalColumns: Column[] = [
+  ['name', (r) => r.personal?.name ?? ''],
+  ['nik', (r) => r.personal?.nik ?? ''],
+  ['phone', (r) => r.personal?.phone ?? ''],
+  ['email', (r) => r.personal?.email ?? ''],
+  ['address', (r) => r.personal?.address ?? ''],
 ];
 const columnsFor = (withPersonal: boolean) => (withPersonal ? [...columns, ...personalColumns] : columns);
+const heading = (key: string) => msg(`print.report.col.${key}`);
+const dueColumns = new Set(['verifyDue', 'followUpDue', 'answerDue']);
 
 const wibInstant = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Jakarta',
@@ -54,14 +57,14 @@ const wibInstant = new Intl.DateTimeFormat('sv-SE', {
   hour: '2-digit',
   minute: '2-digit',
 });
-/** A cell as CSV text: dates as WIB "YYYY-MM-DD HH:MM" (days alone as YYYY-MM-DD), flags as Ya/Tidak. */
+/** A cell as CSV text: dates as WIB "YYYY-MM-DD HH:MM" (days alone as YYYY-MM-DD), flags as Ya/Tidak (Yes/No). */
 function csvCell(v: string | number | boolean | Date): string {
   if (v instanceof Date) {
     return v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0 && v.getUTCMilliseconds() === 0
       ? v.toISOString().slice(0, 10)
       : wibInstant.format(v);
   }
-  if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
+  if (typeof v === 'boolean') return v ? msg('ui.yes') : msg('ui.no');
   const text = String(v);
   // A cell Excel would run as a formula (=, +, -, @, tab, CR) is kept as text.
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -108,7 +111,7 @@ export function writeCsv(
         delimiter: options.separator,
         record_delimiter: 'windows',
         header: true,
-        columns: cols.map(([heading]) => heading),
+        columns: cols.map(([key]) => heading(key)),
       }),
       createWriteStream(path, { mode: 0o600 }),
     );
@@ -143,14 +146,14 @@ export function writeXlsx(
       for (const row of table.rows) sheet.addRow(row).commit();
       sheet.commit();
     }
-    const list = book.addWorksheet('Daftar pengaduan', { views: [{ state: 'frozen', ySplit: 1 }] });
-    list.columns = cols.map(([header], i) => ({
-      header,
+    const list = book.addWorksheet(msg('print.report.sheet.list'), { views: [{ state: 'frozen', ySplit: 1 }] });
+    list.columns = cols.map(([key], i) => ({
+      header: heading(key),
       width: [24, 17, 14, 18, 20, 24, 28, 14, 16, 40, 16, 18, 12, 12, 12, 9, 9, 12][i] ?? 18,
       style:
-        header === 'Diterima'
+        key === 'receivedAt'
           ? { numFmt: 'yyyy-mm-dd hh:mm' }
-          : header.startsWith('Batas')
+          : dueColumns.has(key)
             ? { numFmt: 'yyyy-mm-dd' }
             : {},
     }));
@@ -159,10 +162,10 @@ export function writeXlsx(
     for (const r of records) {
       list
         .addRow(
-          cols.map(([header, cell]) => {
+          cols.map(([key, cell]) => {
             const v = cell(r);
             // The receipt time as WIB wall-clock time, which is what Excel shows without a zone.
-            return header === 'Diterima' && v instanceof Date ? new Date(v.getTime() + 7 * 3_600_000) : v;
+            return key === 'receivedAt' && v instanceof Date ? new Date(v.getTime() + 7 * 3_600_000) : v;
           }),
         )
         .commit();

@@ -3,11 +3,12 @@
  * Each breakdown has the period, the period before, and the change.
  */
 import type { ReportView } from '../../shared/contract/reports';
-import { createI18n } from '../../shared/i18n';
+import { msg } from '../../shared/i18n';
 import type { Reference } from '../reference';
 import type { SheetTable } from './export-files';
 
-const id = createI18n('id');
+/** The report's words, in the language of whoever asks for it. */
+const r = (key: string) => msg(`print.report.${key}`);
 const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
 function breakdown(
@@ -22,7 +23,7 @@ function breakdown(
   );
   return {
     name,
-    headings: [label, 'Periode ini', 'Periode sebelumnya', 'Perubahan'],
+    headings: [label, r('current'), r('before'), r('change')],
     rows: keys.map((k) => [nameOf(k), current[k] ?? 0, before[k] ?? 0, (current[k] ?? 0) - (before[k] ?? 0)]),
     widths: [40, 14, 20, 12],
   };
@@ -30,38 +31,38 @@ function breakdown(
 
 export function reportTables(report: ReportView, reference: Reference): SheetTable[] {
   const { current: c, before: b } = report;
-  const none = (k: string, look: (k: string) => string | undefined) => (k === '-' ? '(tidak diisi)' : (look(k) ?? k));
+  const none = (k: string, look: (k: string) => string | undefined) => (k === '-' ? r('notGiven') : (look(k) ?? k));
   const category = (k: string) => none(k, (x) => reference.category(Number(x))?.name);
-  const stageNames = { verify: 'Verifikasi', followUp: 'Tindak lanjut instansi', answer: 'Jawaban' } as const;
+  const stageNames = { verify: r('stage.verify'), followUp: r('stage.followUp'), answer: r('stage.answer') };
   const stages = ['verify', 'followUp', 'answer'] as const;
   return [
     {
-      name: 'Ringkasan',
-      headings: ['Angka', 'Periode ini', 'Periode sebelumnya', 'Perubahan'],
+      name: r('sheet.summary'),
+      headings: [r('figure'), r('current'), r('before'), r('change')],
       rows: (
         [
-          ['Pengaduan diterima', c.received, b.received],
-          ['Anonim', c.anonymous, b.anonymous],
-          ['Rahasia', c.confidential, b.confidential],
-          ['Berkadar pengawasan', c.supervisory, b.supervisory],
-          ['Terkirim ke server pusat', c.delivery.sent, b.delivery.sent],
-          ['Menunggu kirim', c.delivery.waiting, b.delivery.waiting],
-          ['Tertahan', c.delivery.parked, b.delivery.parked],
+          [r('received'), c.received, b.received],
+          [msg('fields.anonymous'), c.anonymous, b.anonymous],
+          [msg('fields.confidential'), c.confidential, b.confidential],
+          [msg('fields.supervisory'), c.supervisory, b.supervisory],
+          [r('sent'), c.delivery.sent, b.delivery.sent],
+          [r('waiting'), c.delivery.waiting, b.delivery.waiting],
+          [r('parked'), c.delivery.parked, b.delivery.parked],
         ] as Array<[string, number, number]>
       ).map(([label, now, then]) => [label, now, then, now - then]),
       widths: [32, 14, 20, 12],
     },
     {
-      name: 'Kepatuhan waktu',
+      name: r('sheet.compliance'),
       headings: [
-        'Tahap',
-        'Dinilai',
-        'Tepat waktu',
-        'Tepat waktu (%)',
-        'Median (hari kerja)',
-        'Persentil 90 (hari kerja)',
-        'Terlambat di akhir periode',
-        'Tepat waktu periode sebelumnya (%)',
+        r('stage.name'),
+        r('judged'),
+        r('kept'),
+        r('keptShare'),
+        r('median'),
+        r('p90'),
+        r('lateAtEnd'),
+        r('keptShareBefore'),
       ],
       rows: stages.map((s) => [
         stageNames[s],
@@ -76,26 +77,26 @@ export function reportTables(report: ReportView, reference: Reference): SheetTab
       widths: [24, 10, 12, 16, 18, 22, 24, 30],
     },
     {
-      name: 'Terlambat',
-      headings: ['Tahap', 'Nomor', 'Batas', 'Terlambat (hari kerja)'],
+      name: r('sheet.late'),
+      headings: [r('stage.name'), r('number'), r('due'), r('daysLate')],
       rows: stages.flatMap((s) =>
         c.compliance[s].lateAtEnd.map((l) => [stageNames[s], l.receiptNumber, l.due, l.workingDaysLate]),
       ),
       widths: [24, 26, 14, 22],
     },
-    breakdown('Status akhir periode', 'Status', c.statusAtEnd, b.statusAtEnd, (k) => id.t(`statuses.${k}`)),
-    breakdown('Menurut jenis', 'Jenis', c.byType, b.byType, (k) => id.t(`types.${k}`)),
-    breakdown('Menurut kanal', 'Kanal', c.byChannel, b.byChannel, (k) => reference.channel(k)?.name ?? k),
-    breakdown('Menurut kategori', 'Kategori', c.byCategory, b.byCategory, category),
-    breakdown('Menurut subkategori', 'Subkategori', c.bySubcategory, b.bySubcategory, category),
-    breakdown('Menurut instansi', 'Instansi tujuan', c.byAgency, b.byAgency, (k) => reference.agency(k)?.name ?? k),
-    breakdown('Menurut kecamatan', 'Kecamatan', c.byKecamatan, b.byKecamatan, (k) =>
+    breakdown(r('sheet.status'), r('status'), c.statusAtEnd, b.statusAtEnd, (k) => msg(`statuses.${k}`)),
+    breakdown(r('sheet.type'), r('type'), c.byType, b.byType, (k) => msg(`types.${k}`)),
+    breakdown(r('sheet.channel'), r('channel'), c.byChannel, b.byChannel, (k) => reference.channel(k)?.name ?? k),
+    breakdown(r('sheet.category'), r('category'), c.byCategory, b.byCategory, category),
+    breakdown(r('sheet.subcategory'), r('subcategory'), c.bySubcategory, b.bySubcategory, category),
+    breakdown(r('sheet.agency'), r('agency'), c.byAgency, b.byAgency, (k) => reference.agency(k)?.name ?? k),
+    breakdown(r('sheet.kecamatan'), r('kecamatan'), c.byKecamatan, b.byKecamatan, (k) =>
       none(k, (x) => reference.region(x)?.name),
     ),
-    breakdown('Menurut petugas', 'Petugas', c.byOfficer, b.byOfficer, (k) => k),
+    breakdown(r('sheet.officer'), r('officer'), c.byOfficer, b.byOfficer, (k) => k),
     {
-      name: '10 subkategori teratas',
-      headings: ['Subkategori', 'Jumlah'],
+      name: r('sheet.top'),
+      headings: [r('subcategory'), r('count')],
       rows: c.topSubcategories.map((t) => [category(String(t.id)), t.count]),
       widths: [48, 10],
     },

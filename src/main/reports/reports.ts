@@ -2,6 +2,7 @@
  * Laporan berkala: the figures of a period (and the one before it, for the change), read with one
  * query for the records and one for their status changes, then counted by computeFigures.
  */
+import { msg } from '../../shared/i18n';
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { reportInput } from '../../shared/contract/reports';
@@ -71,7 +72,7 @@ export function createReports(ctx: CoreContext, reference: Reference) {
   function scopeName(scope: Scope): string {
     switch (scope.kind) {
       case 'desk':
-        return 'Seluruh meja';
+        return msg('print.report.wholeDesk');
       case 'agency':
         return reference.agency(scope.code!)?.name ?? scope.code!;
       case 'kecamatan':

@@ -33,7 +33,10 @@ export function setLanguageSource(source: () => Language | undefined): void {
   languageOfCall = source;
 }
 
-const current = () => catalogues[languageOfCall() ?? 'id'];
+/** The language of the call being served (Bahasa Indonesia outside a call). */
+export const callLanguage = (): Language => languageOfCall() ?? 'id';
+
+const current = () => catalogues[callLanguage()];
 
 export function msg(key: string, options?: TOptions): string {
   return current().t(key, options ?? {});
