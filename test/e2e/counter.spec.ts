@@ -6,6 +6,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { formatReceiptNumber } from '../../src/shared/domain/receipt-number';
+import { scanInto } from '../support/scanner';
 import { admin, callApi, expect, setUpDesk, signIn, test } from './fixtures';
 
 const counter = { width: 1366, height: 768 };
@@ -285,10 +286,7 @@ test('typed date filters with today, this week and this month', async ({ page, d
 });
 
 /** A scanner: the whole text in a burst, a few milliseconds a key, then Enter. */
-async function scan(page: Page, text: string) {
-  await page.keyboard.type(text, { delay: 2 });
-  await page.keyboard.press('Enter');
-}
+const scan = (page: Page, text: string) => scanInto(page, text);
 
 test("a receipt's QR read by a scanner opens the record from the queue, the form and Beranda", async ({
   page,
@@ -310,14 +308,25 @@ test("a receipt's QR read by a scanner opens the record from the queue, the form
   await page.keyboard.press('Alt+N');
   await expect(page.getByLabel('Judul')).toHaveValue('Air PDAM mati');
 
-  // On the queue, the list focused, the bare number this time.
+  // On the queue, the list focused (its keys 1-7 and letters must not act on the URL's characters).
   await page.keyboard.press('Escape');
   await page.keyboard.press('Alt+A');
+  const views = page.getByRole('group', { name: 'Tampilan tersimpan' });
+  await expect(views.getByRole('button', { name: /^Semua/ })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('listbox', { name: 'Antrean pengaduan' }).focus();
-  await scan(page, b.receiptNumber);
+  await scan(page, url(b.receiptNumber));
   await expect(drawer.getByRole('heading', { name: b.receiptNumber })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('Cari')).toHaveValue('');
+  await expect(views.getByRole('button', { name: /^Semua/ })).toHaveAttribute('aria-pressed', 'true');
+  // In Cari itself, the bare number (a QR printed without a status page): Cari keeps what it had.
+  await page.getByLabel('Cari').fill('lampu');
+  await page.getByLabel('Cari').focus();
+  await scan(page, a.receiptNumber);
+  await expect(drawer.getByRole('heading', { name: a.receiptNumber })).toBeVisible();
+  await expect(page.getByLabel('Cari')).toHaveValue('lampu');
+  await drawer.getByRole('button', { name: /^Tutup/ }).click();
+  await page.getByLabel('Cari').fill('');
 
   // On Beranda, with nothing focused.
   await page.getByRole('button', { name: 'Beranda' }).click();

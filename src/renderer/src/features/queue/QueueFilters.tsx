@@ -2,7 +2,7 @@
  * Filters that combine, and Cari, in one row at 1366 px (the rarer ones behind "Filter lain").
  * Remembered between visits (the search text is not: it may be a phone).
  */
-import { useState, type ReactNode, type RefObject } from 'react';
+import { memo, useState, type ReactNode, type RefObject } from 'react';
 import { addCalendarDays, wibDate } from '../../../../shared/calendar/working-days';
 import { useTranslation } from 'react-i18next';
 import { complaintStatuses, type ComplaintStatus } from '../../../../shared/domain/complaint';
@@ -59,7 +59,7 @@ function mondayOf(iso: string): string {
 /** How many of the filters behind "Filter lain" are set (shown on its button). */
 const moreKeys = ['categoryId', 'channel', 'kecamatanCode', 'officerId', 'lateOnly'] as const;
 
-export function QueueFilters({
+export const QueueFilters = memo(function QueueFilters({
   filters,
   setFilters,
   search,
@@ -223,4 +223,4 @@ export function QueueFilters({
       ) : null}
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * to move, Enter to open, Space to select a row for an action on several (Ctrl+A: every row loaded).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wibDate } from '../../../../shared/calendar/working-days';
 import type { MethodOutput } from '../../../../shared/contract';
@@ -38,7 +38,6 @@ export function QueueList({
   setSelected: (s: ReadonlySet<string>) => void;
 }) {
   const { t } = useTranslation();
-  const ref = useReference();
   const today = wibDate(new Date());
   const virtualizer = useVirtualizer({
     count: rows.length + (hasMore ? 1 : 0),
@@ -87,11 +86,19 @@ export function QueueList({
     }
   }
 
-  function toggle(id: string) {
-    const next = new Set(selected);
-    if (!next.delete(id)) next.add(id);
-    setSelected(next);
-  }
+  // Stable across renders, so a row that did not change is not drawn again (QueueRowView is memo).
+  const selectedNow = useRef(selected);
+  useEffect(() => {
+    selectedNow.current = selected;
+  }, [selected]);
+  const toggle = useCallback(
+    (id: string) => {
+      const next = new Set(selectedNow.current);
+      if (!next.delete(id)) next.add(id);
+      setSelected(next);
+    },
+    [setSelected],
+  );
 
   return (
     <div
@@ -119,55 +126,95 @@ export function QueueList({
               </div>
             );
           }
-          const due = deadlineState(row.currentDue, today, ref.calendar);
-          const checked = selected.has(row.id);
           return (
-            <div
+            <QueueRowView
               key={row.id}
-              id={`row-${row.id}`}
-              role="option"
-              aria-selected={checked}
-              aria-current={item.index === active ? 'true' : undefined}
-              className={`queue-row${item.index === active ? ' queue-row--active' : ''}${checked ? ' queue-row--selected' : ''}${due.kind === 'late' ? ' queue-row--late' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-              onClick={() => setActive(item.index)}
-              onDoubleClick={() => onOpen(row.id)}
-            >
-              <input
-                type="checkbox"
-                tabIndex={-1}
-                checked={checked}
-                aria-label={t('ui.queue.selectRow', { n: row.receiptNumber })}
-                onChange={() => toggle(row.id)}
-                onClick={(e) => e.stopPropagation()}
-              />
-              <span className="queue-row__receipt">{row.receiptNumber}</span>
-              <span className="queue-row__date" title={wibDateTime(row.receivedAt)}>
-                {shortDate(wibDate(new Date(row.receivedAt)))}
-              </span>
-              <span className="queue-row__title">{row.title}</span>
-              <span className="queue-row__agency">{ref.agencyName(row.agencyCode)}</span>
-              <span>
-                <span className={`status status--${row.status.toLowerCase()}`}>
-                  {t(`statuses.${row.status}`)}
-                </span>
-                {row.delivery && row.delivery !== 'sent' ? (
-                  <span className={`delivery delivery--${row.delivery}`}>
-                    {t(`ui.forwarding.delivery.${row.delivery}`)}
-                  </span>
-                ) : null}
-              </span>
-              <span className="queue-row__due">
-                {row.currentDue ? shortDate(row.currentDue) : '—'}
-                {due.kind === 'late' ? (
-                  <b className="badge badge--late">{t('ui.queue.late', { n: due.days })}</b>
-                ) : null}
-                {due.kind === 'today' ? <b className="badge badge--today">{t('ui.queue.dueToday')}</b> : null}
-              </span>
-            </div>
+              row={row}
+              index={item.index}
+              start={item.start}
+              active={item.index === active}
+              checked={selected.has(row.id)}
+              today={today}
+              onActivate={setActive}
+              onOpen={onOpen}
+              onToggle={toggle}
+            />
           );
         })}
       </div>
     </div>
   );
 }
+
+/**
+ * One row. Memo: moving the cursor redraws the row it leaves and the row it reaches, not every row
+ * on screen (on a slow counter PC that is the difference between a list that follows the arrow
+ * keys and one that lags behind them).
+ */
+const QueueRowView = memo(function QueueRowView({
+  row,
+  index,
+  start,
+  active,
+  checked,
+  today,
+  onActivate,
+  onOpen,
+  onToggle,
+}: {
+  row: Row;
+  index: number;
+  start: number;
+  active: boolean;
+  checked: boolean;
+  today: string;
+  onActivate: (i: number) => void;
+  onOpen: (id: string) => void;
+  onToggle: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const ref = useReference();
+  const due = deadlineState(row.currentDue, today, ref.calendar);
+  return (
+    <div
+      id={`row-${row.id}`}
+      role="option"
+      aria-selected={checked}
+      aria-current={active ? 'true' : undefined}
+      className={`queue-row${active ? ' queue-row--active' : ''}${checked ? ' queue-row--selected' : ''}${due.kind === 'late' ? ' queue-row--late' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: rowHeight }}
+      onClick={() => onActivate(index)}
+      onDoubleClick={() => onOpen(row.id)}
+    >
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        checked={checked}
+        aria-label={t('ui.queue.selectRow', { n: row.receiptNumber })}
+        onChange={() => onToggle(row.id)}
+        onClick={(e) => e.stopPropagation()}
+      />
+      <span className="queue-row__receipt">{row.receiptNumber}</span>
+      <span className="queue-row__date" title={wibDateTime(row.receivedAt)}>
+        {shortDate(wibDate(new Date(row.receivedAt)))}
+      </span>
+      <span className="queue-row__title">{row.title}</span>
+      <span className="queue-row__agency">{ref.agencyName(row.agencyCode)}</span>
+      <span>
+        <span className={`status status--${row.status.toLowerCase()}`}>{t(`statuses.${row.status}`)}</span>
+        {row.delivery && row.delivery !== 'sent' ? (
+          <span className={`delivery delivery--${row.delivery}`}>
+            {t(`ui.forwarding.delivery.${row.delivery}`)}
+          </span>
+        ) : null}
+      </span>
+      <span className="queue-row__due">
+        {row.currentDue ? shortDate(row.currentDue) : '—'}
+        {due.kind === 'late' ? (
+          <b className="badge badge--late">{t('ui.queue.late', { n: due.days })}</b>
+        ) : null}
+        {due.kind === 'today' ? <b className="badge badge--today">{t('ui.queue.dueToday')}</b> : null}
+      </span>
+    </div>
+  );
+});

@@ -2,7 +2,7 @@
  * The queue view: saved views with their counts, filters in one row, Cari, the compact virtualised
  * list with selection for an action on several records, and the open complaint in a drawer over it.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scanInProgress } from '../../components/scanner';
 import { ErrorNotice } from '../../components/Notice';
@@ -63,16 +63,31 @@ export function QueueScreen({
   const listRef = useRef<HTMLDivElement>(null);
   const bulk = useRef<BulkBarHandle>(null);
 
-  const setFilters = (f: Filters) => {
+  // Stable callbacks: the views, the filters and the bulk bar are memo, so moving the cursor through
+  // the list redraws the rows it touches and not the hundreds of <option>s of the filters.
+  const setFilters = useCallback((f: Filters) => {
     setFiltersState(f);
     storeFilters(f);
     setActive(0);
-  };
-  const setView = (v: ViewChoice) => {
+  }, []);
+  const setView = useCallback((v: ViewChoice) => {
     setViewState(v);
     localStorage.setItem(viewKey, v);
     setActive(0);
-  };
+  }, []);
+  const clearSelection = useCallback(() => {
+    setSelectedIds(new Set());
+    listRef.current?.focus();
+  }, []);
+  const afterBulk = useCallback((done: string[]) => {
+    setSelectedIds((now) => {
+      const rest = new Set(now);
+      for (const id of done) rest.delete(id);
+      return rest;
+    });
+    setRefreshKey((k) => k + 1);
+    listRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -149,21 +164,7 @@ export function QueueScreen({
           searchNote={note}
         />
         <ErrorNotice error={data.error} />
-        <BulkBar
-          ref={bulk}
-          selected={selected}
-          onClear={() => {
-            setSelectedIds(new Set());
-            listRef.current?.focus();
-          }}
-          onDone={(done) => {
-            const rest = new Set(selectedIds);
-            for (const id of done) rest.delete(id);
-            setSelectedIds(rest);
-            setRefreshKey((k) => k + 1);
-            listRef.current?.focus();
-          }}
-        />
+        <BulkBar ref={bulk} selected={selected} onClear={clearSelection} onDone={afterBulk} />
         <div className="queue-head" aria-hidden="true">
           <span />
           <span>{t('ui.queue.columns.receipt')}</span>

@@ -3,7 +3,7 @@
  * text field): all, mine, due today, late, waiting for verification, returned to me, and for a
  * supervisor the records not yet in SP4N-LAPOR!.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
 import type { QueueView } from '../../../../shared/contract/complaints';
@@ -16,7 +16,7 @@ export function viewsFor(supervisor: boolean): ViewChoice[] {
   return supervisor ? [...all, 'notInLapor'] : all;
 }
 
-export function ViewsBar({
+export const ViewsBar = memo(function ViewsBar({
   view,
   setView,
   views,
@@ -32,10 +32,12 @@ export function ViewsBar({
   useEffect(() => {
     let live = true;
     const load = () => void api['complaints.viewCounts']({}).then((r) => live && r.ok && setCounts(r.value));
-    load();
+    // The counts wait a moment: the rows (and a record opened by a scan) come first.
+    const first = window.setTimeout(load, 400);
     const timer = window.setInterval(load, 30_000);
     return () => {
       live = false;
+      window.clearTimeout(first);
       window.clearInterval(timer);
     };
   }, [refreshKey]);
@@ -60,4 +62,4 @@ export function ViewsBar({
       })}
     </div>
   );
-}
+});
