@@ -13,17 +13,31 @@ import { createCore } from '../../src/main/core';
 import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
 import { dueFor } from '../../src/main/complaints/actions';
 import { eventRowText, genesis, linkHash } from '../../src/main/platform/chain';
+import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from '../../src/main/host/key-location';
 import { migrationsFolder, referenceDataDir } from '../support/core';
+import { hostEnv } from '../support/host-process';
 import { makeGenerator, type Reference } from './dataset';
 
 export const benchAdmin = { name: 'admin', secret: 'bench-admin-1' };
+
+/**
+ * The bench database's key, where the browser-mode host keeps it (outside the data folder, as
+ * host/key-location.ts decides for the environment the tests give the host): a data set opened here
+ * and then by the host, or the other way round, uses one key.
+ */
+export function benchKeyFile(dir: string): string {
+  const keyFile = browserKeyFile(dir, hostEnv(dir));
+  moveLegacyKey(dir, keyFile);
+  ensureKeyFolder(keyFile);
+  return keyFile;
+}
 
 export function openBenchCore(dir: string) {
   return createCore({
     dataDir: dir,
     migrationsFolder,
     referenceDataDir,
-    masterKey: loadOrCreateKeyFile(join(dir, 'desk.key')),
+    masterKey: loadOrCreateKeyFile(benchKeyFile(dir)),
     shell: 'browser',
     version: 'bench',
   });

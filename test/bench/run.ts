@@ -1,7 +1,8 @@
 /**
  * npm run bench: the desk's speed at 100k and 1M complaints, each operation beside the raw
  * better-sqlite3 operation it builds on, measured in the same run (ratio = desk / raw).
- * Sizes: BENCH_SIZES=100000,1000000 (default). BENCH_BROWSER=0 skips Chromium, BENCH_DRAIN=0 the drain.
+ * Sizes: BENCH_SIZES=100000,1000000 (default). BENCH_BROWSER=0 skips Chromium, BENCH_DRAIN=0 the drain,
+ * BENCH_COUNTER=0 the counter's interaction latency and scans in Chromium with the CPU slowed 4x.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { applyPragmas } from '../../src/main/platform/database';
 import { repoRoot } from '../support/core';
 import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
 import { measureBrowser } from './browser';
+import { measureCounter } from './counter';
 import { benchDrain } from './drain';
 import { benchSupervisor } from './supervisor';
 import { ms, time, timeAsync, type Timing } from './stats';
@@ -266,6 +268,13 @@ if (process.env.BENCH_BROWSER !== '0') {
   browser = await measureBrowser(join(repoRoot, 'bench-data', String(largest)), benchAdmin, log);
 }
 
+let counter: Awaited<ReturnType<typeof measureCounter>> | null = null;
+if (process.env.BENCH_COUNTER !== '0') {
+  const largest = Math.max(...sizes);
+  log(`\n== the counter in Chromium, ${largest.toLocaleString('en')} complaints`);
+  counter = await measureCounter(join(repoRoot, 'bench-data', String(largest)), benchAdmin, log);
+}
+
 const out = join(repoRoot, 'bench-data', `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, JSON.stringify({ rows, results, drain, browser }, null, 2));
+writeFileSync(out, JSON.stringify({ rows, results, drain, browser, counter }, null, 2));
 log(`\nresults written to ${out}`);
