@@ -40,10 +40,13 @@ export async function startHost(opts: { dataDir?: string } = {}): Promise<Runnin
   const url = await new Promise<string>((resolveUrl, reject) => {
     // A host that does not answer in time is stopped: left running it would hold the data folder
     // (and, on a bench database, work through a migration for half an hour in the background).
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`host did not start:\n${output}`));
-    }, Number(process.env.HOST_START_TIMEOUT_MS ?? 20_000));
+    const timer = setTimeout(
+      () => {
+        child.kill('SIGKILL');
+        reject(new Error(`host did not start:\n${output}`));
+      },
+      Number(process.env.HOST_START_TIMEOUT_MS ?? 20_000),
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
