@@ -10,9 +10,9 @@
  * on an empty page, and the two calls the scan makes (find by receipt, get) made straight from the
  * page, with nothing drawn.
  */
-import { chromium, type Page } from '@playwright/test';
-import { startHost } from '../support/host-process';
+import type { Page } from '@playwright/test';
 import { scanInto } from '../support/scanner';
+import { openDesk } from './browser';
 import { ms, summarize, type Timing } from './stats';
 
 const throttle = 4;
@@ -101,23 +101,9 @@ export async function measureCounter(
   admin: { name: string; secret: string },
   log: (s: string) => void,
 ) {
-  const host = await startHost({ dataDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const { host, browser, page } = await openDesk(dataDir, admin, { width: 1366, height: 768 });
   try {
-    const page = await browser.newPage({
-      viewport: { width: 1366, height: 768 },
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-    });
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(host.url);
-    await page.getByLabel('Nama pengguna').fill(admin.name);
-    await page.getByLabel('PIN/kata sandi').fill(admin.secret);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Pengaduan baru' }).waitFor();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
 
     // The form: a whole complaint typed, three times (the draft is thrown away each time).
@@ -166,24 +152,16 @@ export async function measureCounter(
     ]!;
 
     // Scans: receipt numbers of records spread over the database, typed at scanner speed.
-    await page.evaluate('globalThis.__name = (f) => f');
+    type Call = (
+      method: string,
+      input: unknown,
+    ) => Promise<{ value: { rows: Array<{ receiptNumber: string }>; id: string } }>;
     const receipts = await page.evaluate(async () => {
-      const call = async (method: string, input: unknown) => {
-        const r = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            Authorization: `Bearer ${sessionStorage.getItem('desk.launchToken')}`,
-            'X-Desk-Tab': sessionStorage.getItem('desk.tabId')!,
-          },
-          body: JSON.stringify(input),
-        });
-        return (await r.json()).value;
-      };
+      const call = (globalThis as unknown as { __call: Call }).__call;
       const out: string[] = [];
       for (const word of ['jalan', 'lampu', 'sampah', 'pdam', 'obat', 'banjir', 'bromo', 'kraksaan']) {
-        const page = await call('complaints.queue', { search: word, limit: 3 });
-        for (const row of page.rows) out.push(row.receiptNumber);
+        const found = await call('complaints.queue', { search: word, limit: 3 });
+        for (const row of found.value.rows) out.push(row.receiptNumber);
       }
       return out;
     });
@@ -223,16 +201,7 @@ export async function measureCounter(
       await page.locator('.detail').waitFor({ state: 'detached' });
       floors.push(
         await page.evaluate(async (n) => {
-          const call = (method: string, input: unknown) =>
-            fetch(`/api/${method}`, {
-              method: 'POST',
-              headers: {
-                'Content-Type': 'application/json',
-                Authorization: `Bearer ${sessionStorage.getItem('desk.launchToken')}`,
-                'X-Desk-Tab': sessionStorage.getItem('desk.tabId')!,
-              },
-              body: JSON.stringify(input),
-            }).then((r) => r.json());
+          const call = (globalThis as unknown as { __call: Call }).__call;
           const t = performance.now();
           const found = await call('complaints.findByReceipt', { receiptNumber: n });
           await call('complaints.get', { id: found.value.id });

@@ -141,15 +141,17 @@ export const complaintCorrection = complaintInput
   .strict();
 export type ComplaintCorrection = z.output<typeof complaintCorrection>;
 
-export const similarComplaint = z.object({
+/** A complaint named in a hint or a list beside the form: enough to recognise and open it. */
+const complaintHit = z.object({
   id: z.string(),
   receiptNumber: z.string(),
   title: z.string(),
   status: z.enum(complaintStatuses),
   receivedAt: z.string(),
   agencyCode: z.string(),
-  match: z.enum(['phone', 'nik', 'title']),
 });
+
+export const similarComplaint = complaintHit.extend({ match: z.enum(['phone', 'nik', 'title']) });
 
 export const snippetView = z.object({
   keyword: z.string(),
@@ -274,17 +276,7 @@ export const complaintMethods = {
       nik: z.string().max(40).optional(),
     }),
     output: z.object({
-      rows: z.array(
-        z.object({
-          id: z.string(),
-          receiptNumber: z.string(),
-          title: z.string(),
-          status: z.enum(complaintStatuses),
-          receivedAt: z.string(),
-          agencyCode: z.string(),
-          currentDue: z.string().nullable(),
-        }),
-      ),
+      rows: z.array(complaintHit.extend({ currentDue: z.string().nullable() })),
       more: z.boolean(),
     }),
   }),

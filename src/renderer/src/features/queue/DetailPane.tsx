@@ -20,7 +20,7 @@ import { PrintPanel } from '../receipts';
 import { ActionForm, type ActionFormHandle } from './ActionForm';
 import { copyForLaporKey, shortcutLetter } from './action-keys';
 import { CorrectionForm } from './CorrectionForm';
-import { deadlineState } from './deadline';
+import { DueBadge } from './DueBadge';
 import { EarlierComplaints } from './EarlierComplaints';
 import { laporText } from './lapor-copy';
 
@@ -113,7 +113,6 @@ export function DetailPane({
     );
   if (!data) return <aside className="detail">{t('ui.loading')}</aside>;
   const c = data.complaint;
-  const due = deadlineState(c.currentDue, wibDate(new Date()), ref.calendar);
   const personal = revealed ?? { nik: c.nik, phone: c.phone, email: c.email, address: c.address };
   const rows: Array<[string, string | null]> = [
     [t('fields.type'), t(`types.${c.type}`)],
@@ -163,10 +162,7 @@ export function DetailPane({
           {ref.agencyName(c.agencyCode)}
           {' · '}
           {c.currentDue ? t('ui.earlier.due', { date: longDate(c.currentDue) }) : t('ui.detail.noDeadline')}
-          {due.kind === 'late' ? (
-            <b className="badge badge--late">{t('ui.queue.late', { n: due.days })}</b>
-          ) : null}
-          {due.kind === 'today' ? <b className="badge badge--today">{t('ui.queue.dueToday')}</b> : null}
+          <DueBadge due={c.currentDue} today={wibDate(new Date())} />
           {c.laporTrackingId ? <span className="mono"> · LAPOR! #{c.laporTrackingId}</span> : null}
         </p>
       </div>

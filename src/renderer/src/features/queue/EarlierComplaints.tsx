@@ -10,7 +10,7 @@ import type { MethodInput, MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { shortDate } from '../../components/dates';
 import { useReference } from '../../data/reference';
-import { deadlineState } from './deadline';
+import { DueBadge } from './DueBadge';
 
 type Earlier = MethodOutput<'complaints.earlier'>;
 
@@ -52,7 +52,6 @@ export function EarlierComplaints({
       </h2>
       <ul>
         {found.rows.map((r) => {
-          const due = deadlineState(r.currentDue, today, ref.calendar);
           return (
             <li key={r.id}>
               <button type="button" className="link mono" onClick={() => onOpen(r.id)}>
@@ -67,12 +66,7 @@ export function EarlierComplaints({
                   <>
                     {' · '}
                     {t('ui.earlier.due', { date: shortDate(r.currentDue) })}
-                    {due.kind === 'late' ? (
-                      <b className="badge badge--late">{t('ui.queue.late', { n: due.days })}</b>
-                    ) : null}
-                    {due.kind === 'today' ? (
-                      <b className="badge badge--today">{t('ui.queue.dueToday')}</b>
-                    ) : null}
+                    <DueBadge due={r.currentDue} today={today} />
                   </>
                 ) : null}
               </small>

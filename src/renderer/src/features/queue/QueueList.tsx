@@ -10,6 +10,7 @@ import type { MethodOutput } from '../../../../shared/contract';
 import { useReference } from '../../data/reference';
 import { shortDate, wibDateTime } from '../../components/dates';
 import { deadlineState } from './deadline';
+import { DueBadge } from './DueBadge';
 
 type Row = MethodOutput<'complaints.queue'>['rows'][number];
 export const rowHeight = 28;
@@ -210,10 +211,7 @@ const QueueRowView = memo(function QueueRowView({
       </span>
       <span className="queue-row__due">
         {row.currentDue ? shortDate(row.currentDue) : '—'}
-        {due.kind === 'late' ? (
-          <b className="badge badge--late">{t('ui.queue.late', { n: due.days })}</b>
-        ) : null}
-        {due.kind === 'today' ? <b className="badge badge--today">{t('ui.queue.dueToday')}</b> : null}
+        <DueBadge due={row.currentDue} today={today} />
       </span>
     </div>
   );
