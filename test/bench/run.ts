@@ -2,7 +2,8 @@
  * npm run bench: the desk's speed at 100k and 1M complaints, each operation beside the raw
  * better-sqlite3 operation it builds on, measured in the same run (ratio = desk / raw).
  * Sizes: BENCH_SIZES=100000,1000000 (default). BENCH_BROWSER=0 skips Chromium, BENCH_DRAIN=0 the drain,
- * BENCH_COUNTER=0 the counter's interaction latency and scans in Chromium with the CPU slowed 4x.
+ * BENCH_COUNTER=0 the counter's interaction latency and scans in Chromium with the CPU slowed 4x
+ * (npm run bench:counter runs only that, on BENCH_SIZES' largest, default 100000).
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -156,6 +157,64 @@ async function benchSize(size: number) {
       'p99 < 10 ms',
     );
   }
+
+  // The saved views (issue 13), as the bench's admin sees them, beside the plain SQL of each; their
+  // six counts together (polled by the queue every 30 s) beside six plain capped counts.
+  const adminId = (sqlite.prepare("SELECT id FROM accounts WHERE name = 'admin'").get() as { id: string }).id;
+  const openStatuses = `('BARU','TERVERIFIKASI','TERDISPOSISI','DITINDAKLANJUTI','DITANGGAPI','TUNDA')`;
+  const viewSql: Array<[string, string, unknown[]]> = [
+    ['mine', 'SELECT * FROM complaints WHERE officer_id = ? ORDER BY received_at DESC LIMIT 51', [adminId]],
+    [
+      'dueToday',
+      'SELECT * FROM complaints WHERE current_due = ? ORDER BY received_at DESC LIMIT 51',
+      [today],
+    ],
+    [
+      'late',
+      'SELECT * FROM complaints WHERE current_due IS NOT NULL AND current_due < ? ORDER BY received_at DESC LIMIT 51',
+      [today],
+    ],
+    ['toVerify', "SELECT * FROM complaints WHERE status = 'BARU' ORDER BY received_at DESC LIMIT 51", []],
+    [
+      'returned',
+      "SELECT * FROM complaints WHERE id IN (SELECT complaint_id FROM complaint_reviews WHERE state = 'returned') ORDER BY received_at DESC LIMIT 51",
+      [],
+    ],
+    [
+      'notInLapor',
+      `SELECT * FROM complaints WHERE lapor_tracking_id IS NULL AND status IN ${openStatuses} ORDER BY received_at DESC LIMIT 51`,
+      [],
+    ],
+  ];
+  for (const [view, sql, params] of viewSql) {
+    const raw = sqlite.prepare(sql);
+    report(
+      size,
+      `queue view: ${view}`,
+      await timeAsync(200, () => call('complaints.queue', { view, limit: 50 })),
+      time(200, () => raw.all(...params)),
+      'p99 < 10 ms',
+    );
+  }
+  const rawCounts = viewSql.map(([, sql, params]) => ({
+    st: sqlite.prepare(`SELECT count(*) FROM (${sql.replace(/ ORDER BY .*$/, '')} LIMIT 10001)`),
+    params,
+  }));
+  report(
+    size,
+    'the six view counts together',
+    await timeAsync(50, () => call('complaints.viewCounts', {}), 3),
+    time(50, () => rawCounts.forEach(({ st, params }) => st.get(...params)), 3),
+    'p99 < 50 ms',
+  );
+  const laporRaw = sqlite.prepare('SELECT * FROM complaints WHERE lapor_tracking_id = ? LIMIT 51');
+  report(
+    size,
+    'Cari #LAPOR! ID',
+    await timeAsync(200, () => call('complaints.queue', { search: '#9165816', limit: 50 })),
+    time(200, () => laporRaw.all('9165816')),
+    'p99 < 10 ms',
+  );
 
   // Word search (FTS5): common, rare, prefix and two-word queries, with and without a filter.
   const words = [
