@@ -42,7 +42,7 @@ export function Workspace({
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable;
-      if (e.key === 'F1' || (e.key === '?' && !typing && !scanInProgress())) {
+      if (e.key === 'F1' || (e.key === '?' && !typing && !scanInProgress(e))) {
         e.preventDefault();
         setHelp(true);
         return;

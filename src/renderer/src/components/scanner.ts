@@ -16,9 +16,14 @@ interface Snapshot {
 const detector = new ScanDetector();
 let lastKeyAt = -Infinity;
 
-/** True while keys arrive at a scanner's pace: shortcuts ("/", "?") should wait, it may be a scan. */
-export function scanInProgress(now = performance.now()): boolean {
-  return detector.length >= 2 && now - lastKeyAt < 50;
+/**
+ * True when this key is part of a burst at a scanner's pace: shortcuts ("/", "?", the queue's 1-7)
+ * should leave it alone, it may be a scan. Judged on the keys' own timestamps (when the keyboard or
+ * scanner sent them), never on when the page got round to handling them: a busy page handles a
+ * scanner's keys late, and they are still a burst.
+ */
+export function scanInProgress(e: { timeStamp: number }): boolean {
+  return detector.length >= 2 && e.timeStamp - lastKeyAt < 1;
 }
 
 const editable = (el: Element | null): el is Editable =>

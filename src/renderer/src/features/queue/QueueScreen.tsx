@@ -115,7 +115,7 @@ export function QueueScreen({
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) && !scanInProgress()) {
+      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) && !scanInProgress(e)) {
         e.preventDefault();
         searchRef.current?.focus();
       } else if (e.key === 'ArrowDown' && target === searchRef.current) {
@@ -130,7 +130,7 @@ export function QueueScreen({
   // On the list: 1-7 choose a view; with rows selected, V/T/S go to that action for all of them.
   function onListKeys(e: KeyboardEvent<HTMLElement>) {
     const key = shortcutLetter(e);
-    if (!key || scanInProgress()) return;
+    if (!key || scanInProgress(e.nativeEvent)) return;
     const n = Number(key);
     if (n >= 1 && n <= views.length) {
       e.preventDefault();
