@@ -789,6 +789,7 @@ export const en: Messages = {
       requiredNote: 'required',
     },
     combobox: { typeToFind: 'Type to search…' },
+    datePlaceholder: 'DD/MM/YYYY',
     shortcutsLabel: 'Shortcuts',
     earlier: {
       title: "This complainant's complaints ({{n}})",

@@ -803,6 +803,7 @@ export const id = {
       requiredNote: 'wajib diisi',
     },
     combobox: { typeToFind: 'Ketik untuk mencari…' },
+    datePlaceholder: 'HH/BB/TTTT',
     shortcutsLabel: 'Pintasan',
     earlier: {
       title: 'Pengaduan pelapor ini ({{n}})',

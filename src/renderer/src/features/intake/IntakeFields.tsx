@@ -167,7 +167,7 @@ export function IntakeFields({
           <TextField
             label={t('fields.incidentDate')}
             {...text('incidentDate')}
-            placeholder="HH/BB/TTTT"
+            placeholder={t('ui.datePlaceholder')}
             autoComplete="off"
             hint={incidentDate ? longDate(incidentDate) : t('ui.intake.dateHint')}
           />

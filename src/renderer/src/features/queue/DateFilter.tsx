@@ -54,7 +54,7 @@ export function DateFilter({
       <input
         id={id}
         value={text}
-        placeholder="HH/BB/TTTT"
+        placeholder={t('ui.datePlaceholder')}
         autoComplete="off"
         aria-invalid={bad ? true : undefined}
         aria-describedby={bad ? `${id}-error` : undefined}
