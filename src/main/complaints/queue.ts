@@ -12,6 +12,7 @@ import {
   type QueueView,
 } from '../../shared/contract/complaints';
 import { classifySearch, ftsQuery } from '../../shared/domain/search';
+import { openStatuses } from '../../shared/domain/status-flow';
 import { say } from '../../shared/i18n';
 import type { CoreContext } from '../platform/context';
 import { deliverySql } from '../forwarding';
@@ -26,8 +27,8 @@ export interface QueueCaller {
   seesAllReturned: boolean;
 }
 
-/** Open statuses: a record SP4N-LAPOR! should know about while it runs. */
-const openStatuses = `('BARU', 'TERVERIFIKASI', 'TERDISPOSISI', 'DITINDAKLANJUTI', 'DITANGGAPI', 'TUNDA')`;
+/** The open statuses (the status flow's own list) as SQL: records SP4N-LAPOR! should know about. */
+const openStatusesSql = `(${openStatuses.map((s) => `'${s}'`).join(', ')})`;
 
 export interface QueueRequest extends QueueFilters {
   sort: 'newest' | 'urgent';
@@ -127,9 +128,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext, { returnedSq
         params.push(today);
         break;
       case 'late':
-        where.push('c.current_due IS NOT NULL AND c.current_due < ?');
-        params.push(today);
-        break;
+        break; // the lateOnly filter's condition, below
       case 'toVerify':
         where.push(`c.status = 'BARU'`);
         break;
@@ -138,7 +137,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext, { returnedSq
         if (!caller.seesAllReturned) params.push(caller.id);
         break;
       case 'notInLapor':
-        where.push(`c.lapor_tracking_id IS NULL AND c.status IN ${openStatuses}`);
+        where.push(`c.lapor_tracking_id IS NULL AND c.status IN ${openStatusesSql}`);
         break;
       case undefined:
         break;
@@ -167,7 +166,7 @@ export function createQueue({ sqlite, cipher, clock }: CoreContext, { returnedSq
       where.push('c.received_at < ?');
       params.push(wibDayStart(addCalendarDays(f.to, 1)));
     }
-    if (f.lateOnly) {
+    if (f.lateOnly || f.view === 'late') {
       // current_due is set only while a deadline runs; late = its day has passed (WIB).
       where.push('c.current_due IS NOT NULL AND c.current_due < ?');
       params.push(today);
