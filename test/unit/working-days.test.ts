@@ -62,6 +62,24 @@ describe('working-day calendar (WIB)', () => {
     expect(wibDate(new Date('2026-12-31T17:30:00Z'))).toBe('2027-01-01');
   });
 
+  it('gives the WIB date of every instant when asked again and again (its reuse of the last answer)', () => {
+    const wib = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+    // Walking across day ends by the millisecond, minute and hour, and jumping back and forth.
+    const end = Date.parse('2026-11-27T17:00:00Z');
+    const instants = [
+      ...[-2, -1, 0, 1, 2].map((d) => end + d),
+      ...Array.from({ length: 200 }, (_, i) => end - 100 * 60_000 + i * 60_000),
+      ...Array.from({ length: 200 }, (_, i) => Date.parse('2025-01-01T00:00:00Z') + i * 3_599_999),
+      end - 1,
+      end,
+      end - 1,
+      Date.parse('1999-12-31T16:59:59.999Z'),
+      Date.parse('1999-12-31T17:00:00Z'),
+      Date.parse('2040-02-28T17:00:00Z'),
+    ];
+    for (const ms of instants) expect(wibDate(ms), new Date(ms).toISOString()).toBe(wib(ms));
+  });
+
   it('adds calendar days across months and leap years', () => {
     expect(addCalendarDays('2026-11-27', 14)).toBe('2026-12-11');
     expect(addCalendarDays('2028-02-20', 14)).toBe('2028-03-05');

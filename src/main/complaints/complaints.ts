@@ -14,6 +14,7 @@ import { say } from '../../shared/i18n';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
+import { preparedInsert } from '../platform/prepared-insert';
 import { accounts } from '../accounts';
 import { complaintEvents, complaints } from './schema';
 import type { Reference } from '../reference';
@@ -45,6 +46,7 @@ export function createComplaints(
     'INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const nextSeq = sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM complaints');
+  const insertComplaint = preparedInsert(sqlite, complaints);
 
   function view(row: ComplaintRow, officerName: string): ComplaintView {
     const { nik, phone, email, address } = openPersonal(cipher, row);
@@ -115,7 +117,7 @@ export function createComplaints(
       const id = uuidv7();
       const location = searchLocation(reference, input);
 
-      const receiptNumber = db.transaction((tx) => {
+      const receiptNumber = db.transaction(() => {
         const deskRow = settings.desk();
         if (!deskRow) throw new DeskFailure('SETUP_REQUIRED', say('errors.SETUP_REQUIRED'));
         const day = receivedDay.replace(/-/g, '');
@@ -142,7 +144,7 @@ export function createComplaints(
           createdAt: receivedAt,
           updatedAt: receivedAt,
         };
-        tx.insert(complaints).values(row).run();
+        insertComplaint(row);
         const received = {
           id: uuidv7(),
           complaintId: id,

@@ -9,6 +9,7 @@ import type { Outbox } from '../forwarding';
 import { complaintEvents } from './schema';
 import { eventRowText, genesis, linkHash } from '../platform/chain';
 import type { CoreContext } from '../platform/context';
+import { preparedInsert } from '../platform/prepared-insert';
 import type { CentralRecords, EventValues, PersonalChanges } from './central-record';
 
 export function createHistory(ctx: CoreContext, records: CentralRecords, outbox: Outbox) {
@@ -17,6 +18,7 @@ export function createHistory(ctx: CoreContext, records: CentralRecords, outbox:
     'SELECT chain_seq AS seq, hash FROM complaint_events WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
   );
   const seal = sqlite.prepare("SELECT hash FROM chain_seals WHERE kind = 'event'").pluck();
+  const insertEvent = preparedInsert(sqlite, complaintEvents);
   /** The event with its place and link in the hash chain (platform/chain.ts). */
   function linked(event: EventValues) {
     const newest = last.get() as { seq: number; hash: string } | undefined;
@@ -34,12 +36,12 @@ export function createHistory(ctx: CoreContext, records: CentralRecords, outbox:
       // As drizzle stores a json column: JSON text, or null.
       data: event.data == null ? null : JSON.stringify(event.data),
     };
-    return { ...event, chainSeq: row.chainSeq, hash: linkHash(prev, 'event', eventRowText(row)) };
+    return { ...row, data: event.data ?? null, hash: linkHash(prev, 'event', eventRowText(row)) };
   }
   return {
     /** Call inside the caller's transaction. */
     append(event: EventValues, personal?: PersonalChanges): void {
-      ctx.db.insert(complaintEvents).values(linked(event)).run();
+      insertEvent(linked(event));
       const record = records.event(event, personal);
       if (!record) return;
       // Sealed when it carries personal values (a correction of NIK, phone, email, address); other

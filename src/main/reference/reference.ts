@@ -1,5 +1,5 @@
 /** Reference data: read for forms and filters; edited by admins, every change audited. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { AgencyView, CategoryView, ChannelView, HolidayView } from '../../shared/contract/reference';
 import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { say } from '../../shared/i18n';
@@ -14,6 +14,17 @@ export function createReference(ctx: CoreContext, audit: AuditTrail) {
   let calendar: WorkingCalendar | null = null;
 
   const listHolidays = (): HolidayView[] => db.select().from(holidays).orderBy(asc(holidays.date)).all();
+  // Every save checks its references: prepared once (building a drizzle query per call costs more than
+  // the lookup itself).
+  const byCode = sql.placeholder('code');
+  const regionStatement = db.select().from(regions).where(eq(regions.code, byCode)).prepare();
+  const agencyStatement = db.select().from(agencies).where(eq(agencies.code, byCode)).prepare();
+  const channelStatement = db.select().from(channels).where(eq(channels.code, byCode)).prepare();
+  const categoryStatement = db
+    .select()
+    .from(categories)
+    .where(eq(categories.id, sql.placeholder('id')))
+    .prepare();
 
   return {
     all() {
@@ -32,18 +43,10 @@ export function createReference(ctx: CoreContext, audit: AuditTrail) {
       return calendar;
     },
 
-    region(code: string) {
-      return db.select().from(regions).where(eq(regions.code, code)).get();
-    },
-    agency(code: string) {
-      return db.select().from(agencies).where(eq(agencies.code, code)).get();
-    },
-    channel(code: string) {
-      return db.select().from(channels).where(eq(channels.code, code)).get();
-    },
-    category(id: number) {
-      return db.select().from(categories).where(eq(categories.id, id)).get();
-    },
+    region: (code: string) => regionStatement.get({ code }),
+    agency: (code: string) => agencyStatement.get({ code }),
+    channel: (code: string) => channelStatement.get({ code }),
+    category: (id: number) => categoryStatement.get({ id }),
 
     saveHoliday(actorId: string, h: HolidayView): HolidayView {
       db.insert(holidays)

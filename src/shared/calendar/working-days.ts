@@ -24,11 +24,18 @@ function fromDayNumber(n: number): IsoDate {
 
 /** The calendar date in WIB of an instant (a receipt issued at 23:30 UTC belongs to the next day). */
 export function wibDate(instant: Date | number): IsoDate {
-  return format(
-    new TZDate(typeof instant === 'number' ? instant : instant.getTime(), deskTimeZone),
-    'yyyy-MM-dd',
-  );
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  // The zone's offsets since 1970 are whole half hours, so a day never changes inside a half-hour
+  // slot: the last slot's answer is reused (a save asks several times; the zone lookup is not cheap).
+  const slot = Math.floor(ms / halfHourMs);
+  if (ms >= 0 && slot === lastSlot) return lastDay;
+  const day = format(new TZDate(ms, deskTimeZone), 'yyyy-MM-dd');
+  if (ms >= 0) [lastSlot, lastDay] = [slot, day];
+  return day;
 }
+const halfHourMs = 1_800_000;
+let lastSlot = Number.NaN;
+let lastDay = '';
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
