@@ -100,7 +100,9 @@ export function createApi(core: Core): Api {
   };
 
   const dispatch = (method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> =>
-    inCallerLanguage(callerKey)(() => serve(method, rawInput, callerKey));
+    inCallerLanguage(callerKey)(() => serve(method, rawInput, callerKey)).finally(() =>
+      core.maintenance.settle(),
+    );
 
   async function serve(method: string, rawInput: unknown, callerKey: string): Promise<Result<unknown>> {
     if (!isMethodName(method)) {

@@ -49,4 +49,42 @@ describe('the quiet-time checkpoint', () => {
       db.close();
     }
   });
+
+  it('on a desk never quiet, checkpoints between calls once enough is written, never inside one', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = new Database(join(dir.path, 'desk.sqlite'));
+    applyPragmas(db);
+    db.exec('CREATE TABLE t (n INTEGER, pad TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
+    const walFrames = () => (db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number }>)[0]!.log;
+    // The quiet time never comes in this test; 50 written rows call for a checkpoint.
+    const maintenance = createMaintenance(db, 60_000, 50);
+    let biggest = 0;
+    let firstCall = 0;
+    for (let call = 0; call < 40; call++) {
+      maintenance.touch();
+      for (let i = 0; i < 10; i++) insert.run(i, 'x'.repeat(2000));
+      const before = walFrames();
+      maintenance.settle();
+      // Not inside the call: the WAL is exactly as the call left it until the call's task is over.
+      expect(walFrames()).toBe(before);
+      biggest = Math.max(biggest, before);
+      if (call === 0) firstCall = before;
+      await new Promise((r) => setImmediate(r));
+    }
+    // 400 rows written with no quiet moment (40 calls' worth of frames), yet the WAL was checkpointed
+    // every few calls and restarted from its beginning: never more than ~6 calls' frames in it.
+    expect(firstCall).toBeGreaterThan(0);
+    expect(biggest).toBeLessThanOrEqual(firstCall * 6);
+    const [state] = db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
+    expect(state!.checkpointed).toBeGreaterThan(0);
+    // A streamed read holding the connection: settle neither throws nor checkpoints under it.
+    const rows = db.prepare('SELECT n FROM t').iterate();
+    rows.next();
+    expect(() => maintenance.settle()).not.toThrow();
+    rows.return?.();
+    maintenance.close();
+    db.close();
+  });
 });
