@@ -279,6 +279,52 @@ const migrationTests: Record<
       expect(plan.map((p) => p.detail).join(' ')).toContain('complaints_lapor');
     },
   },
+  '0012_fts_prefixes': {
+    before: (db) => {
+      writeInitData(db);
+      db.prepare(
+        "INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (1, 'c1', 'Jalan rusak', 'Isi laporan', 'Siti Aminah', 'Dringu Sukapura')",
+      ).run();
+      db.prepare(
+        "INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (7, 'c7', 'Lampu mati', 'Gelap', '', '')",
+      ).run();
+    },
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      // Every row copied with its rowid (the complaint's seq) and its text.
+      expect(db.prepare('SELECT rowid, * FROM complaint_fts ORDER BY rowid').all()).toEqual([
+        {
+          rowid: 1,
+          complaint_id: 'c1',
+          title: 'Jalan rusak',
+          body: 'Isi laporan',
+          name: 'Siti Aminah',
+          location: 'Dringu Sukapura',
+        },
+        { rowid: 7, complaint_id: 'c7', title: 'Lampu mati', body: 'Gelap', name: '', location: '' },
+      ]);
+      // The new table under the old name, with prefix indexes up to six letters, and nothing left over.
+      const table = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'complaint_fts'").pluck().get();
+      expect(table).toContain("prefix = '2 3 4 5 6'");
+      expect(
+        db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'complaint_fts_next%'").all(),
+      ).toEqual([]);
+      const find = (q: string) =>
+        db
+          .prepare('SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ? ORDER BY rowid')
+          .pluck()
+          .all(q);
+      expect(find('"jala"*')).toEqual([1]);
+      expect(find('"sukap"*')).toEqual([1]);
+      expect(find('"aminah"*')).toEqual([1]);
+      expect(find('"lamp"*')).toEqual([7]);
+      // Writing goes on as before.
+      db.prepare(
+        "INSERT INTO complaint_fts (rowid, complaint_id, title, body, name, location) VALUES (8, 'c8', 'Jalan berlubang', '', '', '')",
+      ).run();
+      expect(find('"jalan"*')).toEqual([1, 8]);
+    },
+  },
 };
 
 describe('migrations', () => {
