@@ -75,6 +75,34 @@ function restore(dataDir: string, from: string, pass: string | null, currentKey:
   });
 }
 
+describe('the plain copy a backup starts from', () => {
+  it.skipIf(process.platform === 'win32')(
+    'is owner-only from its first byte to its removal, as the database is, and leaves nothing behind',
+    async () => {
+      const a = await desk();
+      await save(a.api, 3);
+      const folder = join(a.dataDir, 'backups');
+      const modes = new Set<number>();
+      let done = false;
+      const run = a.api.dispatch('backups.run', {}, 'admin').finally(() => (done = true));
+      // Looked at on every turn of the event loop while the backup runs.
+      while (!done) {
+        for (const name of existsSync(folder) ? readdirSync(folder) : [])
+          if (name.startsWith('.snapshot-'))
+            try {
+              modes.add(statSync(join(folder, name)).mode & 0o777);
+            } catch {
+              // removed between the listing and the look
+            }
+        await new Promise((r) => setImmediate(r));
+      }
+      value(await run);
+      expect([...modes]).toEqual([0o600]);
+      expect(readdirSync(folder).filter((n) => n.startsWith('.snapshot-'))).toEqual([]);
+    },
+  );
+});
+
 describe('a backup restored on a fresh data folder', () => {
   it('brings back every complaint, event and personal field with only the file and the passphrase', async () => {
     const a = await desk();

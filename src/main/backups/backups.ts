@@ -6,7 +6,7 @@
  * verified there, and old backups are rotated out (backups/rotation.ts). Nothing here ever touches
  * a saved complaint: a backup that fails is recorded as failed, and the desk carries on.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { copyFile, rename, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { desc, eq, isNull } from 'drizzle-orm';
@@ -114,7 +114,12 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       db.update(backups).set(values).where(eq(backups.id, row.id)).run();
     try {
       mkdirSync(localFolder, { recursive: true, mode: 0o700 });
-      if (!source) await sqlite.backup(plain);
+      if (!source) {
+        // The plain copy holds what the database holds: created owner-only before SQLite writes it
+        // (SQLite keeps an existing file's mode, and gives its -wal and -shm the same one).
+        closeSync(openSync(plain, 'w', 0o600));
+        await sqlite.backup(plain);
+      }
       const check = await checkDatabaseFile(plain);
       if (!check.ok) throw new Error(`pemeriksaan salinan gagal: ${check.problems.join('; ')}`);
       const written = await writeBackup(plain, part, deps.masterKey, {
@@ -187,7 +192,9 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       throw new DeskFailure('BACKUP_FAILED', say('errors.backupFailed', { reason }));
     } finally {
       // A given copy goes only once it is a verified backup file (it may be the only one there is).
-      if (!source || existsSync(join(localFolder, fileName))) await unlink(plain).catch(() => undefined);
+      // With it go the -wal and -shm that checking it (read-only) left beside it.
+      if (!source || existsSync(join(localFolder, fileName)))
+        for (const f of [plain, `${plain}-wal`, `${plain}-shm`]) await unlink(f).catch(() => undefined);
     }
   }
 
