@@ -11,6 +11,24 @@ const size = (file: string) => {
   }
 };
 
+/**
+ * Where the main process's memory goes: the JS heap, buffers outside it, and SQLite's page cache
+ * (its limit: cache_size pages, or KiB when negative) and memory map (mmap_size; 0 when off).
+ */
+export function memoryOf(sqlite: Core['ctx']['sqlite']) {
+  const usage = process.memoryUsage();
+  const pragma = (name: string) => sqlite.pragma(name, { simple: true }) as number;
+  const cache = pragma('cache_size');
+  return {
+    rssBytes: usage.rss,
+    jsHeapUsedBytes: usage.heapUsed,
+    jsHeapTotalBytes: usage.heapTotal,
+    externalBytes: usage.external,
+    sqliteCacheLimitBytes: cache < 0 ? -cache * 1024 : cache * pragma('page_size'),
+    sqliteMmapBytes: pragma('mmap_size'),
+  };
+}
+
 export function about(core: Core) {
   const { sqlite } = core.ctx;
   const count = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -37,5 +55,6 @@ export function about(core: Core) {
     },
     lastBackupAt: core.backups.status().lastGoodAt,
     restoredAt,
+    memory: memoryOf(sqlite),
   };
 }

@@ -23,7 +23,7 @@ export const appMethods = {
   }),
   'app.about': method({
     summary:
-      'Tentang: the version, where the data, the key and the logs are, the database size and counts, the last backup (supervisor).',
+      'Tentang: the version, where the data, the key and the logs are, the database size and counts, the last backup, the memory in use (supervisor).',
     access: 'supervisor',
     input: empty,
     output: z.object({
@@ -42,6 +42,15 @@ export const appMethods = {
       }),
       lastBackupAt: z.string().nullable(),
       restoredAt: z.string().nullable(),
+      /** The main process's memory: resident, the JS heap, buffers outside it, SQLite's page cache and mmap. */
+      memory: z.object({
+        rssBytes: z.number(),
+        jsHeapUsedBytes: z.number(),
+        jsHeapTotalBytes: z.number(),
+        externalBytes: z.number(),
+        sqliteCacheLimitBytes: z.number(),
+        sqliteMmapBytes: z.number(),
+      }),
     }),
   }),
   'app.reportError': method({

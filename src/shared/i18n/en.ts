@@ -920,6 +920,9 @@ export const en: Messages = {
         '{{complaints}} complaints, {{events}} history rows, {{audit}} audit rows, {{accounts}} accounts',
       lastBackup: 'Last good backup',
       restored: 'Restored from a backup',
+      memory: 'Main process memory',
+      memoryText:
+        '{{rss}} MB resident; JS heap {{heap}} MB, outside the heap {{external}} MB, SQLite cache up to {{cache}} MB, mmap {{mmap}} MB',
     },
     privacy: {
       title: 'Personal data',

@@ -935,6 +935,9 @@ export const id = {
       countsText: '{{complaints}} pengaduan, {{events}} riwayat, {{audit}} baris audit, {{accounts}} akun',
       lastBackup: 'Cadangan terakhir yang baik',
       restored: 'Dipulihkan dari cadangan',
+      memory: 'Memori proses utama',
+      memoryText:
+        '{{rss}} MB terpakai; heap JS {{heap}} MB, di luar heap {{external}} MB, cache SQLite hingga {{cache}} MB, mmap {{mmap}} MB',
     },
     privacy: {
       title: 'Data pribadi',

@@ -5,6 +5,8 @@ import { wibDateTime } from '../../components/dates';
 import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 export function AboutScreen() {
   const { t } = useTranslation();
   const { data, error } = useQuery(() => api['app.about']({}));
@@ -18,7 +20,7 @@ export function AboutScreen() {
         ['dataDir', data.dataDir],
         ['keyAt', data.keyAt],
         ['logDir', data.logDir],
-        ['size', `${(data.databaseBytes / 1024 / 1024).toFixed(1)} MB`],
+        ['size', `${mb(data.databaseBytes)} MB`],
         [
           'counts',
           t('ui.about.countsText', {
@@ -29,6 +31,16 @@ export function AboutScreen() {
           }),
         ],
         ['lastBackup', data.lastBackupAt ? wibDateTime(data.lastBackupAt) : t('ui.backups.never')],
+        [
+          'memory',
+          t('ui.about.memoryText', {
+            rss: mb(data.memory.rssBytes),
+            heap: mb(data.memory.jsHeapUsedBytes),
+            external: mb(data.memory.externalBytes),
+            cache: mb(data.memory.sqliteCacheLimitBytes),
+            mmap: mb(data.memory.sqliteMmapBytes),
+          }),
+        ],
         ...(data.restoredAt ? ([['restored', wibDateTime(data.restoredAt)]] as Array<[string, string]>) : []),
       ]
     : [];
