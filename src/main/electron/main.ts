@@ -108,6 +108,8 @@ async function start(): Promise<void> {
     log,
   );
   openWindow();
+  // While the window loads its screens: the first pages an officer opens, read once.
+  setTimeout(() => core?.warmUp(), 0);
 }
 
 function openWindow(): void {

@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   server.listen(port, '127.0.0.1', () => {
     const { port: actual } = server.address() as { port: number };
     console.log(`Meja Pengaduan (mode peramban) siap di http://127.0.0.1:${actual}/#token=${token}`);
+    setTimeout(() => core.warmUp(), 0);
   });
   // A little after start, SQLite's quick check of the live file, in a worker (Beranda shows damage).
   setTimeout(
