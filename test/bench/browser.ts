@@ -71,8 +71,13 @@ export async function measureBrowser(
       `  queue shows its first rows after opening: median ${ms(openTiming.median)} ms, p99 ${ms(openTiming.p99)} ms   target < 1000 ms`,
     );
 
+    // Cari, timed in the page: from the keydown of the word's last letter (its event timestamp, when
+    // Chromium took the key) to the frame after the list shows the answer to the whole word; beside
+    // it the floor, the same page of the queue fetched by the page with nothing drawn. The first
+    // word is the first of this desk process's life (the host was started for this session).
     const search = page.getByLabel('Cari');
     const typing: number[] = [];
+    const floors: number[] = [];
     const queries = [
       'jalan',
       'lampu',
@@ -86,22 +91,56 @@ export async function measureBrowser(
       'pungutan',
     ];
     const perWord = new Map<string, number[]>();
-    for (const q of [...queries, ...queries, ...queries]) {
+    type Timer = { __cari: { t0: number; t1: number } };
+    for (const q of [...queries, ...queries, ...queries, ...queries, ...queries]) {
       await search.fill('');
       await page.locator('[data-shown-search=""]').waitFor();
-      // From the officer's last keystroke of the word to the list showing its answer.
       await search.pressSequentially(q.slice(0, -1), { delay: 30 });
-      const t0 = Date.now();
+      await page.evaluate((word) => {
+        const w = window as unknown as Timer;
+        w.__cari = { t0: 0, t1: 0 };
+        const onKey = (e: KeyboardEvent) => {
+          if (e.key !== word.slice(-1)) return;
+          w.__cari.t0 = e.timeStamp;
+          removeEventListener('keydown', onKey, { capture: true });
+        };
+        addEventListener('keydown', onKey, { capture: true });
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector(`[data-shown-search="${word}"]`)) return;
+          seen.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (w.__cari.t1 = performance.now())));
+        });
+        seen.observe(document.body, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-shown-search'],
+        });
+      }, q);
       await search.press(q.slice(-1));
-      // The list has answered when the rows on screen are the answer to the whole word.
-      await page.locator(`[data-shown-search="${q}"]`).waitFor({ timeout: 10_000 });
-      typing.push(Date.now() - t0);
-      perWord.set(q, [...(perWord.get(q) ?? []), Date.now() - t0]);
+      await page.waitForFunction(() => (window as unknown as Timer).__cari.t1 > 0, undefined, {
+        timeout: 10_000,
+      });
+      const took = await page.evaluate(() => {
+        const { t0, t1 } = (window as unknown as Timer).__cari;
+        return t1 - t0;
+      });
+      typing.push(took);
+      perWord.set(q, [...(perWord.get(q) ?? []), Math.round(took)]);
+      floors.push(
+        await page.evaluate(async (word) => {
+          const call = (globalThis as unknown as { __call: (m: string, i: unknown) => Promise<unknown> })
+            .__call;
+          const t = performance.now();
+          await call('complaints.queue', { search: word, sort: 'newest', limit: 100 });
+          return performance.now() - t;
+        }, q),
+      );
     }
     log(`  per word (ms): ${[...perWord].map(([w, t]) => `${w} ${t.join('/')}`).join(', ')}`);
     const typingTiming = summarize(typing);
+    const floorTiming = summarize(floors);
     log(
-      `  typing a word in Cari until the list updates: median ${ms(typingTiming.median)} ms, p99 ${ms(typingTiming.p99)} ms   target < 150 ms (from the last keystroke; includes the 40 ms debounce)`,
+      `  typing a word in Cari until the list updates (${typing.length}, the first of the session ${Math.round(typing[0]!)} ms): median ${ms(typingTiming.median)} ms, p99 ${ms(typingTiming.p99)} ms   target p99 < 150 ms (from the last key's event; includes the 40 ms pause Cari waits for)   floor (the same page fetched, nothing drawn): median ${ms(floorTiming.median)} ms, p99 ${ms(floorTiming.p99)} ms`,
     );
     // The browser-mode process is the desk's main process: its resident memory after the session.
     const status = readFileSync(`/proc/${host.process.pid}/status`, 'utf8');
@@ -109,7 +148,7 @@ export async function measureBrowser(
     log(
       `  browser-mode main process memory (RSS) after the session: ${rssMb.toFixed(0)} MB   target < 300 MB`,
     );
-    return { open: openTiming, typing: typingTiming, rssMb };
+    return { open: openTiming, typing: typingTiming, typingFloor: floorTiming, rssMb };
   } finally {
     await browser.close();
     await host.stop();
