@@ -6,8 +6,8 @@
  * verified there, and old backups are rotated out (backups/rotation.ts). Nothing here ever touches
  * a saved complaint: a backup that fails is recorded as failed, and the desk carries on.
  */
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { copyFile, rename, stat, unlink } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { desc, eq, isNull } from 'drizzle-orm';
 import { wibDate } from '../../shared/calendar/working-days';
@@ -17,7 +17,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import type { SettingsService } from '../settings';
 import { checkDatabaseFile } from './check';
-import { fileSha256, reasonText, removeLeftovers, stamp, verifyCopy } from './files';
+import { copyToSecond, ownerOnlyFile, reasonText, removeDatabaseFile, removeLeftovers, stamp } from './files';
 import { decryptBody, recoveryEnvelope, writeBackup, type BackupHeader } from './container';
 import { minPassphraseLength, wrapDataKey } from './recovery';
 import { defaultRotation, toKeep } from './rotation';
@@ -115,9 +115,7 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
     try {
       mkdirSync(localFolder, { recursive: true, mode: 0o700 });
       if (!source) {
-        // The plain copy holds what the database holds: created owner-only before SQLite writes it
-        // (SQLite keeps an existing file's mode, and gives its -wal and -shm the same one).
-        closeSync(openSync(plain, 'w', 0o600));
+        ownerOnlyFile(plain); // it holds what the database holds
         await sqlite.backup(plain);
       }
       const check = await checkDatabaseFile(plain);
@@ -139,23 +137,10 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       if (digest !== written.plainSha256) throw new Error('verifikasi cadangan gagal');
       const final = join(localFolder, fileName);
       await rename(part, final);
-      const containerSha = await fileSha256(final);
-      let secondOutcome: string | null = null;
       const second = secondFolder();
-      if (second) {
-        try {
-          if (!existsSync(second)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-          const secondPart = join(second, `.${fileName}.part`);
-          await copyFile(final, secondPart);
-          await verifyCopy(secondPart, containerSha);
-          await rename(secondPart, join(second, fileName));
-          secondOutcome = 'good';
-        } catch (error) {
-          secondOutcome = `failed: ${reasonText(error)}`;
-          await unlink(join(second, `.${fileName}.part`)).catch(() => undefined);
-          log.warn('backup.second_failed', { folder: second, reason: reasonText(error) });
-        }
-      }
+      const secondOutcome = second ? await copyToSecond(final, second, fileName) : null;
+      if (secondOutcome?.startsWith('failed'))
+        log.warn('backup.second_failed', { folder: second, reason: secondOutcome });
       const durationMs = Math.round(performance.now() - startedMs);
       finish({
         outcome: 'good',
@@ -192,9 +177,7 @@ export function createBackups(ctx: CoreContext, deps: BackupDeps) {
       throw new DeskFailure('BACKUP_FAILED', say('errors.backupFailed', { reason }));
     } finally {
       // A given copy goes only once it is a verified backup file (it may be the only one there is).
-      // With it go the -wal and -shm that checking it (read-only) left beside it.
-      if (!source || existsSync(join(localFolder, fileName)))
-        for (const f of [plain, `${plain}-wal`, `${plain}-shm`]) await unlink(f).catch(() => undefined);
+      if (!source || existsSync(join(localFolder, fileName))) await removeDatabaseFile(plain);
     }
   }
 

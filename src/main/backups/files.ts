@@ -1,7 +1,7 @@
 /** The file-level helpers of backups: hashing, naming, failure reasons in words, leftovers. */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, unlink } from 'node:fs/promises';
+import { closeSync, createReadStream, existsSync, openSync } from 'node:fs';
+import { copyFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const fileSha256 = (path: string) =>
@@ -30,6 +30,37 @@ export function stamp(at: Date): string {
 
 export async function verifyCopy(path: string, expectedSha: string): Promise<void> {
   if ((await fileSha256(path)) !== expectedSha) throw new Error('salinan tidak sama dengan aslinya');
+}
+
+/**
+ * The verified backup file copied to the second folder (a USB disk, a share), checked there against
+ * the first, then renamed into place: 'good', or 'failed: <reason>' with nothing half-written left.
+ */
+export async function copyToSecond(file: string, folder: string, fileName: string): Promise<string> {
+  const part = join(folder, `.${fileName}.part`);
+  try {
+    if (!existsSync(folder)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+    await copyFile(file, part);
+    await verifyCopy(part, await fileSha256(file));
+    await rename(part, join(folder, fileName));
+    return 'good';
+  } catch (error) {
+    await unlink(part).catch(() => undefined);
+    return `failed: ${reasonText(error)}`;
+  }
+}
+
+/**
+ * An empty file only its owner may read, for SQLite to copy the database into: SQLite keeps an
+ * existing file's mode and gives its -wal and -shm the same one.
+ */
+export function ownerOnlyFile(path: string): void {
+  closeSync(openSync(path, 'w', 0o600));
+}
+
+/** A plain copy of the database, with the -wal and -shm that opening it (read-only) left beside it. */
+export async function removeDatabaseFile(path: string): Promise<void> {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) await unlink(f).catch(() => undefined);
 }
 
 /** The plain snapshot and half-written files a desk that stopped mid-backup left behind. */
