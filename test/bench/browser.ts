@@ -4,8 +4,8 @@
  * Playwright's own round trips, so it slightly overstates).
  */
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { startHost } from '../support/host-process';
+import { chromium, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from '../support/host-process';
 import { summarize } from './stats';
 import { ms } from './stats';
 
@@ -14,8 +14,9 @@ export async function openDesk(
   dataDir: string,
   admin: { name: string; secret: string },
   viewport: { width: number; height: number },
+  running?: RunningHost,
 ) {
-  const host = await startHost({ dataDir });
+  const host = running ?? (await startHost({ dataDir }));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -75,7 +76,6 @@ export async function measureBrowser(
     // Chromium took the key) to the frame after the list shows the answer to the whole word; beside
     // it the floor, the same page of the queue fetched by the page with nothing drawn. The first
     // word is the first of this desk process's life (the host was started for this session).
-    const search = page.getByLabel('Cari');
     const typing: number[] = [];
     const floors: number[] = [];
     const queries = [
@@ -91,39 +91,8 @@ export async function measureBrowser(
       'pungutan',
     ];
     const perWord = new Map<string, number[]>();
-    type Timer = { __cari: { t0: number; t1: number } };
     for (const q of [...queries, ...queries, ...queries, ...queries, ...queries]) {
-      await search.fill('');
-      await page.locator('[data-shown-search=""]').waitFor();
-      await search.pressSequentially(q.slice(0, -1), { delay: 30 });
-      await page.evaluate((word) => {
-        const w = window as unknown as Timer;
-        w.__cari = { t0: 0, t1: 0 };
-        const onKey = (e: KeyboardEvent) => {
-          if (e.key !== word.slice(-1)) return;
-          w.__cari.t0 = e.timeStamp;
-          removeEventListener('keydown', onKey, { capture: true });
-        };
-        addEventListener('keydown', onKey, { capture: true });
-        const seen = new MutationObserver(() => {
-          if (!document.querySelector(`[data-shown-search="${word}"]`)) return;
-          seen.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (w.__cari.t1 = performance.now())));
-        });
-        seen.observe(document.body, {
-          subtree: true,
-          attributes: true,
-          attributeFilter: ['data-shown-search'],
-        });
-      }, q);
-      await search.press(q.slice(-1));
-      await page.waitForFunction(() => (window as unknown as Timer).__cari.t1 > 0, undefined, {
-        timeout: 10_000,
-      });
-      const took = await page.evaluate(() => {
-        const { t0, t1 } = (window as unknown as Timer).__cari;
-        return t1 - t0;
-      });
+      const took = await timeCari(page, q);
       typing.push(took);
       perWord.set(q, [...(perWord.get(q) ?? []), Math.round(took)]);
       floors.push(
@@ -153,4 +122,47 @@ export async function measureBrowser(
     await browser.close();
     await host.stop();
   }
+}
+
+type Timer = { __cari: { t0: number; t1: number } };
+
+/**
+ * Cari, timed in the page: from the keydown of the word's last letter (its event timestamp, when
+ * Chromium took the key) to the frame after the list shows the answer to the whole word. The queue
+ * must be on screen.
+ */
+export async function timeCari(page: Page, q: string): Promise<number> {
+  const search = page.getByLabel('Cari');
+  await search.fill('');
+  await page.locator('[data-shown-search=""]').waitFor();
+  await search.pressSequentially(q.slice(0, -1), { delay: 30 });
+  await page.evaluate((word) => {
+    const w = window as unknown as Timer;
+    w.__cari = { t0: 0, t1: 0 };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== word.slice(-1)) return;
+      w.__cari.t0 = e.timeStamp;
+      removeEventListener('keydown', onKey, { capture: true });
+    };
+    addEventListener('keydown', onKey, { capture: true });
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector(`[data-shown-search="${word}"]`)) return;
+      seen.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (w.__cari.t1 = performance.now())));
+    });
+    seen.observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-shown-search'],
+    });
+  }, q);
+  await search.press(q.slice(-1));
+  await page.waitForFunction(() => (window as unknown as Timer).__cari.t1 > 0, undefined, {
+    timeout: 10_000,
+  });
+  const took = await page.evaluate(() => {
+    const { t0, t1 } = (window as unknown as Timer).__cari;
+    return t1 - t0;
+  });
+  return took;
 }

@@ -55,7 +55,7 @@ const title = 'Lampu penerangan jalan mati di depan pasar Dringu';
 const body =
   'Sudah dua minggu lampu penerangan jalan di depan pasar mati, warga takut lewat pada malam hari dan sudah ada yang jatuh.';
 
-async function typeComplaint(page: Page): Promise<number> {
+export async function typeComplaint(page: Page): Promise<number> {
   let n = 0;
   const type = async (text: string) => {
     await page.keyboard.type(text, { delay: 25 });

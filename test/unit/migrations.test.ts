@@ -325,6 +325,45 @@ const migrationTests: Record<
       expect(find('"jalan"*')).toEqual([1, 8]);
     },
   },
+  '0013_outbox_held': {
+    before: (db) => {
+      writeInitData(db);
+      const put = db.prepare(
+        "INSERT INTO outbox (complaint_id, kind, ref_id, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, '2026-11-27T01:00:00.000Z')",
+      );
+      // c1: delivered, then its head event and one behind it; c2: parked, an event held behind it;
+      // c3: one message alone, in backoff.
+      put.run('c1', 'complaint', 'r1', 'sent', '2026-11-27T01:00:00.000Z');
+      put.run('c1', 'event', 'r2', 'pending', '2026-11-27T02:00:00.000Z');
+      put.run('c1', 'event', 'r3', 'pending', '2026-11-27T01:30:00.000Z');
+      put.run('c2', 'complaint', 'r4', 'parked', '2026-11-27T01:00:00.000Z');
+      put.run('c2', 'event', 'r5', 'pending', '2026-11-27T01:00:00.000Z');
+      put.run('c3', 'complaint', 'r6', 'pending', '2026-11-27T05:00:00.000Z');
+    },
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      const times = Object.fromEntries(
+        (
+          db
+            .prepare('SELECT ref_id AS r, state, next_attempt_at AS at FROM outbox ORDER BY id')
+            .all() as Array<{
+            r: string;
+            state: string;
+            at: string;
+          }>
+        ).map((o) => [o.r, `${o.state} ${o.at}`]),
+      );
+      const held = '9999-12-31T23:59:59.999Z';
+      expect(times).toEqual({
+        r1: 'sent 2026-11-27T01:00:00.000Z',
+        r2: 'pending 2026-11-27T02:00:00.000Z',
+        r3: `pending ${held}`,
+        r4: 'parked 2026-11-27T01:00:00.000Z',
+        r5: `pending ${held}`,
+        r6: 'pending 2026-11-27T05:00:00.000Z',
+      });
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -125,6 +125,64 @@ describe('what is due', () => {
     expect(store.nextDueAt()).toBeNull();
   });
 
+  it("never lets the due scan meet a message waiting behind its complaint's first unsent one", async () => {
+    // What the sender's scan can reach: pending messages whose send time has come. Each must be its
+    // complaint's first unsent message, whatever happened before (a pass then costs what can go,
+    // not the backlog waiting behind parked records).
+    const reachable = () =>
+      sqlite()
+        .prepare(
+          `SELECT o.id, o.id = (SELECT min(id) FROM outbox WHERE complaint_id = o.complaint_id AND state <> 'sent') AS head
+           FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= ?`,
+        )
+        .all(desk.clock.now().toISOString()) as Array<{ id: number; head: number }>;
+    const onlyHeads = () => expect(reachable().filter((r) => !r.head)).toEqual([]);
+    const a = await save('A');
+    await note(a, 'satu');
+    await note(a, 'dua');
+    const b = await save('B');
+    await note(b);
+    onlyHeads();
+    expect(reachable()).toHaveLength(2);
+    const [headA] = flat().filter((r) => r.complaintId === a);
+    const [headB, eventB] = flat().filter((r) => r.complaintId === b);
+    // A's complaint delivered: its first event (DITERIMA) is due at once, the two notes still wait.
+    one(delivered, headA!);
+    onlyHeads();
+    expect(flat().filter((r) => r.complaintId === a)).toHaveLength(3);
+    // B parked: its events wait for a person however long, through a reconnection too.
+    one(park, headB!);
+    desk.clock.advance(60_000);
+    store.retryAllNow();
+    onlyHeads();
+    expect(due().map((w) => w.complaintId)).toEqual([a]);
+    // A new event of the parked complaint waits behind it as well.
+    await note(b, 'tiga');
+    onlyHeads();
+    // Sent again by a supervisor: B goes with its three events behind it, in order.
+    store.resend(headB!.id);
+    onlyHeads();
+    const again = due().find((w) => w.complaintId === b)!;
+    expect(again.rows.map((r) => r.id).slice(0, 2)).toEqual([headB!.id, eventB!.id]);
+    expect(again.rows).toHaveLength(4);
+    // A delivered message sent again goes before what is still waiting, which waits for it again.
+    one(delivered, headB!);
+    onlyHeads();
+    store.resend(headB!.id);
+    onlyHeads();
+    expect(
+      due()
+        .find((w) => w.complaintId === b)!
+        .rows.map((r) => r.id)[0],
+    ).toBe(headB!.id);
+    store.record(flat().map((r) => [r, delivered]));
+    expect(due()).toEqual([]);
+    store.resend(eventB!.id);
+    onlyHeads();
+    expect(flat().map((r) => r.id)).toEqual([eventB!.id]);
+    expect(store.nextDueAt()).toBe(desk.clock.now().getTime());
+  });
+
   it('stops a complaint at a parked event and sends what came before it', async () => {
     const a = await save();
     await note(a, 'satu');

@@ -9,13 +9,25 @@ import type { CoreContext } from '../platform/context';
 /** A closed day's register travels in its own lane, beside the complaints': `register:<day>`. */
 export const registerLane = 'register:';
 
+/**
+ * The send time of a message that waits behind an earlier one of its complaint (not sent yet, in
+ * backoff or parked): beyond any date. Only a complaint's first unsent message is ever due, so the
+ * sender's scan of due messages (ordered by send time) never walks the ones waiting behind it, and a
+ * pass costs what can go, not the backlog (13,400 events held behind parked records cost ~300 ms a
+ * pass at 1M before). The store makes the next one due when the first is delivered or sent again.
+ */
+export const heldAt = '9999-12-31T23:59:59.999Z';
+
 export function createOutbox(ctx: CoreContext) {
   const { sqlite, cipher, clock } = ctx;
   let insert: Statement | null = null;
   const statement = () =>
     (insert ??= sqlite.prepare(
       `INSERT INTO outbox (complaint_id, kind, ref_id, payload_enc, state, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(ref_id) DO NOTHING`,
+       VALUES (@complaintId, @kind, @refId, @payload, 'pending',
+         CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE complaint_id = @complaintId AND state <> 'sent')
+           THEN '${heldAt}' ELSE @at END,
+         @at) ON CONFLICT(ref_id) DO NOTHING`,
     ));
   const listeners = new Set<() => void>();
 
@@ -29,7 +41,8 @@ export function createOutbox(ctx: CoreContext) {
       seal: boolean,
     ) {
       const at = clock().toISOString();
-      statement().run(complaintId, kind, refId, seal ? cipher.encrypt('outbox', json) : json, at, at);
+      const payload = seal ? cipher.encrypt('outbox', json) : json;
+      statement().run({ complaintId, kind, refId, payload, at });
     },
     /**
      * Drops the sealed bodies (they hold personal data) of a complaint's delivered messages, once its

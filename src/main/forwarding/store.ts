@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from '../platform/context';
 import type { Outcome } from './client';
+import { heldAt } from './outbox';
 
 export interface OutboxRow {
   id: number;
@@ -51,8 +52,9 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
   // Only heads count: a message held behind a parked one is not due, however old its time.
   const nextDue = sqlite
     .prepare(
-      `SELECT min(o.next_attempt_at) FROM outbox o WHERE o.state = 'pending'
-         AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.complaint_id = o.complaint_id AND o2.state <> 'sent')`,
+      `SELECT o.next_attempt_at FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at < '${heldAt}'
+         AND o.id = (SELECT min(o2.id) FROM outbox o2 WHERE o2.complaint_id = o.complaint_id AND o2.state <> 'sent')
+       ORDER BY o.next_attempt_at, o.id LIMIT 1`,
     )
     .pluck();
   const markSent = sqlite.prepare(
@@ -65,8 +67,23 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
     "UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_status = ?, last_error = ? WHERE id = ?",
   );
   const retryNow = sqlite.prepare(
-    "UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?",
+    `UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ? AND next_attempt_at <> '${heldAt}'`,
   );
+  // Only a complaint's first unsent message is due (see heldAt): the ones after it wait, and the
+  // first, when it waited, is due now.
+  const holdFollowers = sqlite.prepare(
+    `UPDATE outbox SET next_attempt_at = '${heldAt}' WHERE complaint_id = @lane AND state = 'pending'
+       AND next_attempt_at <> '${heldAt}'
+       AND id > (SELECT min(id) FROM outbox WHERE complaint_id = @lane AND state <> 'sent')`,
+  );
+  const releaseHead = sqlite.prepare(
+    `UPDATE outbox SET next_attempt_at = @now WHERE state = 'pending' AND next_attempt_at = '${heldAt}'
+       AND id = (SELECT min(id) FROM outbox WHERE complaint_id = @lane AND state <> 'sent')`,
+  );
+  const settleLane = (complaintId: string, now: string) => {
+    holdFollowers.run({ lane: complaintId });
+    releaseHead.run({ lane: complaintId, now });
+  };
   // Cheap at any backlog: held rows are found from the (few) parked ones, not by a check per waiting row.
   const counts = sqlite.prepare(`
     SELECT
@@ -107,6 +124,7 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
     switch (outcome.kind) {
       case 'delivered':
         markSent.run(now.toISOString(), outcome.status, row.id);
+        releaseHead.run({ lane: row.complaintId, now: now.toISOString() });
         return;
       case 'retry':
         markRetry.run(
@@ -230,7 +248,10 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
       if (!row) return false;
       return sqlite.transaction(() => {
         if (row.kind === 'complaint' && row.state === 'parked') refreshComplaintBody(id, row.complaintId);
-        return resendRow.run(clock().toISOString(), id).changes > 0;
+        const now = clock().toISOString();
+        const changed = resendRow.run(now, id).changes > 0;
+        settleLane(row.complaintId, now);
+        return changed;
       })();
     },
     /** A complaint and all its events again, in their order. */
@@ -238,7 +259,10 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
       const head = complaintHead.get(complaintId) as { id: number; state: string } | undefined;
       return sqlite.transaction(() => {
         if (head?.state === 'parked') refreshComplaintBody(head.id, complaintId);
-        return resendComplaintRows.run(clock().toISOString(), complaintId).changes;
+        const now = clock().toISOString();
+        const changed = resendComplaintRows.run(now, complaintId).changes;
+        settleLane(complaintId, now);
+        return changed;
       })();
     },
   };
