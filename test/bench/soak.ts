@@ -102,7 +102,10 @@ try {
     const timed = async <T>(op: Op, work: () => Promise<T>): Promise<T> => {
       const t0 = performance.now();
       const out = await work();
-      samples[op].push(performance.now() - t0);
+      const took = performance.now() - t0;
+      samples[op].push(took);
+      if (process.env.BENCH_SOAK_SLOW && took > Number(process.env.BENCH_SOAK_SLOW))
+        log(`    slow: ${op} ${took.toFixed(0)} ms at ${new Date().toISOString().slice(11, 23)}`);
       return out;
     };
     const listsPerSave = perHour.lists / perHour.saves;
@@ -244,6 +247,9 @@ try {
       `  renderer: JS heap ${first.renderer.heapMb.toFixed(1)} -> ${last.renderer.heapMb.toFixed(1)} MB, DOM nodes ${first.renderer.nodes} -> ${last.renderer.nodes}, listeners ${first.renderer.listeners} -> ${last.renderer.listeners}; queue first rows ${first.renderer.queueOpenMs} -> ${last.renderer.queueOpenMs} ms (target < 1000); Cari p99 ${ms(Math.max(...first.renderer.cariMs))} -> ${ms(Math.max(...last.renderer.cariMs))} ms (target < 150)`,
     );
   if (desk) await desk.browser.close();
+} catch (error) {
+  log(`  the soak stopped: ${String(error)}\n  the host said:\n${host.output().slice(-3000)}`);
+  process.exitCode = 1;
 } finally {
   await host.stop();
   await central.stop();

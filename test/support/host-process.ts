@@ -32,7 +32,10 @@ export const hostEnv = (dataDir: string, extra: Record<string, string> = {}) => 
 
 export async function startHost(opts: { dataDir?: string } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const child = spawn(node22, [join(repoRoot, 'out', 'main', 'host.js'), '--data', dataDir, '--port', '0'], {
+  // HOST_NODE_ARGS: flags for the host's Node (a bench's `--cpu-prof --cpu-prof-dir=…`).
+  const nodeArgs = (process.env.HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const host = join(repoRoot, 'out', 'main', 'host.js');
+  const child = spawn(node22, [...nodeArgs, host, '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: hostEnv(dataDir),
   });
