@@ -38,6 +38,21 @@ const allText = (bytes: Uint8Array) =>
     .lines.map((l) => l.text)
     .join('\n');
 
+describe('code pages', () => {
+  const profile = { paperWidthMm: 58, codepageMapping: 'epson', qr: 'native' } as const;
+  const selects = (bytes: Uint8Array) =>
+    [...bytes.keys()].filter((i) => bytes[i] === 0x1b && bytes[i + 1] === 0x74);
+
+  it('prints a plain-ASCII receipt in one code page, and a name with an accent in one that has it', () => {
+    const plain = encodeReceipt(buildReceiptModel(source), profile);
+    expect(selects(plain)).toHaveLength(1);
+    const accented = encodeReceipt(buildReceiptModel({ ...source, complainantName: 'Ayu Rénata' }), profile);
+    // é is 0x82 in CP437 (ESC t 0 on Epson), the code page chosen for it.
+    expect(Buffer.from(accented).includes(Buffer.from('R\x82nata', 'latin1'))).toBe(true);
+    expect(allText(accented)).toContain('Ayu R');
+  });
+});
+
 describe('receipt text wrapping', () => {
   it('never cuts a word and never passes the paper width', () => {
     const lines = wrapText(source.title, 32);
