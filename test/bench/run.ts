@@ -2,6 +2,7 @@
  * npm run bench: the desk's speed at 100k and 1M complaints, each operation beside the raw
  * better-sqlite3 operation it builds on, measured in the same run (ratio = desk / raw).
  * Sizes: BENCH_SIZES=100000,1000000 (default). BENCH_BROWSER=0 skips Chromium, BENCH_DRAIN=0 the drain,
+ * BENCH_SUPERVISOR=0 the day review and the reports,
  * BENCH_COUNTER=0 the counter's interaction latency and scans in Chromium with the CPU slowed 4x
  * (npm run bench:counter runs only that, on BENCH_SIZES' largest, default 100000).
  */
@@ -286,13 +287,14 @@ async function benchSize(size: number) {
   const saves = await benchSave(core.ctx, () => call('complaints.create', saveInput));
   report(size, 'save one complaint (FULL sync)', saves.desk, saves.raw, 'p99 < 5 ms, <= x2 floor');
 
-  await benchSupervisor(
-    sqlite,
-    call,
-    (name, desk, raw, target) => report(size, name, desk, raw, target),
-    log,
-    dir,
-  );
+  if (process.env.BENCH_SUPERVISOR !== '0')
+    await benchSupervisor(
+      sqlite,
+      call,
+      (name, desk, raw, target) => report(size, name, desk, raw, target),
+      log,
+      dir,
+    );
 
   const rss = process.memoryUsage().rss / 1024 / 1024;
   log(`  main-process memory (RSS) after the run: ${rss.toFixed(0)} MB   target < 300 MB`);
