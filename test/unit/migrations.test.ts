@@ -309,6 +309,8 @@ const migrationTests: Record<
       expect(
         db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'complaint_fts_next%'").all(),
       ).toEqual([]);
+      // Merged into one segment, not left for later saves to merge.
+      expect(db.prepare('SELECT count(DISTINCT segid) FROM complaint_fts_idx').pluck().get()).toBe(1);
       const find = (q: string) =>
         db
           .prepare('SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ? ORDER BY rowid')
