@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { nextSequenceSql } from '../../src/main/complaints/numbering';
+import { heldAt } from '../../src/main/forwarding/outbox';
 import { eventRowText, linkHash } from '../../src/main/platform/chain';
 import type { CoreContext } from '../../src/main/platform/context';
 import type { PersonalDataCipher } from '../../src/main/platform/crypto/personal-data';
@@ -113,8 +114,17 @@ export function saveFloor(sqlite: Sqlite, cipher: PersonalDataCipher, template: 
       data: event.data as string | null,
     });
     insertEvent.run({ ...row, hash: linkHash(link.hash, 'event', text) });
-    insertOutbox.run(id, 'complaint', id, seal('outbox', recordJson), at, at);
-    insertOutbox.run(id, 'event', eventId, eventJson, at, at);
+    // The bodies as the desk freezes them: this record's own ids, number and time in the template's
+    // text; the event waits behind its complaint (heldAt), as the desk's outbox writes it.
+    const number = formatReceiptNumber({ deskCode, day, sequence: last });
+    const own = (json: string) =>
+      json
+        .replaceAll(template.id, id)
+        .replaceAll(event.id as string, eventId)
+        .replaceAll(complaint.receipt_number as string, number)
+        .replaceAll(complaint.received_at as string, at);
+    insertOutbox.run(id, 'complaint', id, seal('outbox', own(recordJson)), at, at);
+    insertOutbox.run(id, 'event', eventId, own(eventJson), heldAt, at);
   });
 }
 

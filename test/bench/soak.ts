@@ -19,7 +19,7 @@ import { repoRoot } from '../support/core';
 import { startHost } from '../support/host-process';
 import { benchAdmin, buildDataset } from './build-dataset';
 import { openDesk, timeCari } from './browser';
-import { typeComplaint } from './counter';
+import { openAndClose, typeComplaint } from './counter';
 import { ms, summarize } from './stats';
 
 const size = Math.max(...(process.env.BENCH_SIZES ?? '1000000').split(',').map(Number));
@@ -181,13 +181,7 @@ try {
       await page.getByLabel('Cari').fill('');
       await page.locator('[data-shown-search=""]').waitFor();
       await page.getByRole('listbox', { name: 'Antrean pengaduan' }).focus();
-      for (let i = 0; i < 5; i++) {
-        await page.keyboard.press('Enter');
-        await page.locator('.detail .detail__summary').waitFor();
-        await page.keyboard.press('Escape');
-        await page.locator('.detail').waitFor({ state: 'detached' });
-        await page.keyboard.press('ArrowDown');
-      }
+      await openAndClose(page, 5);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
