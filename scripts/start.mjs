@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertNode22, buildIfStale, root } from './build-if-stale.mjs';
+import { assertNode22, buildIfStale, root, hostNodeFlags } from './build-if-stale.mjs';
 
 /** The Electron executable, without triggering the electron package's lazy download. */
 export function electronBinary() {
@@ -27,7 +27,9 @@ if (binary) {
   console.log(
     'Electron tidak tersedia di mesin ini (binernya tidak terpasang), jadi Meja Pengaduan berjalan dalam mode peramban.',
   );
-  child = spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), ...args], { stdio: 'inherit' });
+  child = spawn(process.execPath, [...hostNodeFlags, join(root, 'out', 'main', 'host.js'), ...args], {
+    stdio: 'inherit',
+  });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

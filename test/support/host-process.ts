@@ -32,8 +32,12 @@ export const hostEnv = (dataDir: string, extra: Record<string, string> = {}) => 
 
 export async function startHost(opts: { dataDir?: string } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  // HOST_NODE_ARGS: flags for the host's Node (a bench's `--cpu-prof --cpu-prof-dir=…`).
-  const nodeArgs = (process.env.HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The flags `npm start` and `npm run serve` give the host (scripts/build-if-stale.mjs, hostNodeFlags),
+  // and HOST_NODE_ARGS: more flags for the host's Node (a bench's `--cpu-prof --cpu-prof-dir=…`).
+  const nodeArgs = [
+    '--max-semi-space-size=4',
+    ...(process.env.HOST_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const host = join(repoRoot, 'out', 'main', 'host.js');
   const child = spawn(node22, [...nodeArgs, host, '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
