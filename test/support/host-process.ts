@@ -2,6 +2,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
+import hostNodeFlags from '../../scripts/host-node-flags.json' with { type: 'json' };
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,12 +33,9 @@ export const hostEnv = (dataDir: string, extra: Record<string, string> = {}) => 
 
 export async function startHost(opts: { dataDir?: string } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  // The flags `npm start` and `npm run serve` give the host (scripts/build-if-stale.mjs, hostNodeFlags),
-  // and HOST_NODE_ARGS: more flags for the host's Node (a bench's `--cpu-prof --cpu-prof-dir=…`).
-  const nodeArgs = [
-    '--max-semi-space-size=4',
-    ...(process.env.HOST_NODE_ARGS ?? '').split(' ').filter(Boolean),
-  ];
+  // The flags `npm start` and `npm run serve` give the host, and HOST_NODE_ARGS: more flags for the
+  // host's Node (a bench's `--cpu-prof --cpu-prof-dir=…`).
+  const nodeArgs = [...hostNodeFlags, ...(process.env.HOST_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const host = join(repoRoot, 'out', 'main', 'host.js');
   const child = spawn(node22, [...nodeArgs, host, '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
