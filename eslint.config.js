@@ -21,6 +21,8 @@ export default tseslint.config(
       'playwright-report/**',
       '.stryker-tmp/**',
       'reports/**',
+      // A developer's local experiments (git-ignored).
+      'scratch/**',
     ],
   },
   js.configs.recommended,

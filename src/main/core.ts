@@ -25,6 +25,7 @@ import { createHistory } from './complaints/history';
 import { createExports } from './reports/exports';
 import { createRecordList } from './reports/record-list';
 import { createReports } from './reports/reports';
+import { createJobs } from './platform/jobs';
 import { createRegisters } from './review/register';
 import { createReview, type Review } from './review/review';
 import { returnedSql } from './review/returned-sql';
@@ -166,6 +167,7 @@ export function createCore(options: CoreOptions) {
     history,
     complaints,
   );
+  const jobs = createJobs({ file: join(options.dataDir, 'desk.sqlite'), now: () => clock().getTime() });
   const reports = createReports(ctx, reference);
   const exports = createExports(ctx, {
     reports,
@@ -212,6 +214,7 @@ export function createCore(options: CoreOptions) {
     trail,
     privacy,
     reports,
+    jobs,
     exports,
     outbox,
     history,

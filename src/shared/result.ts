@@ -15,6 +15,7 @@ export const errorCodes = [
   'PRINT_FAILED',
   'BACKUP_FAILED',
   'DISK_FULL',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -71,5 +72,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   BACKUP_FAILED: 409,
   // Insufficient Storage: the machine's disk, never the caller's input.
   DISK_FULL: 507,
+  // The caller itself asked for the work to stop (a report or an export cancelled).
+  CANCELLED: 409,
   INTERNAL: 500,
 };

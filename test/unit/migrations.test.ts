@@ -366,6 +366,30 @@ const migrationTests: Record<
       });
     },
   },
+  '0014_report_indexes': {
+    before: writeInitData,
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      // The report's two reads are answered from the indexes alone.
+      const plan = (sql: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+          .map((r) => r.detail)
+          .join(' | ');
+      expect(
+        plan(
+          "SELECT seq, type, channel, agency_code, desa_code, officer_id, answer_due, receipt_number, id FROM complaints WHERE received_day BETWEEN '2026-11-01' AND '2026-11-30'",
+        ),
+      ).toContain('COVERING INDEX complaints_report');
+      expect(
+        plan(
+          "SELECT at, id, to_status, kind FROM complaint_events WHERE complaint_id = 'c1' ORDER BY at, id",
+        ),
+      ).toContain('COVERING INDEX complaint_events_complaint');
+      expect(
+        db.prepare("SELECT receipt_number FROM complaints WHERE received_day = '2026-11-27'").pluck().all(),
+      ).toEqual(['PBL01-20261127-0001-X']);
+    },
+  },
 };
 
 describe('migrations', () => {

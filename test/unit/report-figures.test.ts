@@ -182,6 +182,10 @@ function expected(from: string, to: string) {
   });
   const stages = { verify: stage(), followUp: stage(), answer: stage() };
   const statusAtEnd: Record<string, number> = {};
+  const byAgencyStage: Record<
+    string,
+    { followUp: { judged: number; kept: number }; answer: { judged: number; kept: number } }
+  > = {};
   for (const p of inPeriod) {
     let verifyDue = addWD(p.day, 3);
     let followUpDue = addWD(verifyDue, 5);
@@ -232,20 +236,39 @@ function expected(from: string, to: string) {
       due: string,
       pausedDays: number,
     ) => {
-      if (!start) return;
+      if (!start) return null;
       if (done && done <= to) {
         st.judged++;
-        if (done <= due) st.kept++;
         st.durations.push(wdBetween(start, done) - pausedDays);
+        if (done <= due) st.kept++;
+        return done <= due;
       } else if (due < to) {
         st.judged++;
         st.late.push(p.receipt!);
         st.lateDetail.push({ receiptNumber: p.receipt!, due, workingDaysLate: wdBetween(due, to) });
+        return false;
       }
+      return null;
     };
     judge(stages.verify, p.day, verified, verifyDue, verified ? paused : 0);
-    judge(stages.followUp, forwarded, followed, followUpDue, 0);
-    judge(stages.answer, p.day, answered, answerDue, answered ? paused : 0);
+    const followUpKept = judge(stages.followUp, forwarded, followed, followUpDue, 0);
+    const answerKept = judge(stages.answer, p.day, answered, answerDue, answered ? paused : 0);
+    // Per agency as routed now (a re-routed record counts for DINKES).
+    if (followUpKept !== null || answerKept !== null) {
+      const agency = p.steps.some((s) => s.action === 'REROUTE') ? 'DINKES' : p.agency;
+      const a = (byAgencyStage[agency] ??= {
+        followUp: { judged: 0, kept: 0 },
+        answer: { judged: 0, kept: 0 },
+      });
+      if (followUpKept !== null) {
+        a.followUp.judged++;
+        if (followUpKept) a.followUp.kept++;
+      }
+      if (answerKept !== null) {
+        a.answer.judged++;
+        if (answerKept) a.answer.kept++;
+      }
+    }
   }
   const stageFigures = (st: ReturnType<typeof stage>) => ({
     judged: st.judged,
@@ -257,6 +280,7 @@ function expected(from: string, to: string) {
     lateDetail: [...st.lateDetail].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
   });
   return {
+    byAgencyStage,
     received: inPeriod.length,
     // Counted by where each record is routed now (a re-route moves it).
     byAgency: count((p) => (p.steps.some((s) => s.action === 'REROUTE') ? 'DINKES' : p.agency)),
@@ -299,6 +323,7 @@ type Report = {
     anonymous: number;
     statusAtEnd: Record<string, number>;
     compliance: Record<'verify' | 'followUp' | 'answer', Stage>;
+    complianceByAgency: Record<string, unknown>;
     series: { unit: string; points: Array<{ start: string; count: number }> };
     delivery: Record<string, number>;
   };
@@ -325,6 +350,10 @@ describe('periodic report figures', () => {
     expect(r.current.byChannel).toEqual(want.byChannel);
     expect(r.current.anonymous).toBe(want.anonymous);
     expect(r.current.byAgency).toEqual(want.byAgency);
+    expect(r.current.complianceByAgency).toEqual(want.byAgencyStage);
+    // Both agencies have judged records, and not every one was kept: the chart has something to show.
+    expect(Object.keys(want.byAgencyStage).length).toBeGreaterThan(1);
+    expect(r.charts.agencyCompliance).toContain('<svg');
     expect(r.current.byOfficer).toEqual(want.byOfficer);
     expect(r.current.byKecamatan).toEqual(want.byKecamatan);
     expect(r.current.byType).toEqual(want.byType);

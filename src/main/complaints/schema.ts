@@ -94,7 +94,28 @@ export const complaints = sqliteTable(
     uniqueIndex('complaints_receipt').on(t.receiptNumber),
     // (x, received_at, seq) serves both the filter and the queue's full ORDER BY, so no sort step.
     index('complaints_received').on(t.receivedAt, t.seq),
-    index('complaints_day').on(t.receivedDay),
+    // The day's records in order, and every column a periodic report counts: the report reads this
+    // index alone (a covering index), never the wide rows with their bodies (reports/reports.ts).
+    index('complaints_report').on(
+      t.receivedDay,
+      t.seq,
+      t.type,
+      t.channel,
+      t.categoryId,
+      t.subcategoryId,
+      t.agencyCode,
+      t.kecamatanCode,
+      t.desaCode,
+      t.officerId,
+      t.anonymous,
+      t.confidential,
+      t.supervisory,
+      t.verifyDue,
+      t.followUpDue,
+      t.answerDue,
+      t.receiptNumber,
+      t.id,
+    ),
     index('complaints_status').on(t.status, t.receivedAt, t.seq),
     index('complaints_agency').on(t.agencyCode, t.receivedAt, t.seq),
     index('complaints_phone').on(t.phoneBidx),
@@ -126,7 +147,9 @@ export const complaintEvents = sqliteTable(
     hash: text('hash'),
   },
   (t) => [
-    index('complaint_events_complaint').on(t.complaintId, t.at),
+    // A complaint's history in order, carrying what the reports read (status and kind) so that a
+    // report's join never reads the event rows themselves.
+    index('complaint_events_complaint').on(t.complaintId, t.at, t.id, t.toStatus, t.kind),
     uniqueIndex('complaint_events_chain').on(t.chainSeq),
     index('complaint_events_unchained')
       .on(t.id)

@@ -37,6 +37,12 @@ export function reportCharts(
   const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
   const channels = top(current.byChannel, 8);
   const agencies = top(current.byAgency, 10);
+  // The ten agencies with the most judged answers, their own follow-up and the answer kept (%).
+  const judgedAgencies = Object.entries(current.complianceByAgency)
+    .sort((a, b) => b[1].answer.judged - a[1].answer.judged || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .reverse();
+  const kept = (s: { judged: number; kept: number }) => (s.judged ? percent(s.kept / s.judged) : null);
   return {
     intake: draw({
       title: { text: r(current.series.unit === 'week' ? 'chart.perWeek' : 'chart.perDay'), textStyle: font },
@@ -66,6 +72,31 @@ export function reportCharts(
       },
       640,
       60 + agencies.length * 26,
+    ),
+    agencyCompliance: draw(
+      {
+        title: { text: r('chart.agencyCompliance'), textStyle: font },
+        legend: { top: 22, right: 0, data: [stageNames.followUp, stageNames.answer] },
+        grid: { left: 230, right: 40, top: 56, bottom: 24 },
+        xAxis: { type: 'value', max: 100 },
+        yAxis: { type: 'category', data: judgedAgencies.map(([c]) => names.agency(c)), axisLabel: label(220) },
+        series: [
+          {
+            name: stageNames.followUp,
+            type: 'bar',
+            data: judgedAgencies.map(([, a]) => kept(a.followUp)),
+            label: { show: true, position: 'right' },
+          },
+          {
+            name: stageNames.answer,
+            type: 'bar',
+            data: judgedAgencies.map(([, a]) => kept(a.answer)),
+            label: { show: true, position: 'right' },
+          },
+        ],
+      },
+      640,
+      80 + judgedAgencies.length * 40,
     ),
     compliance: draw({
       title: { text: r('chart.compliance'), textStyle: font },

@@ -9,10 +9,12 @@ import { isAbsolute, join } from 'node:path';
 import type { z } from 'zod';
 import type { reportMethods } from '../../shared/contract/reports';
 import { say } from '../../shared/i18n';
+import { resolvePeriod, type PeriodInput } from '../../shared/domain/report-period';
 import { createOneTime } from '../platform/one-time';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
+import { paced, type Job } from '../platform/jobs';
 import type { Reference } from '../reference';
 import type { SettingsService } from '../settings';
 import { writeCsv, writeXlsx } from './export-files';
@@ -58,31 +60,36 @@ export function createExports(
   }
 
   return {
-    async export(actorId: string, actorName: string, input: ExportInput) {
+    async export(actorId: string, actorName: string, input: ExportInput, job: Job) {
       if (input.includePersonal && input.format !== 'pdf' && !input.reason) {
         const message = say('errors.personalExportReason');
         throw new DeskFailure('VALIDATION', message, { reason: message });
       }
       const withPersonal = input.includePersonal && input.format !== 'pdf';
-      const report = deps.reports.report(input);
+      // The CSV is the record list alone: it needs no figures, so it counts none.
+      const report = input.format === 'csv' ? null : await deps.reports.report(input, job);
+      const period = report?.period ?? resolvePeriod(input.period as PeriodInput);
       const s = deps.settings.get();
       const deskCode = deps.settings.deskCode();
       const scope = input.scope.kind === 'desk' ? '' : `-${input.scope.kind}-${input.scope.code}`;
-      const name = `laporan-${deskCode}-${report.period.from}_${report.period.to}${scope}${withPersonal ? '-data-pribadi' : ''}.${input.format}`.replace(/[^A-Za-z0-9._-]/g, '_');
-      const records = () => deps.recordList.records(report.period, input.scope, withPersonal);
+      const name = `laporan-${deskCode}-${period.from}_${period.to}${scope}${withPersonal ? '-data-pribadi' : ''}.${input.format}`.replace(/[^A-Za-z0-9._-]/g, '_');
+      const reader = job.reader();
+      const listed = deps.recordList.count(reader, period, input.scope);
+      const records = () =>
+        paced(job, deps.recordList.records(reader, period, input.scope, withPersonal), 'write', listed);
       const dir = folder();
       let result: { file: string | null; bytes: number; url: string | null };
       if (input.format === 'csv') {
         const written = await writeCsv(dir, name, records(), { separator: input.separator, withPersonal });
         result = { ...written, url: null };
       } else if (input.format === 'xlsx') {
-        const written = await writeXlsx(dir, name, reportTables(report, deps.reference), records(), {
+        const written = await writeXlsx(dir, name, reportTables(report!, deps.reference), records(), {
           withPersonal,
           title: name,
         });
         result = { ...written, url: null };
       } else {
-        const html = renderReportHtml(report, reportTables(report, deps.reference), {
+        const html = renderReportHtml(report!, reportTables(report!, deps.reference), {
           siteName: s.siteName,
           deskCode,
           generatedBy: actorName,
@@ -100,9 +107,9 @@ export function createExports(
       }
       deps.audit.record(actorId, withPersonal ? 'reports.export.personal' : 'reports.export', name, {
         format: input.format,
-        period: report.period,
+        period,
         scope: input.scope,
-        records: report.current.received,
+        records: listed,
         ...(withPersonal ? { reason: input.reason } : {}),
       });
       return { file: result.file, name, url: result.url, bytes: result.bytes };

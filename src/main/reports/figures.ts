@@ -69,6 +69,11 @@ export interface Figures {
   byOfficer: Record<string, number>;
   statusAtEnd: Record<string, number>;
   compliance: { verify: StageFigures; followUp: StageFigures; answer: StageFigures };
+  /**
+   * Per agency (as routed now): its own follow-up stage and the answer stage, judged and kept, for the
+   * compliance-per-agency chart and table.
+   */
+  complianceByAgency: Record<string, { followUp: AgencyStage; answer: AgencyStage }>;
   anonymous: number;
   confidential: number;
   supervisory: number;
@@ -82,13 +87,34 @@ const verified = new Set(['TERVERIFIKASI', 'TERDISPOSISI', 'DITINDAKLANJUTI', 'D
 const followedUp = new Set(['DITINDAKLANJUTI', 'DITANGGAPI', 'SELESAI']);
 const answered = new Set([...followedUp, 'DIARSIPKAN']);
 
-/** The WIB day of an instant (UTC+7, no daylight saving): arithmetic, for many events at once. */
-const wibDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * The WIB day of an instant (UTC+7, no daylight saving), for hundreds of thousands of events: the
+ * day of each UTC hour is worked out once.
+ */
+const wibDays = new Map<string, string>();
+export function wibDay(iso: string): string {
+  const hour = iso.slice(0, 13);
+  let day = wibDays.get(hour);
+  if (day === undefined) {
+    day = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+    if (wibDays.size > 100_000) wibDays.clear();
+    wibDays.set(hour, day);
+  }
+  return day;
+}
 
-const bump = (counts: Record<string, number>, key: string | number | null) => {
-  const k = key === null ? '-' : String(key);
-  counts[k] = (counts[k] ?? 0) + 1;
+type Key = string | number | null;
+const bump = (counts: Map<Key, number>, key: Key) => {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 };
+/** Counts as the figures give them: keys as text, none as '-'. */
+const asRecord = (counts: Map<Key, number>): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [k, n] of counts) out[k === null ? '-' : String(k)] = n;
+  return out;
+};
+const breakdowns = ['byType', 'byChannel', 'byCategory', 'bySubcategory', 'byAgency', 'byKecamatan', 'byDesa', 'byOfficer', 'statusAtEnd'] as const;
+type Breakdown = (typeof breakdowns)[number];
 
 /** The nearest-rank percentile of sorted numbers; null for none. */
 export function percentile(sorted: number[], p: number): number | null {
@@ -103,6 +129,30 @@ const weekOf = (day: string) => {
   return new Date(t - weekday * 86_400_000).toISOString().slice(0, 10);
 };
 
+type Outcome = 'kept' | 'late' | null;
+/** Judged and kept records of a stage, for one agency. */
+export interface AgencyStage {
+  judged: number;
+  kept: number;
+}
+const judge = (into: AgencyStage, outcome: Outcome) => {
+  if (outcome === null) return;
+  into.judged++;
+  if (outcome === 'kept') into.kept++;
+};
+
+interface Pause {
+  day: string;
+  days: number;
+}
+/** Working days the clock stood still up to a day (RESUME events on or before it). */
+function pausedBy(pauses: Pause[] | null, done: string | null): number {
+  if (done === null || pauses === null) return 0;
+  let sum = 0;
+  for (const p of pauses) if (p.day <= done) sum += p.days;
+  return sum;
+}
+
 class Stage {
   private durations: number[] = [];
   private judged = 0;
@@ -113,16 +163,24 @@ class Stage {
     private readonly end: string,
   ) {}
 
-  add(receipt: string, start: string | null, done: string | null, due: string, paused: number) {
-    if (start === null) return; // the stage never began (not forwarded, say)
+  /** Judges one record's stage: 'kept', 'late', or null when not judged (not begun, or not yet due). */
+  add(receipt: string, start: string | null, done: string | null, due: string, paused: number): Outcome {
+    if (start === null) return null; // the stage never began (not forwarded, say)
     if (done !== null && done <= this.end) {
       this.judged++;
-      if (done <= due) this.kept++;
       this.durations.push(Math.max(0, this.calendar.workingDaysBetween(start, done) - paused));
-    } else if (due < this.end) {
+      if (done <= due) {
+        this.kept++;
+        return 'kept';
+      }
+      return 'late';
+    }
+    if (due < this.end) {
       this.judged++;
       this.late.push({ receiptNumber: receipt, due, workingDaysLate: this.calendar.workingDaysBetween(due, this.end) });
+      return 'late';
     }
+    return null;
   }
 
   figures(): StageFigures {
@@ -135,6 +193,130 @@ class Stage {
       p90Days: percentile(sorted, 90),
       lateAtEnd: this.late.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
     };
+  }
+}
+
+/**
+ * The figures of a period, counted one record at a time (a year's report never holds its 340,000
+ * records at once): `add` each record with its events in order of time, then `result`.
+ */
+export class FiguresTally {
+  private readonly f: Figures;
+  private readonly stages: Record<'verify' | 'followUp' | 'answer', Stage>;
+  private readonly weekly: boolean;
+  private readonly perPoint = new Map<string, number>();
+  private readonly counts = Object.fromEntries(breakdowns.map((b) => [b, new Map<Key, number>()])) as Record<
+    Breakdown,
+    Map<Key, number>
+  >;
+
+  constructor(
+    private readonly period: { from: string; to: string },
+    calendar: WorkingCalendar,
+  ) {
+    this.f = {
+      received: 0,
+      byType: {},
+      byChannel: {},
+      byCategory: {},
+      bySubcategory: {},
+      byAgency: {},
+      byKecamatan: {},
+      byDesa: {},
+      byOfficer: {},
+      statusAtEnd: {},
+      compliance: { verify: null!, followUp: null!, answer: null! },
+      complianceByAgency: {},
+      anonymous: 0,
+      confidential: 0,
+      supervisory: 0,
+      delivery: { sent: 0, waiting: 0, parked: 0, none: 0 },
+      topSubcategories: [],
+      series: { unit: 'day', points: [] },
+    };
+    this.stages = {
+      verify: new Stage(calendar, period.to),
+      followUp: new Stage(calendar, period.to),
+      answer: new Stage(calendar, period.to),
+    };
+    this.weekly = Date.parse(period.to) - Date.parse(period.from) > 92 * 86_400_000;
+  }
+
+  add(r: ReportRow, events: readonly ReportEvent[]) {
+    const { f, period, stages, counts } = this;
+    f.received++;
+    bump(counts.byType, r.type);
+    bump(counts.byChannel, r.channel);
+    bump(counts.byCategory, r.categoryId);
+    bump(counts.bySubcategory, r.subcategoryId);
+    bump(counts.byAgency, r.agencyCode);
+    bump(counts.byKecamatan, r.kecamatanCode);
+    bump(counts.byDesa, r.desaCode);
+    bump(counts.byOfficer, r.officerName);
+    if (r.anonymous) f.anonymous++;
+    if (r.confidential) f.confidential++;
+    if (r.supervisory) f.supervisory++;
+    f.delivery[r.delivery ?? 'none']++;
+    const point = this.weekly ? weekOf(r.receivedDay) : r.receivedDay;
+    this.perPoint.set(point, (this.perPoint.get(point) ?? 0) + 1);
+
+    // The record's story up to the period's end.
+    let status: ComplaintStatus = 'BARU';
+    let verifiedOn: string | null = null;
+    let forwardedOn: string | null = null;
+    let followedUpOn: string | null = null;
+    let answeredOn: string | null = null;
+    let pausedUntil: Pause[] | null = null;
+    for (const e of events) {
+      const day = wibDay(e.at);
+      if (e.kind === 'RESUME' && e.pausedWorkingDays) (pausedUntil ??= []).push({ day, days: e.pausedWorkingDays });
+      if (!e.toStatus) continue;
+      if (day <= period.to) status = e.toStatus as ComplaintStatus;
+      if (verifiedOn === null && verified.has(e.toStatus)) verifiedOn = day;
+      if (forwardedOn === null && e.toStatus === 'TERDISPOSISI') forwardedOn = day;
+      if (forwardedOn !== null && followedUpOn === null && followedUp.has(e.toStatus)) followedUpOn = day;
+      if (answeredOn === null && answered.has(e.toStatus)) answeredOn = day;
+    }
+    bump(counts.statusAtEnd, status);
+    stages.verify.add(r.receiptNumber, r.receivedDay, verifiedOn, r.verifyDue, pausedBy(pausedUntil, verifiedOn));
+    const followUp = stages.followUp.add(
+      r.receiptNumber,
+      forwardedOn,
+      followedUpOn,
+      r.followUpDue,
+      pausedBy(pausedUntil, followedUpOn) - pausedBy(pausedUntil, forwardedOn),
+    );
+    const answer = stages.answer.add(r.receiptNumber, r.receivedDay, answeredOn, r.answerDue, pausedBy(pausedUntil, answeredOn));
+    if (followUp !== null || answer !== null) {
+      const agency = (f.complianceByAgency[r.agencyCode] ??= {
+        followUp: { judged: 0, kept: 0 },
+        answer: { judged: 0, kept: 0 },
+      });
+      judge(agency.followUp, followUp);
+      judge(agency.answer, answer);
+    }
+  }
+
+  result(): Figures {
+    const { f, stages } = this;
+    for (const b of breakdowns) f[b] = asRecord(this.counts[b]);
+    f.compliance = {
+      verify: stages.verify.figures(),
+      followUp: stages.followUp.figures(),
+      answer: stages.answer.figures(),
+    };
+    f.topSubcategories = Object.entries(f.bySubcategory)
+      .filter(([id]) => id !== '-')
+      .map(([id, count]) => ({ id: Number(id), count }))
+      .sort((a, b) => b.count - a.count || a.id - b.id)
+      .slice(0, 10);
+    f.series = {
+      unit: this.weekly ? 'week' : 'day',
+      points: [...this.perPoint.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([start, count]) => ({ start, count })),
+    };
+    return f;
   }
 }
 
@@ -151,88 +333,7 @@ export function computeFigures(
     if (list) list.push(e);
     else byComplaint.set(e.complaintId, [e]);
   }
-  const f: Figures = {
-    received: rows.length,
-    byType: {},
-    byChannel: {},
-    byCategory: {},
-    bySubcategory: {},
-    byAgency: {},
-    byKecamatan: {},
-    byDesa: {},
-    byOfficer: {},
-    statusAtEnd: {},
-    compliance: { verify: null!, followUp: null!, answer: null! },
-    anonymous: 0,
-    confidential: 0,
-    supervisory: 0,
-    delivery: { sent: 0, waiting: 0, parked: 0, none: 0 },
-    topSubcategories: [],
-    series: { unit: 'day', points: [] },
-  };
-  const stages = {
-    verify: new Stage(calendar, period.to),
-    followUp: new Stage(calendar, period.to),
-    answer: new Stage(calendar, period.to),
-  };
-  const weekly = Date.parse(period.to) - Date.parse(period.from) > 92 * 86_400_000;
-  const perPoint = new Map<string, number>();
-
-  for (const r of rows) {
-    bump(f.byType, r.type);
-    bump(f.byChannel, r.channel);
-    bump(f.byCategory, r.categoryId);
-    bump(f.bySubcategory, r.subcategoryId);
-    bump(f.byAgency, r.agencyCode);
-    bump(f.byKecamatan, r.kecamatanCode);
-    bump(f.byDesa, r.desaCode);
-    bump(f.byOfficer, r.officerName);
-    if (r.anonymous) f.anonymous++;
-    if (r.confidential) f.confidential++;
-    if (r.supervisory) f.supervisory++;
-    f.delivery[r.delivery ?? 'none']++;
-    const point = weekly ? weekOf(r.receivedDay) : r.receivedDay;
-    perPoint.set(point, (perPoint.get(point) ?? 0) + 1);
-
-    // The record's story up to the period's end.
-    let status: ComplaintStatus = 'BARU';
-    let verifiedOn: string | null = null;
-    let forwardedOn: string | null = null;
-    let followedUpOn: string | null = null;
-    let answeredOn: string | null = null;
-    const pausedUntil: Array<{ day: string; days: number }> = [];
-    for (const e of byComplaint.get(r.id) ?? []) {
-      const day = wibDay(e.at);
-      if (e.kind === 'RESUME' && e.pausedWorkingDays) pausedUntil.push({ day, days: e.pausedWorkingDays });
-      if (!e.toStatus) continue;
-      if (day <= period.to) status = e.toStatus as ComplaintStatus;
-      if (verifiedOn === null && verified.has(e.toStatus)) verifiedOn = day;
-      if (forwardedOn === null && e.toStatus === 'TERDISPOSISI') forwardedOn = day;
-      if (forwardedOn !== null && followedUpOn === null && followedUp.has(e.toStatus)) followedUpOn = day;
-      if (answeredOn === null && answered.has(e.toStatus)) answeredOn = day;
-    }
-    bump(f.statusAtEnd, status);
-    const pausedBy = (done: string | null) =>
-      done === null ? 0 : pausedUntil.filter((p) => p.day <= done).reduce((sum, p) => sum + p.days, 0);
-    stages.verify.add(r.receiptNumber, r.receivedDay, verifiedOn, r.verifyDue, pausedBy(verifiedOn));
-    stages.followUp.add(r.receiptNumber, forwardedOn, followedUpOn, r.followUpDue, pausedBy(followedUpOn) - pausedBy(forwardedOn));
-    stages.answer.add(r.receiptNumber, r.receivedDay, answeredOn, r.answerDue, pausedBy(answeredOn));
-  }
-  f.compliance = {
-    verify: stages.verify.figures(),
-    followUp: stages.followUp.figures(),
-    answer: stages.answer.figures(),
-  };
-  f.topSubcategories = Object.entries(f.bySubcategory)
-    .filter(([id]) => id !== '-')
-    .map(([id, count]) => ({ id: Number(id), count }))
-    .sort((a, b) => b.count - a.count || a.id - b.id)
-    .slice(0, 10);
-  f.series = {
-    unit: weekly ? 'week' : 'day',
-    points: [...perPoint.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([start, count]) => ({ start, count })),
-  };
-  return f;
+  const tally = new FiguresTally(period, calendar);
+  for (const r of rows) tally.add(r, byComplaint.get(r.id) ?? []);
+  return tally.result();
 }

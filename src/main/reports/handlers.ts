@@ -1,15 +1,23 @@
-/** The reports feature's methods: a period's figures and charts, and its exports. */
+/** The reports feature's methods: a period's figures and charts, its exports, and their progress and cancel. */
 import { actor, type Handlers } from '../platform/handlers';
+import type { Jobs } from '../platform/jobs';
 import type { Exports } from './exports';
 import type { Reports } from './reports';
 
 export function reportHandlers(s: {
   reports: Reports;
   exports: Exports;
+  jobs: Jobs;
   officerName: (accountId: string) => string;
 }) {
   return {
-    'reports.figures': (input) => s.reports.report(input),
-    'reports.export': (input, call) => s.exports.export(actor(call), s.officerName(actor(call)), input),
+    'reports.figures': (input, call) =>
+      s.jobs.run(actor(call), input.jobId, (job) => s.reports.report(input, job)),
+    'reports.export': (input, call) =>
+      s.jobs.run(actor(call), input.jobId, (job) =>
+        s.exports.export(actor(call), s.officerName(actor(call)), input, job),
+      ),
+    'reports.progress': (input, call) => s.jobs.progress(actor(call), input.jobId),
+    'reports.cancel': (input, call) => ({ cancelled: s.jobs.cancel(actor(call), input.jobId) }),
   } satisfies Handlers<'reports'>;
 }

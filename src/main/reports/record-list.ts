@@ -3,10 +3,10 @@
  * names instead of codes, the title withheld when Rahasia, and personal data only when a supervisor
  * asked for it with a reason.
  */
-import type { Statement } from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { CoreContext } from '../platform/context';
 import type { Reference } from '../reference';
-import type { Scope } from './reports';
+import { scopeArgs, scopeFilter, type Scope } from './reports';
 
 export interface ListedRecord {
   receiptNumber: string;
@@ -56,37 +56,21 @@ interface Row {
   addressEnc: string | null;
 }
 
-const scopeFilter: Record<Scope['kind'], string> = {
-  desk: '',
-  agency: 'AND c.agency_code = ?',
-  kecamatan: 'AND c.kecamatan_code = ?',
-  category: 'AND c.category_id = ?',
-  channel: 'AND c.channel = ?',
-};
-
 /** A day as a date cell: midnight UTC of that calendar day, so no zone shifts it. */
 const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export function createRecordList(ctx: CoreContext, reference: Reference) {
-  const { sqlite, cipher } = ctx;
-  const statements = new Map<string, Statement<unknown[]>>();
-  const statement = (scope: Scope) => {
-    let found = statements.get(scope.kind);
-    if (!found) {
-      found = sqlite.prepare(`
-        SELECT c.receipt_number AS receiptNumber, c.received_at AS receivedAt, c.type, c.channel,
-          c.category_id AS categoryId, c.subcategory_id AS subcategoryId, c.agency_code AS agencyCode,
-          c.kecamatan_code AS kecamatanCode, c.desa_code AS desaCode, c.title, c.status, a.display_name AS officer,
-          c.verify_due AS verifyDue, c.follow_up_due AS followUpDue, c.answer_due AS answerDue,
-          c.anonymous, c.confidential, c.supervisory, c.complainant_name AS complainantName,
-          c.nik_enc AS nikEnc, c.phone_enc AS phoneEnc, c.email_enc AS emailEnc, c.address_enc AS addressEnc
-        FROM complaints c JOIN accounts a ON a.id = c.officer_id
-        WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[scope.kind]}
-        ORDER BY c.received_at, c.seq`);
-      statements.set(scope.kind, found);
-    }
-    return found;
-  };
+  const { cipher } = ctx;
+  const select = (scope: Scope) => `
+    SELECT c.receipt_number AS receiptNumber, c.received_at AS receivedAt, c.type, c.channel,
+      c.category_id AS categoryId, c.subcategory_id AS subcategoryId, c.agency_code AS agencyCode,
+      c.kecamatan_code AS kecamatanCode, c.desa_code AS desaCode, c.title, c.status, a.display_name AS officer,
+      c.verify_due AS verifyDue, c.follow_up_due AS followUpDue, c.answer_due AS answerDue,
+      c.anonymous, c.confidential, c.supervisory, c.complainant_name AS complainantName,
+      c.nik_enc AS nikEnc, c.phone_enc AS phoneEnc, c.email_enc AS emailEnc, c.address_enc AS addressEnc
+    FROM complaints c JOIN accounts a ON a.id = c.officer_id
+    WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[scope.kind]}
+    ORDER BY c.received_at, c.seq`;
   /** Names looked up once per export, not once per row. */
   const memo = <K, V>(look: (k: K) => V) => {
     const seen = new Map<K, V>();
@@ -99,17 +83,28 @@ export function createRecordList(ctx: CoreContext, reference: Reference) {
     v === null ? '' : cipher.decrypt(field, v);
 
   return {
-    /** The records one by one (an export of 100,000 rows never holds them all at once). */
-    *records(period: { from: string; to: string }, scope: Scope, withPersonal: boolean): Generator<ListedRecord> {
+    /** How many records the list of a period holds. */
+    count(reader: Database.Database, period: { from: string; to: string }, scope: Scope): number {
+      return reader
+        .prepare(`SELECT count(*) FROM complaints c WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[scope.kind]}`)
+        .pluck()
+        .get(...scopeArgs(period, scope)) as number;
+    },
+
+    /** The records one by one, read through `reader` (an export of 100,000 rows never holds them all at once). */
+    *records(
+      reader: Database.Database,
+      period: { from: string; to: string },
+      scope: Scope,
+      withPersonal: boolean,
+    ): Generator<ListedRecord> {
       const categoryName = memo((id: number | null) =>
         id === null ? '' : (reference.category(id)?.name ?? String(id)),
       );
       const regionName = memo((code: string | null) => (code === null ? '' : (reference.region(code)?.name ?? code)));
       const channelName = memo((code: string) => reference.channel(code)?.name ?? code);
       const agencyName = memo((code: string) => reference.agency(code)?.name ?? code);
-      const args: unknown[] = [period.from, period.to];
-      if (scope.kind !== 'desk') args.push(scope.kind === 'category' ? Number(scope.code) : scope.code);
-      for (const r of statement(scope).iterate(...args) as Iterable<Row>) {
+      for (const r of reader.prepare(select(scope)).iterate(...scopeArgs(period, scope)) as Iterable<Row>) {
         const record: ListedRecord = {
           receiptNumber: r.receiptNumber,
           receivedAt: new Date(r.receivedAt),

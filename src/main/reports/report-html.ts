@@ -60,5 +60,6 @@ ${image(report.charts.compliance, msg('print.report.chart.compliance'))}
 ${tables.map(table).join('\n')}
 ${image(report.charts.channels, msg('print.report.sheet.channel'))}
 ${image(report.charts.agencies, msg('print.report.chart.agencies'))}
+${image(report.charts.agencyCompliance, msg('print.report.chart.agencyCompliance'))}
 </body></html>`;
 }

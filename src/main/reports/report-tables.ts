@@ -93,6 +93,33 @@ export function reportTables(report: ReportView, reference: Reference): SheetTab
     breakdown(r('sheet.kecamatan'), r('kecamatan'), c.byKecamatan, b.byKecamatan, (k) =>
       none(k, (x) => reference.region(x)?.name),
     ),
+    {
+      // The kecamatan's desa beneath it: the drill-down the screen offers, as one table.
+      name: r('sheet.desa'),
+      headings: [r('kecamatan'), r('desa'), r('current'), r('before'), r('change')],
+      rows: Object.keys({ ...c.byDesa, ...b.byDesa })
+        .map((k) => {
+          const desa = k === '-' ? null : reference.region(k);
+          const kecamatan = desa?.parentCode ? (reference.region(desa.parentCode)?.name ?? desa.parentCode) : '';
+          return [kecamatan, none(k, () => desa?.name), c.byDesa[k] ?? 0, b.byDesa[k] ?? 0, (c.byDesa[k] ?? 0) - (b.byDesa[k] ?? 0)];
+        })
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0])) || String(x[1]).localeCompare(String(y[1]))),
+      widths: [24, 28, 14, 20, 12],
+    },
+    {
+      name: r('sheet.agencyCompliance'),
+      headings: [r('agency'), `${r('stage.followUp')}: ${r('judged')}`, r('keptShare'), `${r('stage.answer')}: ${r('judged')}`, r('keptShare')],
+      rows: Object.entries(c.complianceByAgency)
+        .sort((x, y) => y[1].answer.judged - x[1].answer.judged)
+        .map(([k, a]) => [
+          reference.agency(k)?.name ?? k,
+          a.followUp.judged,
+          percent(a.followUp.judged ? a.followUp.kept / a.followUp.judged : null),
+          a.answer.judged,
+          percent(a.answer.judged ? a.answer.kept / a.answer.judged : null),
+        ]),
+      widths: [40, 26, 16, 20, 16],
+    },
     breakdown(r('sheet.officer'), r('officer'), c.byOfficer, b.byOfficer, (k) => k),
     {
       name: r('sheet.top'),

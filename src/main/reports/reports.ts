@@ -1,72 +1,118 @@
 /**
- * Laporan berkala: the figures of a period (and the one before it, for the change), read with one
- * query for the records and one for their status changes, then counted by computeFigures.
+ * Laporan berkala: the figures of a period (and the one before it, for the change), read as a job
+ * (platform/jobs.ts: its own connection, the event loop given back every few milliseconds, progress,
+ * cancel) with one query: each record from the covering index complaints_report with its status
+ * changes gathered from the covering index complaint_events_complaint, counted by FiguresTally.
  */
 import { msg } from '../../shared/i18n';
-import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { reportInput } from '../../shared/contract/reports';
 import { previousPeriod, resolvePeriod, type PeriodInput } from '../../shared/domain/report-period';
-import { deliverySql } from '../forwarding';
+import { deliveryManySql } from '../forwarding';
 import type { CoreContext } from '../platform/context';
+import type { Job } from '../platform/jobs';
 import type { Reference } from '../reference';
 import { reportCharts } from './charts';
-import { computeFigures, type ReportEvent, type ReportRow } from './figures';
+import { FiguresTally, type Figures, type ReportEvent, type ReportRow } from './figures';
 
 export type ReportInput = z.output<typeof reportInput>;
 export type Scope = ReportInput['scope'];
 
 /** The column a scope filters on; its value is bound, never written into the SQL. */
-const scopeColumn: Record<Exclude<Scope['kind'], 'desk'>, string> = {
-  agency: 'c.agency_code',
-  kecamatan: 'c.kecamatan_code',
-  category: 'c.category_id',
-  channel: 'c.channel',
+export const scopeFilter: Record<Scope['kind'], string> = {
+  desk: '',
+  agency: 'AND c.agency_code = ?',
+  kecamatan: 'AND c.kecamatan_code = ?',
+  category: 'AND c.category_id = ?',
+  channel: 'AND c.channel = ?',
 };
 
+/** The period and the scope's value, as the queries bind them. */
+export const scopeArgs = (period: { from: string; to: string }, scope: Scope): unknown[] =>
+  scope.kind === 'desk'
+    ? [period.from, period.to]
+    : [period.from, period.to, scope.kind === 'category' ? Number(scope.code) : scope.code];
+
+/**
+ * Each record with its history as one text: "at|toStatus|pausedWorkingDays" per status change or
+ * RESUME. The index's order is (at, id), which group_concat keeps in practice; eventsOf sorts the
+ * rare history that comes otherwise (an ORDER BY inside group_concat costs a sort per record). The
+ * RESUME's paused days are the only value read from an event row.
+ */
+const recordsSql = (scope: Scope) => `
+  SELECT c.receipt_number, c.received_day, c.type, c.channel, c.category_id, c.subcategory_id,
+    c.agency_code, c.kecamatan_code, c.desa_code, c.officer_id, c.anonymous, c.confidential,
+    c.supervisory, c.verify_due, c.follow_up_due, c.answer_due, ${deliveryManySql.column} AS delivery,
+    (SELECT group_concat(e.at || '|' || coalesce(e.to_status, '') || '|' ||
+        CASE WHEN e.kind = 'RESUME' THEN coalesce(json_extract(e.data, '$.pausedWorkingDays'), '') ELSE '' END,
+        ';')
+      FROM complaint_events e WHERE e.complaint_id = c.id AND (e.to_status IS NOT NULL OR e.kind = 'RESUME'))
+  FROM complaints c ${deliveryManySql.join}
+  WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[scope.kind]}
+  ORDER BY c.received_day, c.seq`;
+
+type RawRecord = [
+  string, string, string, string, number | null, number | null, string, string | null, string | null,
+  string, number, number, number, string, string, string, ReportRow['delivery'], string | null,
+];
+
+function eventsOf(history: string | null): ReportEvent[] {
+  if (history === null) return [];
+  const events = history.split(';').map((part): ReportEvent => {
+    const [at, toStatus, paused] = part.split('|') as [string, string, string];
+    return {
+      complaintId: '',
+      kind: paused ? 'RESUME' : '',
+      at,
+      toStatus: toStatus || null,
+      pausedWorkingDays: paused ? Number(paused) : null,
+    };
+  });
+  for (let i = 1; i < events.length; i++)
+    if (events[i]!.at < events[i - 1]!.at) return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return events;
+}
+
 export function createReports(ctx: CoreContext, reference: Reference) {
-  const { sqlite, clock } = ctx;
-  const statements = new Map<string, { rows: Statement<unknown[]>; events: Statement<unknown[]> }>();
+  const { clock } = ctx;
 
-  function queries(scope: Scope) {
-    const key = scope.kind;
-    let found = statements.get(key);
-    if (!found) {
-      const filter = scope.kind === 'desk' ? '' : `AND ${scopeColumn[scope.kind]} = ?`;
-      found = {
-        rows: sqlite.prepare(`
-          SELECT c.id, c.receipt_number AS receiptNumber, c.received_day AS receivedDay, c.type, c.channel,
-            c.category_id AS categoryId, c.subcategory_id AS subcategoryId, c.agency_code AS agencyCode,
-            c.kecamatan_code AS kecamatanCode, c.desa_code AS desaCode, a.display_name AS officerName,
-            c.anonymous, c.confidential, c.supervisory, c.verify_due AS verifyDue,
-            c.follow_up_due AS followUpDue, c.answer_due AS answerDue, ${deliverySql} AS delivery
-          FROM complaints c JOIN accounts a ON a.id = c.officer_id
-          WHERE c.received_day BETWEEN ? AND ? ${filter}
-          ORDER BY c.received_day, c.received_at, c.seq`),
-        events: sqlite.prepare(`
-          SELECT e.complaint_id AS complaintId, e.kind, e.at, e.to_status AS toStatus,
-            CASE WHEN e.kind = 'RESUME' THEN json_extract(e.data, '$.pausedWorkingDays') END AS pausedWorkingDays
-          FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id
-          WHERE c.received_day BETWEEN ? AND ? ${filter} AND (e.to_status IS NOT NULL OR e.kind = 'RESUME')
-          ORDER BY e.complaint_id, e.at, e.id`),
-      };
-      statements.set(key, found);
+  async function figuresOf(
+    job: Job,
+    period: { from: string; to: string },
+    scope: Scope,
+    officers: Map<string, string>,
+    progress: () => void,
+  ): Promise<Figures> {
+    const tally = new FiguresTally(period, reference.calendar());
+    const read = job.reader().prepare(recordsSql(scope)).raw();
+    for (const r of read.iterate(...scopeArgs(period, scope)) as Iterable<RawRecord>) {
+      tally.add(
+        {
+          id: '',
+          receiptNumber: r[0],
+          receivedDay: r[1],
+          type: r[2],
+          channel: r[3],
+          categoryId: r[4],
+          subcategoryId: r[5],
+          agencyCode: r[6],
+          kecamatanCode: r[7],
+          desaCode: r[8],
+          officerName: officers.get(r[9]) ?? r[9],
+          anonymous: r[10],
+          confidential: r[11],
+          supervisory: r[12],
+          verifyDue: r[13],
+          followUpDue: r[14],
+          answerDue: r[15],
+          delivery: r[16],
+        },
+        eventsOf(r[17]),
+      );
+      progress();
+      if (job.due()) await job.pause();
     }
-    return found;
-  }
-
-  const bind = (scope: Scope) =>
-    scope.kind === 'desk' ? [] : [scope.kind === 'category' ? Number(scope.code) : scope.code];
-
-  function figuresOf(period: { from: string; to: string }, scope: Scope) {
-    const q = queries(scope);
-    const args: unknown[] = [period.from, period.to, ...bind(scope)];
-    return computeFigures(
-      q.rows.all(...args) as ReportRow[],
-      q.events.all(...args) as ReportEvent[],
-      period,
-      reference.calendar(),
-    );
+    return tally.result();
   }
 
   function scopeName(scope: Scope): string {
@@ -85,11 +131,28 @@ export function createReports(ctx: CoreContext, reference: Reference) {
   }
 
   return {
-    report(input: ReportInput) {
+    async report(input: ReportInput, job: Job) {
       const period = resolvePeriod(input.period as PeriodInput);
       const previous = previousPeriod(input.period as PeriodInput);
-      const current = figuresOf(period, input.scope);
-      const before = figuresOf(previous, input.scope);
+      const reader = job.reader();
+      const count = reader.prepare(
+        `SELECT count(*) FROM complaints c WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[input.scope.kind]}`,
+      );
+      const total =
+        (count.pluck().get(...scopeArgs(period, input.scope)) as number) +
+        (count.pluck().get(...scopeArgs(previous, input.scope)) as number);
+      const officers = new Map(
+        (reader.prepare('SELECT id, display_name FROM accounts').raw().all() as Array<[string, string]>).map(
+          ([id, name]) => [id, name],
+        ),
+      );
+      let done = 0;
+      const progress = () => {
+        if ((++done & 1023) === 0) job.progress('read', done, total);
+      };
+      const current = await figuresOf(job, period, input.scope, officers, progress);
+      const before = await figuresOf(job, previous, input.scope, officers, progress);
+      job.progress('read', total, total);
       const charts = reportCharts(current, before, {
         channel: (c) => reference.channel(c)?.name ?? c,
         agency: (c) => reference.agency(c)?.name ?? c,

@@ -12,10 +12,18 @@ export type IsoDate = string;
 
 const dayMs = 86_400_000;
 
+/** Day numbers already worked out: a year's report asks for the same few hundred days 400,000 times. */
+const dayNumbers = new Map<string, number>();
+
 function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new RangeError(`not an ISO date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / dayMs;
+  const n = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / dayMs;
+  if (dayNumbers.size > 50_000) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
 }
 
 function fromDayNumber(n: number): IsoDate {
@@ -66,19 +74,21 @@ export class WorkingCalendar {
       .sort((a, b) => a - b);
   }
 
-  /** Weekday holidays among lo..hi (binary search of the sorted list). */
+  /** How many weekday holidays fall before day number x (binary search of the sorted list). */
+  private holidaysBefore(x: number): number {
+    let l = 0;
+    let h = this.weekdayHolidays.length;
+    while (l < h) {
+      const m = (l + h) >> 1;
+      if (this.weekdayHolidays[m]! < x) l = m + 1;
+      else h = m;
+    }
+    return l;
+  }
+
+  /** Weekday holidays among lo..hi. */
   private holidaysIn(lo: number, hi: number): number {
-    const first = (x: number) => {
-      let l = 0;
-      let h = this.weekdayHolidays.length;
-      while (l < h) {
-        const m = (l + h) >> 1;
-        if (this.weekdayHolidays[m]! < x) l = m + 1;
-        else h = m;
-      }
-      return l;
-    };
-    return hi < lo ? 0 : first(hi + 1) - first(lo);
+    return hi < lo ? 0 : this.holidaysBefore(hi + 1) - this.holidaysBefore(lo);
   }
 
   isWorkingDay(date: IsoDate): boolean {

@@ -74,6 +74,8 @@ export const methodNameList = [
   'review.registerPage',
   'reports.figures',
   'reports.export',
+  'reports.progress',
+  'reports.cancel',
   'backups.status',
   'backups.list',
   'backups.run',

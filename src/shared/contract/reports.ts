@@ -47,6 +47,13 @@ export const figuresSchema = z.object({
   byOfficer: counts,
   statusAtEnd: counts,
   compliance: z.object({ verify: stage, followUp: stage, answer: stage }),
+  complianceByAgency: z.record(
+    z.string(),
+    z.object({
+      followUp: z.object({ judged: z.number(), kept: z.number() }),
+      answer: z.object({ judged: z.number(), kept: z.number() }),
+    }),
+  ),
   anonymous: z.number(),
   confidential: z.number(),
   supervisory: z.number(),
@@ -59,9 +66,21 @@ export const figuresSchema = z.object({
 });
 export type FiguresView = z.infer<typeof figuresSchema>;
 
+/** A name the caller gives long work, to ask how far it is or to cancel it (reports.progress, reports.cancel). */
+const jobId = z.uuid().optional();
+
 export const reportInput = z.strictObject({
   period: periodSchema,
   scope: scopeSchema.default({ kind: 'desk' }),
+  jobId,
+});
+
+export const jobProgress = z.object({
+  /** 'read': counting the records; 'write': writing the file. */
+  phase: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
 });
 
 export const reportView = z.object({
@@ -75,6 +94,7 @@ export const reportView = z.object({
     intake: z.string(),
     channels: z.string(),
     agencies: z.string(),
+    agencyCompliance: z.string(),
     compliance: z.string(),
   }),
   generatedAt: z.string(),
@@ -103,6 +123,7 @@ export const reportMethods = {
       separator: z.enum([';', ',']).default(';'),
       includePersonal: z.boolean().default(false),
       reason: text(5, 300).optional(),
+      jobId,
     }),
     /** file: where it was written (null for browser mode's PDF page); url: browser mode's one-time link. */
     output: z.object({
@@ -111,5 +132,19 @@ export const reportMethods = {
       url: z.string().nullable(),
       bytes: z.number(),
     }),
+  }),
+  'reports.progress': method({
+    summary:
+      'How far a report or an export started with this jobId is (only its own account sees it); null when unknown or long finished (supervisor).',
+    access: 'supervisor',
+    input: z.strictObject({ jobId: z.uuid() }),
+    output: jobProgress.nullable(),
+  }),
+  'reports.cancel': method({
+    summary:
+      'Cancel a running report or export started with this jobId: it stops within a moment, answers CANCELLED and leaves no file (supervisor).',
+    access: 'supervisor',
+    input: z.strictObject({ jobId: z.uuid() }),
+    output: z.object({ cancelled: z.boolean() }),
   }),
 };

@@ -15,6 +15,8 @@ export const en: Messages = {
     ruleInThePast:
       'New time limits apply from today ({{today}}) at the earliest; days already past do not change.',
     personalExportReason: 'Write why personal data is included in the export.',
+    cancelled: 'Cancelled as you asked; no file was left behind.',
+    jobTaken: 'This job number is already in use; start again.',
     exportFolder:
       'The export cannot be written to folder {{folder}} ({{reason}}). Check the export folder in Settings.',
     exportDiskFull:
@@ -43,6 +45,7 @@ export const en: Messages = {
     printerHost: 'Printer host "{{host}}" is not a valid IP address or host name.',
     BACKUP_FAILED: 'The backup could not be made.',
     DISK_FULL: 'The disk of this computer is full; the change was not saved.',
+    CANCELLED: 'Cancelled.',
     PRINT_FAILED: 'The receipt could not be printed.',
     noPrinter: 'No active receipt printer yet. An admin can add one under Settings › Printers.',
     thermalA4: 'Thermal printers take 58 mm or 80 mm paper only.',
@@ -327,6 +330,7 @@ export const en: Messages = {
       kecamatan: 'Kecamatan',
       officer: 'Officer',
       count: 'Count',
+      desa: 'Desa/kelurahan',
       stage: { name: 'Stage', verify: 'Verification', followUp: 'Agency follow-up', answer: 'Answer' },
       sheet: {
         summary: 'Summary',
@@ -341,6 +345,8 @@ export const en: Messages = {
         kecamatan: 'By kecamatan',
         officer: 'By officer',
         top: 'Top 10 subcategories',
+        agencyCompliance: 'Compliance per agency',
+        desa: 'By desa',
         list: 'Complaint list',
       },
       chart: {
@@ -348,6 +354,7 @@ export const en: Messages = {
         perWeek: 'Complaints per week',
         agencies: 'By target agency (top 10)',
         compliance: 'Deadline compliance (%)',
+        agencyCompliance: 'Compliance per agency (%, the 10 with the most judged complaints)',
       },
       col: {
         number: 'Number',
@@ -475,6 +482,14 @@ export const en: Messages = {
         channel: 'Channel',
       },
       show: 'Show the report',
+      job: {
+        read: 'Counting {{done}} of {{total}} complaints…',
+        write: 'Writing the file: {{done}} of {{total}} rows…',
+        starting: 'Starting…',
+        cancel: 'Cancel',
+        cancelling: 'Cancelling…',
+        label: 'Progress of the work',
+      },
       covers: 'Period {{from}} – {{to}} (before: {{prevFrom}} – {{prevTo}}) · {{scope}}',
       now: 'This period',
       before: 'Before',
@@ -505,7 +520,10 @@ export const en: Messages = {
         compliance: 'Chart of time-limit compliance',
         channels: 'Chart by channel',
         agencies: 'Chart by agency',
+        agencyCompliance: 'Chart of compliance per agency',
       },
+      showDesa: 'Show the desa of {{name}}',
+      hideDesa: 'Hide the desa of {{name}}',
       by: {
         status: 'Status at the period’s end',
         type: 'Type',

@@ -16,6 +16,8 @@ export const id = {
     ruleInThePast:
       'Batas waktu baru berlaku paling awal hari ini ({{today}}); hari yang sudah lewat tidak diubah.',
     personalExportReason: 'Tulis alasan menyertakan data pribadi dalam ekspor.',
+    cancelled: 'Dibatalkan atas permintaan Anda; tidak ada berkas yang tertinggal.',
+    jobTaken: 'Nomor pekerjaan ini sudah dipakai; mulai lagi.',
     exportFolder:
       'Berkas ekspor tidak dapat ditulis ke folder {{folder}} ({{reason}}). Periksa folder ekspor di Pengaturan.',
     exportDiskFull:
@@ -44,6 +46,7 @@ export const id = {
     printerHost: 'Host printer "{{host}}" bukan alamat IP atau nama host yang sah.',
     BACKUP_FAILED: 'Cadangan gagal dibuat.',
     DISK_FULL: 'Disk komputer ini penuh; perubahan belum tersimpan.',
+    CANCELLED: 'Dibatalkan.',
     PRINT_FAILED: 'Tanda terima gagal dicetak.',
     noPrinter:
       'Belum ada printer tanda terima yang aktif. Admin dapat menambahkannya di Pengaturan › Printer.',
@@ -334,6 +337,7 @@ export const id = {
       kecamatan: 'Kecamatan',
       officer: 'Petugas',
       count: 'Jumlah',
+      desa: 'Desa/kelurahan',
       stage: { name: 'Tahap', verify: 'Verifikasi', followUp: 'Tindak lanjut instansi', answer: 'Jawaban' },
       sheet: {
         summary: 'Ringkasan',
@@ -348,6 +352,8 @@ export const id = {
         kecamatan: 'Menurut kecamatan',
         officer: 'Menurut petugas',
         top: '10 subkategori teratas',
+        agencyCompliance: 'Kepatuhan per instansi',
+        desa: 'Menurut desa',
         list: 'Daftar pengaduan',
       },
       chart: {
@@ -355,6 +361,7 @@ export const id = {
         perWeek: 'Pengaduan per minggu',
         agencies: 'Menurut instansi tujuan (10 terbanyak)',
         compliance: 'Kepatuhan batas waktu (%)',
+        agencyCompliance: 'Kepatuhan per instansi (%, 10 dengan pengaduan dinilai terbanyak)',
       },
       col: {
         number: 'Nomor',
@@ -488,6 +495,14 @@ export const id = {
         channel: 'Kanal',
       },
       show: 'Tampilkan laporan',
+      job: {
+        read: 'Menghitung {{done}} dari {{total}} pengaduan…',
+        write: 'Menulis berkas: {{done}} dari {{total}} baris…',
+        starting: 'Memulai…',
+        cancel: 'Batalkan',
+        cancelling: 'Membatalkan…',
+        label: 'Kemajuan pekerjaan',
+      },
       covers: 'Periode {{from}} – {{to}} (sebelumnya {{prevFrom}} – {{prevTo}}) · {{scope}}',
       now: 'Periode ini',
       before: 'Sebelumnya',
@@ -518,7 +533,10 @@ export const id = {
         compliance: 'Grafik kepatuhan batas waktu',
         channels: 'Grafik menurut kanal',
         agencies: 'Grafik menurut instansi',
+        agencyCompliance: 'Grafik kepatuhan per instansi',
       },
+      showDesa: 'Tampilkan desa di {{name}}',
+      hideDesa: 'Sembunyikan desa di {{name}}',
       by: {
         status: 'Status akhir periode',
         type: 'Jenis',

@@ -5,8 +5,9 @@ import type { MethodInput } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
-import { useSubmit } from '../../components/useSubmit';
+import { JobProgress } from './JobProgress';
 import type { ReportRequest } from './PeriodForm';
+import { useJob } from './useJob';
 
 export function ExportPanel({ request, shell }: { request: ReportRequest; shell: 'electron' | 'browser' }) {
   const { t } = useTranslation();
@@ -14,18 +15,20 @@ export function ExportPanel({ request, shell }: { request: ReportRequest; shell:
   const [personal, setPersonal] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const run = useSubmit();
+  const run = useJob();
 
   async function exportAs(format: 'csv' | 'xlsx' | 'pdf') {
     setDone(null);
-    const input = {
-      ...request,
-      format,
-      separator,
-      includePersonal: personal,
-      ...(personal && reason.trim() ? { reason } : {}),
-    } as MethodInput<'reports.export'>;
-    const out = await run.run(() => api['reports.export'](input));
+    const input = (jobId: string) =>
+      ({
+        ...request,
+        jobId,
+        format,
+        separator,
+        includePersonal: personal,
+        ...(personal && reason.trim() ? { reason } : {}),
+      }) as MethodInput<'reports.export'>;
+    const out = await run.run((jobId) => api['reports.export'](input(jobId)));
     if (!out) return;
     if (out.url && shell === 'browser') {
       if (format === 'pdf') window.open(out.url, '_blank', 'noopener');
@@ -43,8 +46,9 @@ export function ExportPanel({ request, shell }: { request: ReportRequest; shell:
   return (
     <section className="panel export-panel" aria-labelledby="export-title">
       <h2 id="export-title">{t('ui.reports.export')}</h2>
+      <JobProgress job={run} />
       <ErrorNotice error={run.error} />
-      <InfoNotice text={done} />
+      <InfoNotice text={done ?? run.cancelled} />
       <div className="export-panel__row">
         <div className="field">
           <label htmlFor="csv-separator">{t('ui.reports.separator')}</label>

@@ -1,4 +1,5 @@
 /** The report's figures on screen: headline numbers with the change, compliance, charts, breakdowns. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../data/reference';
 import { shortDate } from '../../components/dates';
@@ -45,6 +46,82 @@ function Breakdown({
             <td>{then[k] ?? 0}</td>
           </tr>
         ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Kecamatan, each with its desa beneath on request (the drill-down): desa codes carry their
+ * kecamatan's code as prefix (35.13.01 › 35.13.01.2001).
+ */
+function KecamatanBreakdown({ report, name }: { report: Report; name: (code: string) => string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const { current: c, before: b } = report;
+  const keys = Object.keys(c.byKecamatan).sort((x, y) => (c.byKecamatan[y] ?? 0) - (c.byKecamatan[x] ?? 0));
+  const desaOf = (k: string) =>
+    [...new Set([...Object.keys(c.byDesa), ...Object.keys(b.byDesa)])]
+      .filter((d) => d.startsWith(`${k}.`))
+      .sort((x, y) => (c.byDesa[y] ?? 0) - (c.byDesa[x] ?? 0) || x.localeCompare(y));
+  const toggle = (k: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (next.has(k)) next.delete(k);
+      else next.add(k);
+      return next;
+    });
+  const title = t('ui.reports.by.kecamatan');
+  return (
+    <table className="report-table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{title}</th>
+          <th scope="col">{t('ui.reports.now')}</th>
+          <th scope="col">{t('ui.reports.before')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.flatMap((k) => {
+          const desa = k === '-' ? [] : desaOf(k);
+          const label = k === '-' ? t('ui.reports.notGiven') : name(k);
+          const rows = [
+            <tr key={k}>
+              <th scope="row">
+                {desa.length ? (
+                  <button
+                    type="button"
+                    className="drill"
+                    aria-expanded={open.has(k)}
+                    aria-label={t(open.has(k) ? 'ui.reports.hideDesa' : 'ui.reports.showDesa', { name: label })}
+                    onClick={() => toggle(k)}
+                  >
+                    {open.has(k) ? '▾' : '▸'} {label}
+                  </button>
+                ) : (
+                  label
+                )}
+              </th>
+              <td>
+                {c.byKecamatan[k]} <Change now={c.byKecamatan[k] ?? 0} then={b.byKecamatan[k] ?? 0} />
+              </td>
+              <td>{b.byKecamatan[k] ?? 0}</td>
+            </tr>,
+          ];
+          if (open.has(k))
+            for (const d of desa)
+              rows.push(
+                <tr key={d} className="report-table__child">
+                  <th scope="row">{name(d)}</th>
+                  <td>
+                    {c.byDesa[d] ?? 0} <Change now={c.byDesa[d] ?? 0} then={b.byDesa[d] ?? 0} />
+                  </td>
+                  <td>{b.byDesa[d] ?? 0}</td>
+                </tr>,
+              );
+          return rows;
+        })}
       </tbody>
     </table>
   );
@@ -117,6 +194,7 @@ export function ReportFigures({ report }: { report: Report }) {
         <img src={svgImage(report.charts.compliance)} alt={t('ui.reports.charts.compliance')} />
         <img src={svgImage(report.charts.channels)} alt={t('ui.reports.charts.channels')} />
         <img src={svgImage(report.charts.agencies)} alt={t('ui.reports.charts.agencies')} />
+        <img src={svgImage(report.charts.agencyCompliance)} alt={t('ui.reports.charts.agencyCompliance')} />
       </div>
       <div className="report-breakdowns">
         <Breakdown title={t('ui.reports.by.status')} now={c.statusAtEnd} then={b.statusAtEnd} name={(k) => t(`statuses.${k}`)} />
@@ -124,8 +202,7 @@ export function ReportFigures({ report }: { report: Report }) {
         <Breakdown title={t('ui.reports.by.channel')} now={c.byChannel} then={b.byChannel} name={ref.channelName} />
         <Breakdown title={t('ui.reports.by.agency')} now={c.byAgency} then={b.byAgency} name={ref.agencyName} />
         <Breakdown title={t('ui.reports.by.category')} now={c.byCategory} then={b.byCategory} name={(k) => ref.categoryName(Number(k))} />
-        <Breakdown title={t('ui.reports.by.kecamatan')} now={c.byKecamatan} then={b.byKecamatan} name={ref.regionName} />
-        <Breakdown title={t('ui.reports.by.desa')} now={c.byDesa} then={b.byDesa} name={ref.regionName} />
+        <KecamatanBreakdown report={report} name={ref.regionName} />
         <Breakdown title={t('ui.reports.by.officer')} now={c.byOfficer} then={b.byOfficer} name={(k) => k} />
       </div>
     </>

@@ -6,11 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { ErrorNotice } from '../../components/Notice';
-import { useSubmit } from '../../components/useSubmit';
+import { ErrorNotice, InfoNotice } from '../../components/Notice';
 import { ExportPanel } from './ExportPanel';
+import { JobProgress } from './JobProgress';
 import { PeriodForm, type ReportRequest } from './PeriodForm';
 import { ReportFigures } from './ReportFigures';
+import { useJob } from './useJob';
 
 export type Report = MethodOutput<'reports.figures'>;
 
@@ -18,11 +19,13 @@ export function ReportsScreen({ shell }: { shell: 'electron' | 'browser' }) {
   const { t } = useTranslation();
   const [request, setRequest] = useState<ReportRequest | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const load = useSubmit();
+  const load = useJob();
 
   async function show(e: FormEvent, next: ReportRequest) {
     e.preventDefault();
-    const r = await load.run(() => api['reports.figures'](next as MethodInput<'reports.figures'>));
+    const r = await load.run((jobId) =>
+      api['reports.figures']({ ...next, jobId } as MethodInput<'reports.figures'>),
+    );
     if (r) {
       setRequest(next);
       setReport(r);
@@ -33,7 +36,9 @@ export function ReportsScreen({ shell }: { shell: 'electron' | 'browser' }) {
     <section className="reports">
       <h1>{t('ui.reports.title')}</h1>
       <PeriodForm onShow={show} busy={load.busy} fieldError={load.fieldError} />
+      <JobProgress job={load} />
       <ErrorNotice error={load.error} />
+      <InfoNotice text={load.cancelled} />
       {report && request ? (
         <>
           <ExportPanel request={request} shell={shell} />

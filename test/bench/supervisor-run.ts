@@ -1,0 +1,62 @@
+/**
+ * npm run bench:supervisor: only the supervisor's work (test/bench/supervisor.ts: the day review, a
+ * review action, the month's and the year's report, the exports and a save during one) on the
+ * largest of BENCH_SIZES (default 1000000), with BENCH_PROFILE=1 a CPU profile of the whole section.
+ */
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import { createApi } from '../../src/main/api';
+import { repoRoot } from '../support/core';
+import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
+import { startProfile } from './profile';
+import { ms, timeAsync, type Timing } from './stats';
+import { benchSupervisor } from './supervisor';
+
+const size = Math.max(...(process.env.BENCH_SIZES ?? '1000000').split(',').map(Number));
+const dir = join(repoRoot, 'bench-data', String(size));
+const log = (s: string) => console.log(s);
+await buildDataset(dir, size, log);
+log(`\n== the supervisor's work at ${size.toLocaleString('en')} complaints`);
+const core = openBenchCore(dir);
+const api = createApi(core);
+const signIn = await api.dispatch('auth.signIn', benchAdmin, 'bench');
+if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+const call = async (method: string, input: unknown) => {
+  const r = await api.dispatch(method, input, 'bench');
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
+const report = (name: string, desk: Timing, raw: Timing, target?: string) =>
+  log(
+    `  ${name.padEnd(58)} desk ${ms(desk.median).padStart(7)} / ${ms(desk.p99).padStart(7)} ms   raw ${ms(raw.median).padStart(7)} / ${ms(raw.p99).padStart(7)} ms   x${(desk.median / Math.max(raw.median, 1e-6)).toFixed(1).padStart(5)}${target ? `   target ${target}` : ''}`,
+  );
+// The month's report as PDF: the desk's call and its page printed by Chromium, beside Chromium
+// printing a plain page of the same text.
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const page = await browser.newPage();
+const pdfOf = async (period: unknown) => {
+  let pages = 0;
+  let text = '';
+  const desk = await timeAsync(
+    3,
+    async () => {
+      const out = (await call('reports.export', { period, format: 'pdf' })) as { url: string };
+      const html = core.exports.take('page', out.url.split('/').pop()!)!.body;
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      text = await page.evaluate(() => document.body.innerText);
+    },
+    1,
+  );
+  const raw = await timeAsync(3, async () => {
+    await page.setContent(`<pre>${text.replace(/[<&]/g, ' ')}</pre>`, { waitUntil: 'load' });
+    await page.pdf({ format: 'A4' });
+  });
+  return { desk, raw, pages };
+};
+const profile = await startProfile();
+await benchSupervisor(core.ctx.sqlite, call, report, log, dir, pdfOf);
+await profile.stop('supervisor');
+await browser.close();
+core.close();
