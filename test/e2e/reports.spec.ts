@@ -13,6 +13,8 @@ const complaint = (i: number) => ({
   title: `Saluran air tersumbat di gang ${i}`,
   body: `Sejak minggu lalu saluran air di gang ${i} tersumbat sehingga air meluap ke jalan setiap hujan.`,
   kecamatanCode: '35.13.01',
+  // Two desa of Sukapura, so the drill-down has more than one row.
+  desaCode: i % 2 ? '35.13.01.2001' : '35.13.01.2002',
   agencyCode: i % 3 ? 'DPUPR' : 'DINKES',
   complainantName: `Pelapor Uji ${i}`,
   phone: `08129876${String(5000 + i)}`,
@@ -33,8 +35,26 @@ test('a supervisor reads this month’s report, exports CSV and PDF, and neither
   await expect(page.locator('.summary-figure', { hasText: 'Diterima' })).toContainText('12');
   const byChannel = page.getByRole('table', { name: 'Kanal' });
   await expect(byChannel.getByRole('row', { name: /Telepon/ })).toContainText('6');
-  for (const name of ['Grafik pengaduan per hari', 'Grafik kepatuhan batas waktu', 'Grafik menurut kanal'])
+  for (const name of [
+    'Grafik pengaduan per hari',
+    'Grafik kepatuhan batas waktu',
+    'Grafik menurut kanal',
+    'Grafik kepatuhan per instansi',
+  ])
     await expect(page.getByRole('img', { name })).toBeVisible();
+  // Desa on drill-down: the kecamatan opens to its desa, each with its count, and closes again.
+  const byKecamatan = page.getByRole('table', { name: 'Kecamatan' });
+  const sukapura = byKecamatan.getByRole('button', { name: 'Tampilkan desa di Sukapura' });
+  await expect(byKecamatan.getByRole('row')).toHaveCount(2);
+  await sukapura.click();
+  await expect(byKecamatan.getByRole('button', { name: 'Sembunyikan desa di Sukapura' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  const desaRows = byKecamatan.locator('.report-table__child');
+  await expect(desaRows).toHaveCount(2);
+  await expect(desaRows.nth(0)).toContainText('6');
+  await expect(desaRows.nth(1)).toContainText('6');
   await page.screenshot({ path: 'screens/report.png', fullPage: true });
 
   // CSV: written to the export folder (and offered as a download), read back with a CSV parser.

@@ -56,7 +56,7 @@ export function reportCharts(
         title: { text: r('sheet.channel'), textStyle: font },
         grid: { left: 180, right: 24, top: 36, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: channels.map(([c]) => names.channel(c)), axisLabel: label(170) },
+        yAxis: { type: 'category', data: channels.map(([c]) => names.channel(c)), axisLabel: label(150) },
         series: [{ type: 'bar', data: channels.map(([, n]) => n), label: { show: true, position: 'right' } }],
       },
       640,
@@ -67,7 +67,7 @@ export function reportCharts(
         title: { text: r('chart.agencies'), textStyle: font },
         grid: { left: 230, right: 24, top: 36, bottom: 24 },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: agencies.map(([c]) => names.agency(c)), axisLabel: label(220) },
+        yAxis: { type: 'category', data: agencies.map(([c]) => names.agency(c)), axisLabel: label(195) },
         series: [{ type: 'bar', data: agencies.map(([, n]) => n), label: { show: true, position: 'right' } }],
       },
       640,
@@ -75,11 +75,15 @@ export function reportCharts(
     ),
     agencyCompliance: draw(
       {
-        title: { text: r('chart.agencyCompliance'), textStyle: font },
-        legend: { top: 22, right: 0, data: [stageNames.followUp, stageNames.answer] },
-        grid: { left: 230, right: 40, top: 56, bottom: 24 },
+        title: {
+          text: r('chart.agencyCompliance'),
+          textStyle: font,
+          ...(judgedAgencies.length ? {} : { subtext: r('chart.noneJudged') }),
+        },
+        legend: { bottom: 0, itemGap: 40, data: [stageNames.followUp, stageNames.answer] },
+        grid: { left: 230, right: 40, top: 40, bottom: 44 },
         xAxis: { type: 'value', max: 100 },
-        yAxis: { type: 'category', data: judgedAgencies.map(([c]) => names.agency(c)), axisLabel: label(220) },
+        yAxis: { type: 'category', data: judgedAgencies.map(([c]) => names.agency(c)), axisLabel: label(195) },
         series: [
           {
             name: stageNames.followUp,
@@ -96,11 +100,11 @@ export function reportCharts(
         ],
       },
       640,
-      80 + judgedAgencies.length * 40,
+      110 + judgedAgencies.length * 40,
     ),
     compliance: draw({
       title: { text: r('chart.compliance'), textStyle: font },
-      legend: { top: 0, right: 0, data: [r('current'), r('before')] },
+      legend: { top: 0, right: 40, itemGap: 40, data: [r('current'), r('before')] },
       grid: { left: 40, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: stages.map((s) => stageNames[s]) },
       yAxis: { type: 'value', max: 100 },

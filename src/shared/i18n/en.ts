@@ -354,6 +354,7 @@ export const en: Messages = {
         perWeek: 'Complaints per week',
         agencies: 'By target agency (top 10)',
         compliance: 'Deadline compliance (%)',
+        noneJudged: 'No complaint has been judged in this period yet.',
         agencyCompliance: 'Compliance per agency (%, the 10 with the most judged complaints)',
       },
       col: {

@@ -361,6 +361,7 @@ export const id = {
         perWeek: 'Pengaduan per minggu',
         agencies: 'Menurut instansi tujuan (10 terbanyak)',
         compliance: 'Kepatuhan batas waktu (%)',
+        noneJudged: 'Belum ada pengaduan yang dinilai dalam periode ini.',
         agencyCompliance: 'Kepatuhan per instansi (%, 10 dengan pengaduan dinilai terbanyak)',
       },
       col: {
