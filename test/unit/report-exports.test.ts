@@ -174,6 +174,32 @@ describe('PDF page (browser mode)', () => {
   });
 });
 
+describe('the PDF of a busy month', () => {
+  it('shows the first 100 rows of a long table and says where the rest are (the XLSX holds all)', async () => {
+    const { renderReportHtml } = await import('../../src/main/reports/report-html');
+    const out = await exportOf({ format: 'pdf' });
+    const page = desk.core.exports.take('page', out.url!.split('/').pop()!)!.body;
+    expect(page).not.toContain('baris lainnya'); // this month's tables are short
+    const report = value<Parameters<typeof renderReportHtml>[0]>(
+      await desk.api.dispatch('reports.figures', { period: month }, 'admin'),
+    );
+    const late = {
+      name: 'Terlambat',
+      headings: ['Nomor', 'Hari kerja'],
+      rows: Array.from({ length: 250 }, (_, i) => [`PBL01-${String(i).padStart(4, '0')}`, i]),
+      widths: [20, 10],
+    };
+    const html = renderReportHtml(report, [late], {
+      siteName: 'MPP',
+      deskCode: 'PBL01',
+      generatedBy: 'Sari',
+    });
+    expect(html).toContain('PBL01-0099');
+    expect(html).not.toContain('PBL01-0100');
+    expect(html).toContain('… dan 150 baris lainnya: daftar lengkapnya ada di ekspor XLSX.');
+  });
+});
+
 describe('an export folder that cannot be written', () => {
   it('says so naming the folder, and leaves nothing half-written', async () => {
     const blocker = join(desk.dataDir, 'bukan-folder');

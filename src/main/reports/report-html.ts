@@ -15,12 +15,20 @@ const r = (key: string, params?: Record<string, string>) => escapeHtml(msg(`prin
 const image = (svg: string, alt: string) =>
   `<img class="chart" alt="${escapeHtml(alt)}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`;
 
+/**
+ * Rows a table shows in the PDF: a month at a busy desk has thousands of late records, which made a
+ * 445-page document no one reads; the PDF shows the first ones (oldest deadline first) and says where
+ * the whole list is (the XLSX has every row).
+ */
+const pdfRows = 100;
+
 function table(t: SheetTable): string {
   const e = escapeHtml;
+  const more = t.rows.length - pdfRows;
   const cell = (v: string | number | null) => (v === null ? '–' : typeof v === 'number' ? v.toLocaleString(callLanguage() === 'en' ? 'en-GB' : 'id-ID') : e(v));
   return `<h2>${e(t.name)}</h2>
 <table><thead><tr>${t.headings.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead>
-<tbody>${t.rows.length ? t.rows.map((r) => `<tr>${r.map((v) => `<td class="${typeof v === 'number' ? 'n' : ''}">${cell(v)}</td>`).join('')}</tr>`).join('\n') : `<tr><td colspan="${t.headings.length}">${r('none')}</td></tr>`}</tbody></table>`;
+<tbody>${t.rows.length ? t.rows.slice(0, pdfRows).map((r) => `<tr>${r.map((v) => `<td class="${typeof v === 'number' ? 'n' : ''}">${cell(v)}</td>`).join('')}</tr>`).join('\n') : `<tr><td colspan="${t.headings.length}">${r('none')}</td></tr>`}${more > 0 ? `<tr><td colspan="${t.headings.length}">${r('more', { count: cell(more) as string })}</td></tr>` : ''}</tbody></table>`;
 }
 
 export function renderReportHtml(

@@ -331,6 +331,7 @@ export const en: Messages = {
       officer: 'Officer',
       count: 'Count',
       desa: 'Desa/kelurahan',
+      more: '… and {{count}} more rows: the full list is in the XLSX export.',
       stage: { name: 'Stage', verify: 'Verification', followUp: 'Agency follow-up', answer: 'Answer' },
       sheet: {
         summary: 'Summary',

@@ -338,6 +338,7 @@ export const id = {
       officer: 'Petugas',
       count: 'Jumlah',
       desa: 'Desa/kelurahan',
+      more: '… dan {{count}} baris lainnya: daftar lengkapnya ada di ekspor XLSX.',
       stage: { name: 'Tahap', verify: 'Verifikasi', followUp: 'Tindak lanjut instansi', answer: 'Jawaban' },
       sheet: {
         summary: 'Ringkasan',

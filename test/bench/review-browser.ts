@@ -1,0 +1,51 @@
+/**
+ * The day review in Chromium against browser mode: from choosing a day in Tinjauan harian to its
+ * first record row on screen, for the data set's busiest day and the day before it alternately (so
+ * each choice loads), beside the floor: the same review.day fetched by the page with nothing drawn.
+ */
+import { openDesk } from './browser';
+import { summarize, type Timing } from './stats';
+
+export async function measureReviewInBrowser(
+  dataDir: string,
+  admin: { name: string; secret: string },
+  days: [string, string],
+): Promise<{ desk: Timing; raw: Timing }> {
+  const { host, browser, page } = await openDesk(dataDir, admin, { width: 1366, height: 768 });
+  try {
+    // Open the review on the first day before timing (opening on today loads today's records).
+    await page.keyboard.press('Alt+T');
+    const field = page.getByLabel('Hari');
+    await field.fill(days[1]);
+    const firstRow = page.getByRole('grid', { name: 'Pengaduan hari ini' }).getByRole('row').nth(1);
+    await firstRow.waitFor();
+    const shown: number[] = [];
+    const fetched: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const day = days[i % 2]!;
+      const t0 = Date.now();
+      await field.fill(day);
+      await page.waitForFunction(
+        (d) =>
+          document.querySelector('.review .hint')?.textContent === d &&
+          !!document.querySelector('[role=grid] [role=row]:nth-child(2)'),
+        day,
+      );
+      if (i >= 2) shown.push(Date.now() - t0);
+      const t1 = Date.now();
+      await page.evaluate(
+        (d) =>
+          (globalThis as unknown as { __call: (m: string, i: unknown) => Promise<unknown> }).__call(
+            'review.day',
+            { day: d },
+          ),
+        day,
+      );
+      if (i >= 2) fetched.push(Date.now() - t1);
+    }
+    return { desk: summarize(shown), raw: summarize(fetched) };
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
