@@ -15,7 +15,7 @@ export async function measureReviewInBrowser(
   try {
     // Open the review on the first day before timing (opening on today loads today's records).
     await page.keyboard.press('Alt+T');
-    const field = page.getByLabel('Hari');
+    const field = page.getByRole('textbox', { name: 'Hari', exact: true });
     await field.fill(days[1]);
     const firstRow = page.getByRole('grid', { name: 'Pengaduan hari ini' }).getByRole('row').nth(1);
     await firstRow.waitFor();
