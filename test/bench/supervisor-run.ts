@@ -1,7 +1,8 @@
 /**
  * npm run bench:supervisor: only the supervisor's work (test/bench/supervisor.ts: the day review, a
  * review action, the month's and the year's report, the exports and a save during one) on the
- * largest of BENCH_SIZES (default 1000000), with BENCH_PROFILE=1 a CPU profile of the whole section.
+ * largest of BENCH_SIZES (default 1000000), with BENCH_PROFILE=1 a CPU profile of the whole section;
+ * then the day review in Chromium (BENCH_REVIEW_ONLY=1 runs only that).
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright';
@@ -56,9 +57,12 @@ const pdfOf = async (period: unknown) => {
   });
   return { desk, raw, pages };
 };
-const profile = await startProfile();
-await benchSupervisor(core.ctx.sqlite, call, report, log, dir, pdfOf);
-await profile.stop('supervisor');
+// BENCH_REVIEW_ONLY=1: only the day review in Chromium (below).
+if (process.env.BENCH_REVIEW_ONLY !== '1') {
+  const profile = await startProfile();
+  await benchSupervisor(core.ctx.sqlite, call, report, log, dir, pdfOf);
+  await profile.stop('supervisor');
+}
 await browser.close();
 // The day review in Chromium: the two busiest days before today, alternately.
 const busiest = core.ctx.sqlite
