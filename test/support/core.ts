@@ -88,10 +88,25 @@ export async function signedInOfficer(
   secret: string,
   callerKey: string,
 ): Promise<string> {
-  const made = value<{ id: string }>(
-    await api.dispatch('accounts.create', { name, displayName: name, role: 'officer', secret }, 'admin'),
+  return signedInAs(api, { name, displayName: name, role: 'officer', secret }, callerKey);
+}
+
+/** The supervisor Sari (PIN pin-sari-1), made by the admin and signed in on caller key `sari`. */
+export function signedInSupervisor(api: ReturnType<typeof createApi>): Promise<string> {
+  return signedInAs(
+    api,
+    { name: 'sari', displayName: 'Sari Supervisor', role: 'supervisor', secret: 'pin-sari-1' },
+    'sari',
   );
-  value(await api.dispatch('auth.signIn', { name, secret }, callerKey));
+}
+
+async function signedInAs(
+  api: ReturnType<typeof createApi>,
+  account: { name: string; displayName: string; role: 'officer' | 'supervisor'; secret: string },
+  callerKey: string,
+): Promise<string> {
+  const made = value<{ id: string }>(await api.dispatch('accounts.create', account, 'admin'));
+  value(await api.dispatch('auth.signIn', { name: account.name, secret: account.secret }, callerKey));
   return made.id;
 }
 

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
+import { makeCore, sampleComplaint, setUpDesk, signedInSupervisor, value } from '../support/core';
 
 let desk: ReturnType<typeof makeCore>;
 const month = { kind: 'month', year: 2026, index: 11 } as const;
@@ -20,14 +20,7 @@ const turn = () => new Promise<void>((res) => setImmediate(res));
 beforeAll(async () => {
   desk = makeCore();
   await setUpDesk(desk.api);
-  value(
-    await desk.api.dispatch(
-      'accounts.create',
-      { name: 'sari', displayName: 'Sari Supervisor', role: 'supervisor', secret: 'pin-sari-1' },
-      'admin',
-    ),
-  );
-  value(await desk.api.dispatch('auth.signIn', { name: 'sari', secret: 'pin-sari-1' }, 'sari'));
+  await signedInSupervisor(desk.api);
   const first = value<{ id: string }>(await desk.api.dispatch('complaints.create', sampleComplaint, 'admin'));
   // A month of records: copies of the first one, as a busy desk's would be (the save path is
   // tested elsewhere; here only their number matters).

@@ -8,7 +8,14 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskError } from '../../src/shared/result';
-import { makeCore, sampleComplaint, setUpDesk, signedInOfficer, value } from '../support/core';
+import {
+  makeCore,
+  sampleComplaint,
+  setUpDesk,
+  signedInOfficer,
+  signedInSupervisor,
+  value,
+} from '../support/core';
 
 let desk: ReturnType<typeof makeCore>;
 
@@ -16,14 +23,7 @@ beforeEach(async () => {
   desk = makeCore();
   await setUpDesk(desk.api);
   await signedInOfficer(desk.api, 'budi', 'pin-budi-1', 'budi');
-  value(
-    await desk.api.dispatch(
-      'accounts.create',
-      { name: 'sari', displayName: 'Sari Supervisor', role: 'supervisor', secret: 'pin-sari-1' },
-      'admin',
-    ),
-  );
-  value(await desk.api.dispatch('auth.signIn', { name: 'sari', secret: 'pin-sari-1' }, 'sari'));
+  await signedInSupervisor(desk.api);
 });
 afterEach(() => desk.close());
 

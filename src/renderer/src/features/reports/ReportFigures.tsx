@@ -1,5 +1,5 @@
 /** The report's figures on screen: headline numbers with the change, compliance, charts, breakdowns. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReference } from '../../data/reference';
 import { shortDate } from '../../components/dates';
@@ -11,6 +11,24 @@ const svgImage = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIC
 function Change({ now, then }: { now: number; then: number }) {
   const d = now - then;
   return <small className={d > 0 ? 'change change--up' : d < 0 ? 'change change--down' : 'change'}>{d > 0 ? `+${d}` : d}</small>;
+}
+
+/** A breakdown's table: its heading row (the figure, this period, the one before) and its rows. */
+function BreakdownTable({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <table className="report-table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{title}</th>
+          <th scope="col">{t('ui.reports.now')}</th>
+          <th scope="col">{t('ui.reports.before')}</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
 }
 
 function Breakdown({
@@ -27,16 +45,7 @@ function Breakdown({
   const { t } = useTranslation();
   const keys = Object.keys(now).sort((a, b) => (now[b] ?? 0) - (now[a] ?? 0));
   return (
-    <table className="report-table">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{title}</th>
-          <th scope="col">{t('ui.reports.now')}</th>
-          <th scope="col">{t('ui.reports.before')}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <BreakdownTable title={title}>
         {keys.map((k) => (
           <tr key={k}>
             <th scope="row">{k === '-' ? t('ui.reports.notGiven') : name(k)}</th>
@@ -46,8 +55,7 @@ function Breakdown({
             <td>{then[k] ?? 0}</td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </BreakdownTable>
   );
 }
 
@@ -73,16 +81,7 @@ function KecamatanBreakdown({ report, name }: { report: Report; name: (code: str
     });
   const title = t('ui.reports.by.kecamatan');
   return (
-    <table className="report-table">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{title}</th>
-          <th scope="col">{t('ui.reports.now')}</th>
-          <th scope="col">{t('ui.reports.before')}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <BreakdownTable title={title}>
         {keys.flatMap((k) => {
           const desa = k === '-' ? [] : desaOf(k);
           const label = k === '-' ? t('ui.reports.notGiven') : name(k);
@@ -122,8 +121,7 @@ function KecamatanBreakdown({ report, name }: { report: Report; name: (code: str
               );
           return rows;
         })}
-      </tbody>
-    </table>
+    </BreakdownTable>
   );
 }
 
