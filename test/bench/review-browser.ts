@@ -13,9 +13,8 @@ export async function measureReviewInBrowser(
 ): Promise<{ desk: Timing; raw: Timing }> {
   const { host, browser, page } = await openDesk(dataDir, admin, { width: 1366, height: 768 });
   try {
-    // The desk takes a backup when it starts and the last one is over an hour old: at 1M that is
-    // about 90 s of backup steps between requests. The review is timed once it is done, as a counter
-    // would meet it the rest of the day (bench:ops measures saves during a backup).
+    // Timed once no backup is running (a backup's steps run between requests; bench:ops measures
+    // saves during one).
     const call = (m: string, i: unknown) =>
       page.evaluate(
         ([m, i]) =>
