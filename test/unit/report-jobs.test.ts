@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCore, sampleComplaint, setUpDesk, signedInSupervisor, value } from '../support/core';
 
@@ -136,6 +137,9 @@ describe('a long export', () => {
   });
 
   it('lets the desk save while it is written: each save is answered before the export finishes', async () => {
+    const before = value<{ current: { received: number } }>(
+      await desk.api.dispatch('reports.figures', { period: month }, 'admin'),
+    ).current.received;
     const running = desk.api.dispatch('reports.export', { period: month, format: 'xlsx' }, 'admin');
     let exportDone = false;
     void running.then(() => (exportDone = true));
@@ -150,6 +154,14 @@ describe('a long export', () => {
       answered.push(!exportDone);
     }
     expect(answered).toEqual([true, true, true]);
-    value(await running);
+    const out = value<{ file: string }>(await running);
+    // The export read one snapshot: its figures and its list hold the records of when it began, not
+    // the three saved while it was written.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out.file);
+    const list = book.getWorksheet('Daftar pengaduan')!;
+    expect(list.actualRowCount - 1).toBe(before);
+    const summary = book.getWorksheet('Ringkasan')!;
+    expect(summary.getRow(2).getCell(2).value).toBe(before);
   });
 });

@@ -28,7 +28,7 @@ export interface JobProgress {
 }
 
 export interface Job {
-  /** A read-only connection of the job's own, closed when the job ends. */
+  /** A read-only connection of the job's own, one snapshot throughout, closed when the job ends. */
   reader(): Database.Database;
   /** True when the job has worked a slice: then `await job.pause()`. Cheap enough to call per row. */
   due(): boolean;
@@ -73,6 +73,10 @@ export function createJobs(options: { file: string; now: () => number }) {
             reader = new Database(options.file, { fileMustExist: true });
             reader.pragma('query_only = 1');
             reader.pragma('cache_size = -16000');
+            // One read transaction for the whole job: every statement it runs sees the same snapshot
+            // (a report's count and its rows agree). The WAL grows meanwhile; the checkpoint catches
+            // up once the job ends.
+            reader.exec('BEGIN');
           }
           return reader;
         },
@@ -98,7 +102,9 @@ export function createJobs(options: { file: string; now: () => number }) {
         entry.progress = { ...entry.progress, state: entry.cancelled ? 'cancelled' : 'failed' };
         throw error;
       } finally {
-        (reader as Database.Database | null)?.close();
+        const opened = reader as Database.Database | null;
+        if (opened?.inTransaction) opened.exec('ROLLBACK');
+        opened?.close();
         entry.until = options.now() + keepMs;
       }
     },

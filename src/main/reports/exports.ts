@@ -21,7 +21,7 @@ import { writeCsv, writeXlsx } from './export-files';
 import type { RecordList } from './record-list';
 import { renderReportHtml } from './report-html';
 import { reportTables } from './report-tables';
-import type { Reports } from './reports';
+import { countInPeriod, type Reports } from './reports';
 
 export type ExportInput = z.output<(typeof reportMethods)['reports.export']['input']>;
 
@@ -74,7 +74,8 @@ export function createExports(
       const scope = input.scope.kind === 'desk' ? '' : `-${input.scope.kind}-${input.scope.code}`;
       const name = `laporan-${deskCode}-${period.from}_${period.to}${scope}${withPersonal ? '-data-pribadi' : ''}.${input.format}`.replace(/[^A-Za-z0-9._-]/g, '_');
       const reader = job.reader();
-      const listed = deps.recordList.count(reader, period, input.scope);
+      // The job reads one snapshot, so the report's count is the list's.
+      const listed = report?.current.received ?? countInPeriod(reader, period, input.scope);
       const records = () =>
         paced(job, deps.recordList.records(reader, period, input.scope, withPersonal), 'write', listed);
       const dir = folder();

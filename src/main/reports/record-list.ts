@@ -83,14 +83,6 @@ export function createRecordList(ctx: CoreContext, reference: Reference) {
     v === null ? '' : cipher.decrypt(field, v);
 
   return {
-    /** How many records the list of a period holds. */
-    count(reader: Database.Database, period: { from: string; to: string }, scope: Scope): number {
-      return reader
-        .prepare(`SELECT count(*) FROM complaints c WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[scope.kind]}`)
-        .pluck()
-        .get(...scopeArgs(period, scope)) as number;
-    },
-
     /** The records one by one, read through `reader` (an export of 100,000 rows never holds them all at once). */
     *records(
       reader: Database.Database,

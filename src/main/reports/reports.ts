@@ -10,6 +10,7 @@ import type { reportInput } from '../../shared/contract/reports';
 import { previousPeriod, resolvePeriod, type PeriodInput } from '../../shared/domain/report-period';
 import { deliveryManySql } from '../forwarding';
 import type { CoreContext } from '../platform/context';
+import type Database from 'better-sqlite3';
 import type { Job } from '../platform/jobs';
 import type { Reference } from '../reference';
 import { reportCharts } from './charts';
@@ -32,6 +33,13 @@ export const scopeArgs = (period: { from: string; to: string }, scope: Scope): u
   scope.kind === 'desk'
     ? [period.from, period.to]
     : [period.from, period.to, scope.kind === 'category' ? Number(scope.code) : scope.code];
+
+/** How many records of the scope were received in the period. */
+export const countInPeriod = (reader: Database.Database, period: { from: string; to: string }, scope: Scope) =>
+  reader
+    .prepare(`SELECT count(*) FROM complaints c WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[scope.kind]}`)
+    .pluck()
+    .get(...scopeArgs(period, scope)) as number;
 
 /**
  * Each record with its history as one text: "at|toStatus|pausedWorkingDays" per status change or
@@ -109,6 +117,7 @@ export function createReports(ctx: CoreContext, reference: Reference) {
         },
         eventsOf(r[17]),
       );
+      // Paced by hand, not through paced(): an await per record cost ~0.3 s on a year's report.
       progress();
       if (job.due()) await job.pause();
     }
@@ -135,12 +144,7 @@ export function createReports(ctx: CoreContext, reference: Reference) {
       const period = resolvePeriod(input.period as PeriodInput);
       const previous = previousPeriod(input.period as PeriodInput);
       const reader = job.reader();
-      const count = reader.prepare(
-        `SELECT count(*) FROM complaints c WHERE c.received_day BETWEEN ? AND ? ${scopeFilter[input.scope.kind]}`,
-      );
-      const total =
-        (count.pluck().get(...scopeArgs(period, input.scope)) as number) +
-        (count.pluck().get(...scopeArgs(previous, input.scope)) as number);
+      const total = countInPeriod(reader, period, input.scope) + countInPeriod(reader, previous, input.scope);
       const officers = new Map(
         (reader.prepare('SELECT id, display_name FROM accounts').raw().all() as Array<[string, string]>).map(
           ([id, name]) => [id, name],
