@@ -18,7 +18,7 @@ import { measureCounter } from './counter';
 import { benchDrain } from './drain';
 import { benchSupervisor } from './supervisor';
 import { benchSave, saveInput } from './save';
-import { ms, time, timeAsync, type Timing } from './stats';
+import { resultLine, time, timeAsync, type Timing } from './stats';
 
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rows: Array<{ size: number; name: string; desk: Timing; raw: Timing; target?: string }> = [];
@@ -26,10 +26,7 @@ const log = (s: string) => console.log(s);
 
 function report(size: number, name: string, desk: Timing, raw: Timing, target?: string) {
   rows.push({ size, name, desk, raw, ...(target ? { target } : {}) });
-  const ratio = desk.median / Math.max(raw.median, 1e-6);
-  log(
-    `  ${name.padEnd(44)} desk ${ms(desk.median).padStart(7)} / ${ms(desk.p99).padStart(7)} ms   raw ${ms(raw.median).padStart(7)} / ${ms(raw.p99).padStart(7)} ms   x${ratio.toFixed(1).padStart(5)}${target ? `   target ${target}` : ''}`,
-  );
+  log(resultLine(name, desk, raw, target));
 }
 
 async function benchSize(size: number) {

@@ -38,3 +38,9 @@ export function summarize(samples: number[]): Timing {
 }
 
 export const ms = (v: number) => (v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+/** One measured operation as the bench prints it: the desk's median / p99 beside the floor's, and their ratio. */
+export function resultLine(name: string, desk: Timing, raw: Timing, target?: string, width = 44): string {
+  const ratio = desk.median / Math.max(raw.median, 1e-6);
+  return `  ${name.padEnd(width)} desk ${ms(desk.median).padStart(7)} / ${ms(desk.p99).padStart(7)} ms   raw ${ms(raw.median).padStart(7)} / ${ms(raw.p99).padStart(7)} ms   x${ratio.toFixed(1).padStart(5)}${target ? `   target ${target}` : ''}`;
+}

@@ -10,7 +10,7 @@ import { createApi } from '../../src/main/api';
 import { repoRoot } from '../support/core';
 import { benchAdmin, buildDataset, openBenchCore } from './build-dataset';
 import { startProfile } from './profile';
-import { ms, timeAsync, type Timing } from './stats';
+import { resultLine, timeAsync, type Timing } from './stats';
 import { measureReviewInBrowser } from './review-browser';
 import { benchSupervisor } from './supervisor';
 
@@ -29,9 +29,7 @@ const call = async (method: string, input: unknown) => {
   return r.value;
 };
 const report = (name: string, desk: Timing, raw: Timing, target?: string) =>
-  log(
-    `  ${name.padEnd(58)} desk ${ms(desk.median).padStart(7)} / ${ms(desk.p99).padStart(7)} ms   raw ${ms(raw.median).padStart(7)} / ${ms(raw.p99).padStart(7)} ms   x${(desk.median / Math.max(raw.median, 1e-6)).toFixed(1).padStart(5)}${target ? `   target ${target}` : ''}`,
-  );
+  log(resultLine(name, desk, raw, target, 58));
 // The month's report as PDF: the desk's call and its page printed by Chromium, beside Chromium
 // printing a plain page of the same text.
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });

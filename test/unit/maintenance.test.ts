@@ -13,12 +13,18 @@ import { tempDir } from '../support/core';
 const dirs: Array<{ remove(): void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
+/** A database file in a fresh folder, with the desk's pragmas (WAL among them). */
+function openDesk() {
+  const dir = tempDir();
+  dirs.push(dir);
+  const db = new Database(join(dir.path, 'desk.sqlite'));
+  applyPragmas(db);
+  return db;
+}
+
 describe('the quiet-time checkpoint', () => {
   it('waits while an export streams rows through an open statement, then checkpoints', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const db = new Database(join(dir.path, 'desk.sqlite'));
-    applyPragmas(db);
+    const db = openDesk();
     db.exec('CREATE TABLE t (n INTEGER)');
     const insert = db.prepare('INSERT INTO t VALUES (?)');
     db.transaction(() => {
@@ -51,10 +57,7 @@ describe('the quiet-time checkpoint', () => {
   });
 
   it('on a desk never quiet, checkpoints between calls once enough is written, never inside one', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const db = new Database(join(dir.path, 'desk.sqlite'));
-    applyPragmas(db);
+    const db = openDesk();
     db.exec('CREATE TABLE t (n INTEGER, pad TEXT)');
     const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
     const walFrames = () => (db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number }>)[0]!.log;
