@@ -201,7 +201,18 @@ class Stage {
  * records at once): `add` each record with its events in order of time, then `result`.
  */
 export class FiguresTally {
-  private readonly f: Figures;
+  /** What is counted as records come; the breakdowns, stages and series are made into figures at the end. */
+  private readonly f: Pick<
+    Figures,
+    'received' | 'anonymous' | 'confidential' | 'supervisory' | 'delivery' | 'complianceByAgency'
+  > = {
+    received: 0,
+    anonymous: 0,
+    confidential: 0,
+    supervisory: 0,
+    delivery: { sent: 0, waiting: 0, parked: 0, none: 0 },
+    complianceByAgency: {},
+  };
   private readonly stages: Record<'verify' | 'followUp' | 'answer', Stage>;
   private readonly weekly: boolean;
   private readonly perPoint = new Map<string, number>();
@@ -214,26 +225,6 @@ export class FiguresTally {
     private readonly period: { from: string; to: string },
     calendar: WorkingCalendar,
   ) {
-    this.f = {
-      received: 0,
-      byType: {},
-      byChannel: {},
-      byCategory: {},
-      bySubcategory: {},
-      byAgency: {},
-      byKecamatan: {},
-      byDesa: {},
-      byOfficer: {},
-      statusAtEnd: {},
-      compliance: { verify: null!, followUp: null!, answer: null! },
-      complianceByAgency: {},
-      anonymous: 0,
-      confidential: 0,
-      supervisory: 0,
-      delivery: { sent: 0, waiting: 0, parked: 0, none: 0 },
-      topSubcategories: [],
-      series: { unit: 'day', points: [] },
-    };
     this.stages = {
       verify: new Stage(calendar, period.to),
       followUp: new Stage(calendar, period.to),
@@ -298,25 +289,31 @@ export class FiguresTally {
   }
 
   result(): Figures {
-    const { f, stages } = this;
-    for (const b of breakdowns) f[b] = asRecord(this.counts[b]);
-    f.compliance = {
-      verify: stages.verify.figures(),
-      followUp: stages.followUp.figures(),
-      answer: stages.answer.figures(),
+    const { stages } = this;
+    const counts = Object.fromEntries(breakdowns.map((b) => [b, asRecord(this.counts[b])])) as Record<
+      Breakdown,
+      Record<string, number>
+    >;
+    return {
+      ...this.f,
+      ...counts,
+      compliance: {
+        verify: stages.verify.figures(),
+        followUp: stages.followUp.figures(),
+        answer: stages.answer.figures(),
+      },
+      topSubcategories: Object.entries(counts.bySubcategory)
+        .filter(([id]) => id !== '-')
+        .map(([id, count]) => ({ id: Number(id), count }))
+        .sort((a, b) => b.count - a.count || a.id - b.id)
+        .slice(0, 10),
+      series: {
+        unit: this.weekly ? 'week' : 'day',
+        points: [...this.perPoint.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([start, count]) => ({ start, count })),
+      },
     };
-    f.topSubcategories = Object.entries(f.bySubcategory)
-      .filter(([id]) => id !== '-')
-      .map(([id, count]) => ({ id: Number(id), count }))
-      .sort((a, b) => b.count - a.count || a.id - b.id)
-      .slice(0, 10);
-    f.series = {
-      unit: this.weekly ? 'week' : 'day',
-      points: [...this.perPoint.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([start, count]) => ({ start, count })),
-    };
-    return f;
   }
 }
 
