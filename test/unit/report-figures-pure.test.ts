@@ -115,3 +115,149 @@ describe('computeFigures', () => {
     );
   });
 });
+
+/** A status change (or another event) at 10:00 WIB of a day. */
+const change = (
+  id: string,
+  day: string,
+  toStatus: string | null,
+  kind = 'STATUS',
+  pausedWorkingDays: number | null = null,
+): ReportEvent => ({ complaintId: id, kind, at: `${day}T03:00:00.000Z`, toStatus, pausedWorkingDays });
+/** One record's figures, from its own story. */
+const story = (r: ReportRow, events: ReportEvent[]) =>
+  computeFigures([r], [received(r.id, '2026-12-01T02:00:00.000Z'), ...events], december, calendar);
+
+describe('a record’s story', () => {
+  it('is BARU with no change, and an event that changes no status leaves the status as it was', () => {
+    const f = computeFigures(
+      [row('n'), row('r')],
+      [received('r', '2026-12-01T02:00:00.000Z'), change('r', '2026-12-02', null, 'RESUME', 0)],
+      december,
+      calendar,
+    );
+    expect(f.statusAtEnd).toEqual({ BARU: 2 });
+  });
+
+  it('is verified by its first working status, whichever it is', () => {
+    for (const status of [
+      'TERVERIFIKASI',
+      'TERDISPOSISI',
+      'DITINDAKLANJUTI',
+      'DITANGGAPI',
+      'SELESAI',
+      'DIARSIPKAN',
+    ]) {
+      const verify = story(row('a'), [change('a', '2026-12-03', status)]).compliance.verify;
+      expect({ status, judged: verify.judged, kept: verify.kept, days: verify.medianDays }).toEqual({
+        status,
+        judged: 1,
+        kept: 1,
+        days: 2,
+      });
+    }
+  });
+
+  it('is followed up by DITINDAKLANJUTI, DITANGGAPI or SELESAI after the first forwarding', () => {
+    for (const [status, done, days] of [
+      ['DITINDAKLANJUTI', '2026-12-04', 2],
+      ['DITANGGAPI', '2026-12-04', 2],
+      ['SELESAI', '2026-12-07', 3],
+    ] as const) {
+      const followUp = story(row('f'), [change('f', '2026-12-02', 'TERDISPOSISI'), change('f', done, status)])
+        .compliance.followUp;
+      expect({ status, judged: followUp.judged, kept: followUp.kept, days: followUp.medianDays }).toEqual({
+        status,
+        judged: 1,
+        kept: 1,
+        days,
+      });
+    }
+    // Forwarded again (re-routed): the agency's clock runs from the first forwarding.
+    const rerouted = story(row('g'), [
+      change('g', '2026-12-02', 'TERDISPOSISI'),
+      change('g', '2026-12-08', 'TERDISPOSISI'),
+      change('g', '2026-12-09', 'DITINDAKLANJUTI'),
+    ]);
+    expect(rerouted.compliance.followUp.medianDays).toBe(5);
+    // A follow-up before any forwarding is not the agency's: its follow-up is the one after.
+    const early = story(row('h'), [
+      change('h', '2026-12-02', 'DITINDAKLANJUTI'),
+      change('h', '2026-12-03', 'TERDISPOSISI'),
+      change('h', '2026-12-08', 'SELESAI'),
+    ]);
+    expect(early.compliance.followUp.medianDays).toBe(3);
+  });
+
+  it('takes out the working days a postponement stood still, only those before the stage was done', () => {
+    const days = (events: ReportEvent[]) => story(row('p'), events).compliance.verify.medianDays;
+    // Resumed on the day it was verified: the 3 paused days come off the 4 counted.
+    expect(
+      days([
+        change('p', '2026-12-02', 'TUNDA'),
+        change('p', '2026-12-07', 'BARU', 'RESUME', 3),
+        change('p', '2026-12-07', 'TERVERIFIKASI'),
+      ]),
+    ).toBe(1);
+    // Postponed after it was verified: nothing comes off.
+    expect(
+      days([
+        change('p', '2026-12-02', 'TERVERIFIKASI'),
+        change('p', '2026-12-03', 'TUNDA'),
+        change('p', '2026-12-08', 'TERVERIFIKASI', 'RESUME', 3),
+      ]),
+    ).toBe(1);
+    // Only a RESUME says how long the clock stood still.
+    expect(
+      days([change('p', '2026-12-02', null, 'NOTE', 2), change('p', '2026-12-03', 'TERVERIFIKASI')]),
+    ).toBe(2);
+    // A pause before forwarding is not the agency's: its follow-up keeps its 2 days.
+    const followUp = story(row('q'), [
+      change('q', '2026-12-02', 'TUNDA'),
+      change('q', '2026-12-04', 'BARU', 'RESUME', 2),
+      change('q', '2026-12-07', 'TERDISPOSISI'),
+      change('q', '2026-12-09', 'DITINDAKLANJUTI'),
+    ]).compliance.followUp;
+    expect(followUp.medianDays).toBe(2);
+  });
+
+  it('counts compliance per agency: judged and kept, and no agency whose records are not judged yet', () => {
+    const f = computeFigures(
+      [
+        row('a1', { answerDue: '2026-12-15' }),
+        row('a2', { answerDue: '2026-12-10' }),
+        row('a3', { agencyCode: 'BAPPEDA', answerDue: '2027-01-05', verifyDue: '2027-01-04' }),
+        row('a4', { agencyCode: 'DINKES' }),
+        row('a5', { agencyCode: 'DINKES', followUpDue: '2026-12-03', answerDue: '2026-12-04' }),
+      ],
+      [
+        change('a1', '2026-12-03', 'DITINDAKLANJUTI'),
+        change('a4', '2026-12-02', 'TERDISPOSISI'),
+        change('a4', '2026-12-03', 'DITINDAKLANJUTI'),
+        change('a5', '2026-12-02', 'TERDISPOSISI'),
+        change('a5', '2026-12-09', 'SELESAI'),
+      ],
+      december,
+      calendar,
+    );
+    expect(f.complianceByAgency).toEqual({
+      DPUPR: { followUp: { judged: 0, kept: 0 }, answer: { judged: 2, kept: 1 } },
+      DINKES: { followUp: { judged: 2, kept: 1 }, answer: { judged: 2, kept: 1 } },
+    });
+  });
+
+  it('lists late records by deadline, those with the same deadline in the order they came', () => {
+    const f = computeFigures(
+      [
+        row('x', { verifyDue: '2026-12-14' }),
+        row('y', { verifyDue: '2026-12-07' }),
+        row('z', { verifyDue: '2026-12-07' }),
+        row('w', { verifyDue: '2026-12-07' }),
+      ],
+      [],
+      december,
+      calendar,
+    );
+    expect(f.compliance.verify.lateAtEnd.map((l) => l.receiptNumber)).toEqual(['R-y', 'R-z', 'R-w', 'R-x']);
+  });
+});
