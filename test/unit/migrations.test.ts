@@ -390,6 +390,58 @@ const migrationTests: Record<
       ).toEqual(['PBL01-20261127-0001-X']);
     },
   },
+  '0015_report_milestones': {
+    before: (db) => {
+      writeInitData(db);
+      const event = db.prepare(
+        "INSERT INTO complaint_events (id, complaint_id, kind, at, actor_id, to_status, data) VALUES (?, 'c1', ?, ?, 'a1', ?, ?)",
+      );
+      event.run('e2', 'VERIFIKASI', '2026-11-27T20:00:00.000Z', 'TERVERIFIKASI', null); // 28 Nov in WIB
+      event.run('e3', 'DISPOSISI', '2026-11-30T03:00:00.000Z', 'TERDISPOSISI', null);
+      event.run('e4', 'RESUME', '2026-12-02T03:00:00Z', null, '{"pausedWorkingDays":2}');
+      event.run('e5', 'TINDAK_LANJUT', '2026-12-03T03:00:00.000Z', 'DITINDAKLANJUTI', null);
+    },
+    after: (db) => {
+      const milestones = () =>
+        db
+          .prepare(
+            `SELECT verified_day, forwarded_day, followed_up_day, answered_day, last_change_day, last_change_status, pauses
+             FROM complaints WHERE id = 'c1'`,
+          )
+          .get();
+      // The records kept before are filled in by the migration.
+      expect(milestones()).toEqual({
+        verified_day: '2026-11-28',
+        forwarded_day: '2026-11-30',
+        followed_up_day: '2026-12-03',
+        answered_day: '2026-12-03',
+        last_change_day: '2026-12-03',
+        last_change_status: 'DITINDAKLANJUTI',
+        pauses: '2026-12-02|2',
+      });
+      // Then each new event updates them, in history order even when it comes out of order.
+      const event = db.prepare(
+        "INSERT INTO complaint_events (id, complaint_id, kind, at, actor_id, to_status) VALUES (?, 'c1', ?, ?, 'a1', ?)",
+      );
+      event.run('e6', 'SELESAI', '2026-12-05T03:00:00.000Z', 'SELESAI');
+      event.run('e7', 'PUSAT', '2026-11-29T03:00:00.000Z', 'TERDISPOSISI');
+      expect(milestones()).toMatchObject({
+        forwarded_day: '2026-11-29',
+        last_change_day: '2026-12-05',
+        last_change_status: 'SELESAI',
+      });
+      // A report still reads the index alone.
+      expect(
+        (
+          db
+            .prepare(
+              "EXPLAIN QUERY PLAN SELECT receipt_number, verified_day, last_change_status, pauses FROM complaints WHERE received_day BETWEEN '2026-11-01' AND '2026-11-30'",
+            )
+            .all() as Array<{ detail: string }>
+        )[0]!.detail,
+      ).toContain('COVERING INDEX complaints_report');
+    },
+  },
 };
 
 describe('migrations', () => {
@@ -494,6 +546,17 @@ describe('migrations', () => {
 
     const migrated = openDatabase({ file, migrationsFolder: folder });
     expect(countRows(migrated.sqlite).complaint_events).toBe(1);
+    // The milestones' view and trigger (0015) name the rebuilt table and keep working.
+    migrated.sqlite
+      .prepare(
+        "INSERT INTO complaint_events (id, complaint_id, kind, at, actor_id, to_status) VALUES ('e2', 'c1', 'VERIFIKASI', ?, 'a1', 'TERVERIFIKASI')",
+      )
+      .run(at);
+    expect(
+      migrated.sqlite
+        .prepare("SELECT verified_day, last_change_status FROM complaints WHERE id = 'c1'")
+        .get(),
+    ).toEqual({ verified_day: '2026-11-27', last_change_status: 'TERVERIFIKASI' });
     expect(migrated.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     migrated.close();
     expect(existsSync(join(dir.path, 'backups'))).toBe(true);

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { milestonesOf, pausesOf, type ReportEvent } from '../../src/main/reports/milestones';
 import { makeCore, referenceDataDir, sampleComplaint, setUpDesk, value } from '../support/core';
 
 // ---- the test's own calendar (Mon-Fri minus the holiday table) ----
@@ -406,6 +407,39 @@ describe('periodic report figures', () => {
     });
     const all = await call<Report>('reports.figures', { period: { kind: 'month', year: 2026, index: 12 } });
     expect(dinkes.current.received).toBe(all.current.byAgency.DINKES);
+  });
+
+  it('keeps on each record the milestones its history says (the trigger of migration 0015 against milestonesOf)', () => {
+    const sqlite = desk.core.ctx.sqlite;
+    const events = sqlite.prepare(
+      `SELECT complaint_id AS complaintId, kind, at, to_status AS toStatus,
+         json_extract(data, '$.pausedWorkingDays') AS pausedWorkingDays
+       FROM complaint_events WHERE complaint_id = ? ORDER BY at, id`,
+    );
+    const rows = sqlite
+      .prepare(
+        `SELECT id, verified_day, forwarded_day, followed_up_day, answered_day, last_change_status, pauses
+         FROM complaints`,
+      )
+      .all() as Array<Record<string, string | null>>;
+    expect(rows).toHaveLength(plan.length);
+    for (const row of rows) {
+      const m = milestonesOf(events.all(row.id) as ReportEvent[], '9999-12-31');
+      expect(
+        {
+          statusAtEnd: row.last_change_status,
+          verifiedOn: row.verified_day,
+          forwardedOn: row.forwarded_day,
+          followedUpOn: row.followed_up_day,
+          answeredOn: row.answered_day,
+          pauses: pausesOf(row.pauses!),
+        },
+        row.id!,
+      ).toEqual(m);
+    }
+    // The plan has records forwarded, followed up, postponed and resumed.
+    expect(rows.filter((r) => r.followed_up_day).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.pauses).length).toBeGreaterThan(0);
   });
 
   it('refuses an impossible period and an unknown scope, naming the field', async () => {

@@ -11,7 +11,7 @@ import { openPersonal } from './stored-fields';
 import type { CoreContext } from '../platform/context';
 import type { DeskIdentity } from '../settings';
 import { accounts } from '../accounts';
-import { complaintEvents, complaints } from './schema';
+import { complaintEvents, complaints, type MilestoneColumn } from './schema';
 import type { Rebuild } from '../forwarding';
 import {
   contentKeys,
@@ -31,7 +31,7 @@ type ComplaintRow = typeof complaints.$inferSelect;
 /** The columns a Complaint is built from (personal data comes separately, in the clear). */
 export type ComplaintSource = Omit<
   ComplaintRow,
-  'nikEnc' | 'nikBidx' | 'phoneEnc' | 'phoneBidx' | 'emailEnc' | 'addressEnc'
+  'nikEnc' | 'nikBidx' | 'phoneEnc' | 'phoneBidx' | 'emailEnc' | 'addressEnc' | MilestoneColumn
 >;
 export interface PersonalValues {
   nik: string | null;

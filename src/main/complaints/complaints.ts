@@ -16,7 +16,7 @@ import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
 import { preparedInsert } from '../platform/prepared-insert';
 import { accounts } from '../accounts';
-import { complaintEvents, complaints } from './schema';
+import { complaintEvents, complaints, noMilestones } from './schema';
 import type { Reference } from '../reference';
 import type { SettingsService } from '../settings';
 import { nextSequenceSql } from './numbering';
@@ -141,6 +141,7 @@ export function createComplaints(
           currentDue: deadlines.verifyBy,
           pausedSince: null,
           personalPurgedAt: null,
+          ...noMilestones,
           createdAt: receivedAt,
           updatedAt: receivedAt,
         };

@@ -80,6 +80,20 @@ export const complaints = sqliteTable(
     pausedSince: text('paused_since'),
     /** When the personal fields were removed (retention or the person's request); null while kept. */
     personalPurgedAt: text('personal_purged_at'),
+    /**
+     * The record's milestones, for the periodic reports (reports/figures.ts), so that a report reads no
+     * history: WIB days of the first change into a verified status, the first TERDISPOSISI, the first
+     * follow-up after it and the first answer; the last status change (its day and status); and the
+     * paused working days of each RESUME ("day|days;…"). A new record starts them empty (noMilestones);
+     * only the trigger complaint_milestones writes them, on each history event (migration 0015).
+     */
+    verifiedDay: text('verified_day'),
+    forwardedDay: text('forwarded_day'),
+    followedUpDay: text('followed_up_day'),
+    answeredDay: text('answered_day'),
+    lastChangeDay: text('last_change_day'),
+    lastChangeStatus: text('last_change_status'),
+    pauses: text('pauses'),
     ...timestamps,
   },
   (t) => [
@@ -115,6 +129,13 @@ export const complaints = sqliteTable(
       t.answerDue,
       t.receiptNumber,
       t.id,
+      t.verifiedDay,
+      t.forwardedDay,
+      t.followedUpDay,
+      t.answeredDay,
+      t.lastChangeDay,
+      t.lastChangeStatus,
+      t.pauses,
     ),
     index('complaints_status').on(t.status, t.receivedAt, t.seq),
     index('complaints_agency').on(t.agencyCode, t.receivedAt, t.seq),
@@ -126,6 +147,18 @@ export const complaints = sqliteTable(
       .where(sql`${t.laporTrackingId} IS NOT NULL`),
   ],
 );
+
+/** The milestone columns as a new record starts them: empty until its first event fills them. */
+export const noMilestones = {
+  verifiedDay: null,
+  forwardedDay: null,
+  followedUpDay: null,
+  answeredDay: null,
+  lastChangeDay: null,
+  lastChangeStatus: null,
+  pauses: null,
+} as const;
+export type MilestoneColumn = keyof typeof noMilestones;
 
 /** Append-only history: a trigger refuses UPDATE and DELETE. */
 export const complaintEvents = sqliteTable(

@@ -78,9 +78,15 @@ function holdsData(sqlite: Sqlite): boolean {
  * Runs drizzle's migrations with foreign keys off around them: drizzle rebuilds tables to alter
  * them, and inside its transaction SQLite ignores the PRAGMA, so ON DELETE actions would fire on
  * the rebuild. Afterwards foreign_key_check must come back empty, or the migration is refused.
+ *
+ * The rebuild drops the table and renames its copy into its place; with legacy_alter_table off,
+ * SQLite then re-checks every view and trigger, and refuses the rename because one that names the
+ * table (complaint_milestones_of, migration 0015) pointed at it while it was gone. The legacy rename
+ * leaves them as written, naming the rebuilt table.
  */
 export function migrateWithForeignKeysOff(sqlite: Sqlite, db: Db, migrationsFolder: string): void {
   sqlite.pragma('foreign_keys = OFF');
+  sqlite.pragma('legacy_alter_table = ON');
   try {
     migrate(db, { migrationsFolder });
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
@@ -88,6 +94,7 @@ export function migrateWithForeignKeysOff(sqlite: Sqlite, db: Db, migrationsFold
       throw new Error(`migration left ${violations.length} foreign key violation(s)`);
     }
   } finally {
+    sqlite.pragma('legacy_alter_table = OFF');
     sqlite.pragma('foreign_keys = ON');
   }
 }

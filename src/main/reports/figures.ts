@@ -13,7 +13,9 @@
  * with the working days a postponement stood still taken out.
  */
 import type { WorkingCalendar } from '../../shared/calendar/working-days';
-import type { ComplaintStatus } from '../../shared/domain/complaint';
+import { milestonesOf, pausedBy, type Milestones, type ReportEvent } from './milestones';
+
+export type { ReportEvent } from './milestones';
 
 export interface ReportRow {
   id: string;
@@ -34,15 +36,6 @@ export interface ReportRow {
   followUpDue: string;
   answerDue: string;
   delivery: 'sent' | 'waiting' | 'parked' | null;
-}
-
-/** A status change (or a RESUME, which says how long the clock stood still). */
-export interface ReportEvent {
-  complaintId: string;
-  kind: string;
-  at: string;
-  toStatus: string | null;
-  pausedWorkingDays: number | null;
 }
 
 export interface StageFigures {
@@ -83,26 +76,6 @@ export interface Figures {
   series: { unit: 'day' | 'week'; points: Array<{ start: string; count: number }> };
 }
 
-const verified = new Set(['TERVERIFIKASI', 'TERDISPOSISI', 'DITINDAKLANJUTI', 'DITANGGAPI', 'SELESAI', 'DIARSIPKAN']);
-const followedUp = new Set(['DITINDAKLANJUTI', 'DITANGGAPI', 'SELESAI']);
-const answered = new Set([...followedUp, 'DIARSIPKAN']);
-
-/**
- * The WIB day of an instant (UTC+7, no daylight saving), for hundreds of thousands of events: the
- * day of each UTC hour is worked out once.
- */
-const wibDays = new Map<string, string>();
-export function wibDay(iso: string): string {
-  const hour = iso.slice(0, 13);
-  let day = wibDays.get(hour);
-  if (day === undefined) {
-    day = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-    if (wibDays.size > 100_000) wibDays.clear();
-    wibDays.set(hour, day);
-  }
-  return day;
-}
-
 type Key = string | number | null;
 const bump = (counts: Map<Key, number>, key: Key) => {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -140,18 +113,6 @@ const judge = (into: AgencyStage, outcome: Outcome) => {
   into.judged++;
   if (outcome === 'kept') into.kept++;
 };
-
-interface Pause {
-  day: string;
-  days: number;
-}
-/** Working days the clock stood still up to a day (RESUME events on or before it). */
-function pausedBy(pauses: Pause[] | null, done: string | null): number {
-  if (done === null || pauses === null) return 0;
-  let sum = 0;
-  for (const p of pauses) if (p.day <= done) sum += p.days;
-  return sum;
-}
 
 class Stage {
   private durations: number[] = [];
@@ -198,7 +159,7 @@ class Stage {
 
 /**
  * The figures of a period, counted one record at a time (a year's report never holds its 340,000
- * records at once): `add` each record with its events in order of time, then `result`.
+ * records at once): `add` each record with its milestones (milestones.ts), then `result`.
  */
 export class FiguresTally {
   /** What is counted as records come; the breakdowns, stages and series are made into figures at the end. */
@@ -216,6 +177,8 @@ export class FiguresTally {
   private readonly stages: Record<'verify' | 'followUp' | 'answer', Stage>;
   private readonly weekly: boolean;
   private readonly perPoint = new Map<string, number>();
+  private day = '';
+  private point = '';
   private readonly counts = Object.fromEntries(breakdowns.map((b) => [b, new Map<Key, number>()])) as Record<
     Breakdown,
     Map<Key, number>
@@ -233,8 +196,8 @@ export class FiguresTally {
     this.weekly = Date.parse(period.to) - Date.parse(period.from) > 92 * 86_400_000;
   }
 
-  add(r: ReportRow, events: readonly ReportEvent[]) {
-    const { f, period, stages, counts } = this;
+  add(r: ReportRow, m: Milestones) {
+    const { f, stages, counts } = this;
     f.received++;
     bump(counts.byType, r.type);
     bump(counts.byChannel, r.channel);
@@ -248,36 +211,24 @@ export class FiguresTally {
     if (r.confidential) f.confidential++;
     if (r.supervisory) f.supervisory++;
     f.delivery[r.delivery ?? 'none']++;
-    const point = this.weekly ? weekOf(r.receivedDay) : r.receivedDay;
-    this.perPoint.set(point, (this.perPoint.get(point) ?? 0) + 1);
-
-    // The record's story up to the period's end.
-    let status: ComplaintStatus = 'BARU';
-    let verifiedOn: string | null = null;
-    let forwardedOn: string | null = null;
-    let followedUpOn: string | null = null;
-    let answeredOn: string | null = null;
-    let pausedUntil: Pause[] | null = null;
-    for (const e of events) {
-      const day = wibDay(e.at);
-      if (e.kind === 'RESUME' && e.pausedWorkingDays) (pausedUntil ??= []).push({ day, days: e.pausedWorkingDays });
-      if (!e.toStatus) continue;
-      if (day <= period.to) status = e.toStatus as ComplaintStatus;
-      if (verifiedOn === null && verified.has(e.toStatus)) verifiedOn = day;
-      if (forwardedOn === null && e.toStatus === 'TERDISPOSISI') forwardedOn = day;
-      if (forwardedOn !== null && followedUpOn === null && followedUp.has(e.toStatus)) followedUpOn = day;
-      if (answeredOn === null && answered.has(e.toStatus)) answeredOn = day;
+    // Records come mostly in order of their day: its point is worked out once per run of a day.
+    if (r.receivedDay !== this.day) {
+      this.day = r.receivedDay;
+      this.point = this.weekly ? weekOf(r.receivedDay) : r.receivedDay;
     }
-    bump(counts.statusAtEnd, status);
-    stages.verify.add(r.receiptNumber, r.receivedDay, verifiedOn, r.verifyDue, pausedBy(pausedUntil, verifiedOn));
+    this.perPoint.set(this.point, (this.perPoint.get(this.point) ?? 0) + 1);
+
+    const { verifiedOn, forwardedOn, followedUpOn, answeredOn, pauses } = m;
+    bump(counts.statusAtEnd, m.statusAtEnd);
+    stages.verify.add(r.receiptNumber, r.receivedDay, verifiedOn, r.verifyDue, pausedBy(pauses, verifiedOn));
     const followUp = stages.followUp.add(
       r.receiptNumber,
       forwardedOn,
       followedUpOn,
       r.followUpDue,
-      pausedBy(pausedUntil, followedUpOn) - pausedBy(pausedUntil, forwardedOn),
+      pausedBy(pauses, followedUpOn) - pausedBy(pauses, forwardedOn),
     );
-    const answer = stages.answer.add(r.receiptNumber, r.receivedDay, answeredOn, r.answerDue, pausedBy(pausedUntil, answeredOn));
+    const answer = stages.answer.add(r.receiptNumber, r.receivedDay, answeredOn, r.answerDue, pausedBy(pauses, answeredOn));
     if (followUp !== null || answer !== null) {
       const agency = (f.complianceByAgency[r.agencyCode] ??= {
         followUp: { judged: 0, kept: 0 },
@@ -331,6 +282,6 @@ export function computeFigures(
     else byComplaint.set(e.complaintId, [e]);
   }
   const tally = new FiguresTally(period, calendar);
-  for (const r of rows) tally.add(r, byComplaint.get(r.id) ?? []);
+  for (const r of rows) tally.add(r, milestonesOf(byComplaint.get(r.id) ?? [], period.to));
   return tally.result();
 }
