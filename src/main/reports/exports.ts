@@ -21,7 +21,8 @@ import { writeCsv, writeXlsx } from './export-files';
 import type { RecordList } from './record-list';
 import { renderReportHtml } from './report-html';
 import { reportTables } from './report-tables';
-import { countInPeriod, type Reports } from './reports';
+import { countInPeriod } from './period-figures';
+import type { Reports } from './reports';
 
 export type ExportInput = z.output<(typeof reportMethods)['reports.export']['input']>;
 

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { CoreContext } from '../platform/context';
 import type { Reference } from '../reference';
-import { scopeArgs, scopeFilter, type Scope } from './reports';
+import { scopeArgs, scopeFilter, type Scope } from './period-figures';
 
 export interface ListedRecord {
   receiptNumber: string;
