@@ -1,4 +1,5 @@
 /** Forwarding over real HTTP on loopback to a fake central server that misbehaves on request. */
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rng } from '../bench/dataset';
 import { classify, retryAfterMs } from '../../src/main/forwarding/client';
@@ -363,6 +364,39 @@ describe('connection back', () => {
       }
     },
   );
+});
+
+describe('an unreachable server', () => {
+  it('is not sent the whole backlog, one refused connection each: the lanes stop until the health check answers', async () => {
+    let connections = 0;
+    const dropper = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = dropper.address() as AddressInfo;
+      value(
+        await t.api.dispatch(
+          'forwarding.saveSettings',
+          { url: `http://127.0.0.1:${port}`, token: central.token, enabled: true },
+          'admin',
+        ),
+      );
+      // A backlog saved before the worker starts (a desk opened after a day without its server).
+      for (let i = 0; i < 60; i++) value(await t.api.dispatch('complaints.create', sampleComplaint, 'admin'));
+      t.core.forwarding.start();
+      await until(async () => (await status()).connection === 'offline');
+      await new Promise((r) => setTimeout(r, 300));
+      // The four lanes' first requests, the pull, the health check and its probe: not sixty.
+      expect(connections).toBeLessThanOrEqual(4 + 4);
+      const tried = t.core.ctx.sqlite.prepare('SELECT count(*) FROM outbox WHERE attempts > 0').pluck().get();
+      expect(tried).toBeLessThanOrEqual(4);
+      expect((await status()).waiting).toBe(120); // each record and its DITERIMA event, all kept
+    } finally {
+      await new Promise((resolve) => dropper.close(resolve));
+    }
+  });
 });
 
 describe('the waiting alarm', () => {

@@ -74,6 +74,8 @@ export function createForwarding(
   let probeTimer: NodeJS.Timeout | null = null;
   let pullTimer: NodeJS.Timeout | null = null;
   let kickPending = false;
+  /** A request failed on its connection and the health check has not answered yet. */
+  let doubted = false;
   let pullFailures = 0;
   const lastSuccess = createLastSuccess(state, clock);
   /** Times the worker woke to do something: an idle desk must not spin (tests count these). */
@@ -102,8 +104,19 @@ export function createForwarding(
   function noteAnswer(outcome: Outcome) {
     if (!alive()) return;
     if (outcome.kind === 'retry' && outcome.status === null) {
-      // One dropped connection is not an outage: ask the health check before saying offline.
-      background('probe', () => checkReachable());
+      // One dropped connection is not an outage: ask the health check before saying offline. Until it
+      // answers no lane takes more work: an unreachable server with 36,000 records waiting was sent
+      // all 36,000, one refused connection each, with the desk's thread busy recording them.
+      if (!doubted) {
+        doubted = true;
+        background('probe', async () => {
+          try {
+            if (await checkReachable()) kick();
+          } finally {
+            doubted = false;
+          }
+        });
+      }
       return;
     }
     connection.set('online');
@@ -130,7 +143,7 @@ export function createForwarding(
   const sender = createSender(
     store,
     {
-      client: () => (canSend() ? clients.get() : null),
+      client: () => (canSend() && !doubted && connection.get() !== 'offline' ? clients.get() : null),
       onOutcome,
       onError: (error) => failures.report('send', error),
       paused: () => paused !== null,
@@ -200,8 +213,9 @@ export function createForwarding(
 
   /** Drain now: on save, on a due retry, on Kirim sekarang, on connection back. */
   async function drain(): Promise<void> {
-    // Offline, only the health probe (or Kirim sekarang) brings the connection back.
-    if (!canSend() || connection.get() === 'offline') return;
+    // Offline, only the health probe (or Kirim sekarang) brings the connection back; in doubt, the
+    // health check's answer does.
+    if (!canSend() || connection.get() === 'offline' || doubted) return;
     wakeups++;
     await sender.wake();
     if (alive()) scheduleSend();
