@@ -54,6 +54,7 @@ test('a supervisor reviews a day of 30 by keyboard, returns one, the officer cor
   await expect(page.getByRole('heading', { name: 'Tinjauan harian' })).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Pengaduan hari ini' });
   await expect(grid.getByRole('row')).toHaveCount(31);
+  await expect(grid).toHaveAttribute('aria-rowcount', '31');
   await expect(page.locator('.summary-figure', { hasText: 'Diterima' })).toContainText('30');
   for (let i = 0; i < 10 && !(await grid.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab');
