@@ -2,7 +2,8 @@
  * npm run bench:supervisor: only the supervisor's work (test/bench/supervisor.ts: the day review, a
  * review action, the month's and the year's report, the exports and a save during one) on the
  * largest of BENCH_SIZES (default 1000000), with BENCH_PROFILE=1 a CPU profile of the whole section;
- * then the day review in Chromium (BENCH_REVIEW_ONLY=1 runs only that).
+ * then the day review in Chromium (BENCH_REVIEW_ONLY=1 runs only that; BENCH_REPORTS_ONLY=1 leaves out
+ * the exports and the PDF).
  */
 import { join } from 'node:path';
 import { chromium } from 'playwright';

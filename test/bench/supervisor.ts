@@ -64,105 +64,109 @@ export async function benchSupervisor(
     m === 1 ? { kind: 'month', year: y - 1, index: 12 } : { kind: 'month', year: y, index: m - 1 };
   const monthFrom = `${month.year}-${String(month.index).padStart(2, '0')}-01`;
   const monthTo = `${month.year}-${String(month.index).padStart(2, '0')}-31`;
-  // The exports first, so the memory measured is theirs and not what the year's report left behind.
-  // Exports of 100,000 records (the target's size: the first 100,000 of the year, whole days), beside
-  // a plain loop writing joined lines of the same rows.
-  const out = join(dir, 'exports-bench');
-  rmSync(out, { recursive: true, force: true });
-  await call('settings.update', { exportFolder: out });
-  const from = `${month.year}-01-01`;
-  const to = sqlite
-    .prepare(
-      'SELECT received_day FROM complaints WHERE received_day >= ? ORDER BY received_day, seq LIMIT 1 OFFSET 99999',
-    )
-    .pluck()
-    .get(from) as string;
-  const range = { kind: 'range', from, to };
-  const rangeCount = sqlite
-    .prepare('SELECT count(*) FROM complaints WHERE received_day BETWEEN ? AND ?')
-    .pluck()
-    .get(from, to) as number;
-  const plain = async () => {
-    const stream = createWriteStream(join(dir, 'plain.csv'));
-    for (const r of sqlite
+  // BENCH_REPORTS_ONLY=1: the reports alone (no exports, no PDF), for work on their speed.
+  const reportsOnly = process.env.BENCH_REPORTS_ONLY === '1';
+  if (!reportsOnly) {
+    // The exports first, so the memory measured is theirs and not what the year's report left behind.
+    // Exports of 100,000 records (the target's size: the first 100,000 of the year, whole days), beside
+    // a plain loop writing joined lines of the same rows.
+    const out = join(dir, 'exports-bench');
+    rmSync(out, { recursive: true, force: true });
+    await call('settings.update', { exportFolder: out });
+    const from = `${month.year}-01-01`;
+    const to = sqlite
       .prepare(
-        'SELECT receipt_number, received_at, type, channel, title, status FROM complaints WHERE received_day BETWEEN ? AND ?',
+        'SELECT received_day FROM complaints WHERE received_day >= ? ORDER BY received_day, seq LIMIT 1 OFFSET 99999',
       )
-      .iterate(from, to) as Iterable<Record<string, string>>) {
-      if (!stream.write(`${Object.values(r).join(';')}\r\n`))
-        await new Promise<void>((res) => stream.once('drain', () => res()));
-    }
-    await new Promise<void>((res) => stream.end(() => res()));
-  };
-  report(
-    `CSV export (${rangeCount.toLocaleString('en')} rows, ${from} to ${to})`,
-    await timeAsync(3, () => call('reports.export', { period: range, format: 'csv' }), 0),
-    await timeAsync(3, plain, 0),
-    '100k rows < 3 s',
-  );
+      .pluck()
+      .get(from) as string;
+    const range = { kind: 'range', from, to };
+    const rangeCount = sqlite
+      .prepare('SELECT count(*) FROM complaints WHERE received_day BETWEEN ? AND ?')
+      .pluck()
+      .get(from, to) as number;
+    const plain = async () => {
+      const stream = createWriteStream(join(dir, 'plain.csv'));
+      for (const r of sqlite
+        .prepare(
+          'SELECT receipt_number, received_at, type, channel, title, status FROM complaints WHERE received_day BETWEEN ? AND ?',
+        )
+        .iterate(from, to) as Iterable<Record<string, string>>) {
+        if (!stream.write(`${Object.values(r).join(';')}\r\n`))
+          await new Promise<void>((res) => stream.once('drain', () => res()));
+      }
+      await new Promise<void>((res) => stream.end(() => res()));
+    };
+    report(
+      `CSV export (${rangeCount.toLocaleString('en')} rows, ${from} to ${to})`,
+      await timeAsync(3, () => call('reports.export', { period: range, format: 'csv' }), 0),
+      await timeAsync(3, plain, 0),
+      '100k rows < 3 s',
+    );
 
-  // The XLSX, with the main process's memory sampled, and a save every 100 ms meanwhile: the same
-  // save's latency without an export runs first, so the two are comparable.
-  const saveLatencies = async (n: number, gapMs: number, until?: () => boolean) => {
-    const samples: number[] = [];
-    for (let i = 0; i < n && !(until?.() ?? false); i++) {
-      const t0 = performance.now();
-      await call('complaints.create', { ...saveInput, title: `Simpan saat ekspor ${i}` });
-      samples.push(performance.now() - t0);
-      await new Promise((res) => setTimeout(res, gapMs));
-    }
-    return summarize(samples);
-  };
-  const quiet = await saveLatencies(40, 100);
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  let exporting = true;
-  const started = performance.now();
-  const xlsxRun = call('reports.export', { period: range, format: 'xlsx' }).then(() => {
-    exporting = false;
-    return performance.now() - started;
-  });
-  const busy = await saveLatencies(10_000, 100, () => !exporting);
-  const xlsxMs = await xlsxRun;
-  clearInterval(sampler);
-  report(
-    `XLSX export (${rangeCount.toLocaleString('en')} rows)`,
-    summarize([xlsxMs]),
-    await timeAsync(1, plain, 0),
-    '100k rows < 15 s',
-  );
-  // Memory in a process of its own: this one has run the benchmarks above, whose heap it keeps.
-  const fresh = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [...process.execArgv, join(import.meta.dirname, 'export-memory.ts'), dir, from, to],
-      {
-        encoding: 'utf8',
-      },
-    )
-      .trim()
-      .split('\n')
-      .pop()!,
-  ) as { ms: number; rssBefore: number; peak: number };
-  const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
-  log(
-    `  main-process memory (RSS) during the XLSX export, in a fresh process: peak ${mb(fresh.peak)} MB (${mb(fresh.rssBefore)} MB with the core open before it; the export took ${(fresh.ms / 1000).toFixed(1)} s)   target < 400 MB`,
-  );
-  log(
-    `  (in this bench process, which ran the benchmarks above: peak ${mb(peak)} MB, ${mb(rssBefore)} MB before it)`,
-  );
+    // The XLSX, with the main process's memory sampled, and a save every 100 ms meanwhile: the same
+    // save's latency without an export runs first, so the two are comparable.
+    const saveLatencies = async (n: number, gapMs: number, until?: () => boolean) => {
+      const samples: number[] = [];
+      for (let i = 0; i < n && !(until?.() ?? false); i++) {
+        const t0 = performance.now();
+        await call('complaints.create', { ...saveInput, title: `Simpan saat ekspor ${i}` });
+        samples.push(performance.now() - t0);
+        await new Promise((res) => setTimeout(res, gapMs));
+      }
+      return summarize(samples);
+    };
+    const quiet = await saveLatencies(40, 100);
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    let exporting = true;
+    const started = performance.now();
+    const xlsxRun = call('reports.export', { period: range, format: 'xlsx' }).then(() => {
+      exporting = false;
+      return performance.now() - started;
+    });
+    const busy = await saveLatencies(10_000, 100, () => !exporting);
+    const xlsxMs = await xlsxRun;
+    clearInterval(sampler);
+    report(
+      `XLSX export (${rangeCount.toLocaleString('en')} rows)`,
+      summarize([xlsxMs]),
+      await timeAsync(1, plain, 0),
+      '100k rows < 15 s',
+    );
+    // Memory in a process of its own: this one has run the benchmarks above, whose heap it keeps.
+    const fresh = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [...process.execArgv, join(import.meta.dirname, 'export-memory.ts'), dir, from, to],
+        {
+          encoding: 'utf8',
+        },
+      )
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as { ms: number; rssBefore: number; peak: number };
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+    log(
+      `  main-process memory (RSS) during the XLSX export, in a fresh process: peak ${mb(fresh.peak)} MB (${mb(fresh.rssBefore)} MB with the core open before it; the export took ${(fresh.ms / 1000).toFixed(1)} s)   target < 400 MB`,
+    );
+    log(
+      `  (in this bench process, which ran the benchmarks above: peak ${mb(peak)} MB, ${mb(rssBefore)} MB before it)`,
+    );
 
-  report(
-    `a save during the XLSX export (n=${busy.n})`,
-    busy,
-    quiet,
-    'as fast as without it (raw = no export)',
-  );
+    report(
+      `a save during the XLSX export (n=${busy.n})`,
+      busy,
+      quiet,
+      'as fast as without it (raw = no export)',
+    );
+  }
 
   // A month's report as PDF: the desk's page (figures, charts, tables) printed by Chromium, as browser
   // mode's browser does (the desktop shell's printToPDF is the same engine).
-  if (pdfOf) {
+  if (pdfOf && !reportsOnly) {
     const pdf = await pdfOf(month);
     report(`month report as PDF (${pdf.pages} pages)`, pdf.desk, pdf.raw, '< 3 s');
   }

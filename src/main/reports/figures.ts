@@ -196,6 +196,7 @@ export class FiguresTally {
     this.weekly = Date.parse(period.to) - Date.parse(period.from) > 92 * 86_400_000;
   }
 
+  /** Counts one record; keeps neither object (the caller may fill the same ones in for the next). */
   add(r: ReportRow, m: Milestones) {
     const { f, stages, counts } = this;
     f.received++;

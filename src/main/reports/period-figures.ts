@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../../shared/calendar/working-days';
 import type { reportInput } from '../../shared/contract/reports';
 import { deliveryManySql } from '../forwarding';
 import { FiguresTally, type Figures, type ReportRow } from './figures';
-import { pausesOf } from './milestones';
+import { pausesOf, type Milestones } from './milestones';
 
 export type ReportInput = z.output<typeof reportInput>;
 export type Scope = ReportInput['scope'];
@@ -81,37 +81,61 @@ export async function tallyPeriod(
 ): Promise<Figures> {
   const tally = new FiguresTally(period, calendar);
   const read = reader.prepare(recordsSql(scope)).raw();
+  // One row and one set of milestones, filled in for each record: add() keeps neither (an object
+  // pair per record was a tenth of a year's report).
+  const row: ReportRow = {
+    id: '',
+    receiptNumber: '',
+    receivedDay: '',
+    type: '',
+    channel: '',
+    categoryId: null,
+    subcategoryId: null,
+    agencyCode: '',
+    kecamatanCode: null,
+    desaCode: null,
+    officerName: '',
+    anonymous: 0,
+    confidential: 0,
+    supervisory: 0,
+    verifyDue: '',
+    followUpDue: '',
+    answerDue: '',
+    delivery: null,
+  };
+  const m: Milestones = {
+    statusAtEnd: '',
+    verifiedOn: null,
+    forwardedOn: null,
+    followedUpOn: null,
+    answeredOn: null,
+    pauses: null,
+  };
   for (const r of read.iterate(period.to, period.to, ...scopeArgs(period, scope)) as Iterable<RawRecord>) {
-    tally.add(
-      {
-        id: '',
-        receiptNumber: r[0],
-        receivedDay: r[1],
-        type: r[2],
-        channel: r[3],
-        categoryId: r[4],
-        subcategoryId: r[5],
-        agencyCode: r[6],
-        kecamatanCode: r[7],
-        desaCode: r[8],
-        officerName: officers.get(r[9]) ?? r[9],
-        anonymous: r[10],
-        confidential: r[11],
-        supervisory: r[12],
-        verifyDue: r[13],
-        followUpDue: r[14],
-        answerDue: r[15],
-        delivery: r[16],
-      },
-      {
-        statusAtEnd: r[17],
-        verifiedOn: r[18],
-        forwardedOn: r[19],
-        followedUpOn: r[20],
-        answeredOn: r[21],
-        pauses: pausesOf(r[22]),
-      },
-    );
+    row.receiptNumber = r[0];
+    row.receivedDay = r[1];
+    row.type = r[2];
+    row.channel = r[3];
+    row.categoryId = r[4];
+    row.subcategoryId = r[5];
+    row.agencyCode = r[6];
+    row.kecamatanCode = r[7];
+    row.desaCode = r[8];
+    row.officerName = officers.get(r[9]) ?? r[9];
+    row.anonymous = r[10];
+    row.confidential = r[11];
+    row.supervisory = r[12];
+    row.verifyDue = r[13];
+    row.followUpDue = r[14];
+    row.answerDue = r[15];
+    row.delivery = r[16];
+    m.statusAtEnd = r[17];
+    m.verifiedOn = r[18];
+    m.forwardedOn = r[19];
+    m.followedUpOn = r[20];
+    m.answeredOn = r[21];
+    m.pauses = pausesOf(r[22]);
+    tally.add(row, m);
     // Paced by hand, not through paced(): an await per record cost ~0.3 s on a year's report.
     counted();
     if (pace.due()) await pace.pause();
