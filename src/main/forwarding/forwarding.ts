@@ -8,31 +8,15 @@ import type { CoreContext } from '../platform/context';
 import type { DeskIdentity } from '../settings';
 import type { Outcome } from './client';
 import { createConnection } from './connection';
-import type { ProxyResolver } from './http';
+import type { ForwardingOptions } from './options';
 import { createPuller, type ApplyChange } from './puller';
 import { createSender } from './sender';
-import { createClientCache, createLastSuccess, createWorkerFailures, once } from './worker';
+import { createClientCache, createDoubt, createLastSuccess, createWorkerFailures, once } from './worker';
 import { createServerSettings, urlProblem, type ServerSettingsInput } from './server-settings';
 import { createSyncState } from './state';
 import { createStore, type OutboxRow, type Rebuild } from './store';
 
-export interface ForwardingOptions {
-  /** Lanes of the sending pool: complaints in flight at once. */
-  concurrency?: number;
-  baseBackoffMs?: number;
-  maxBackoffMs?: number;
-  requestTimeoutMs?: number;
-  /** Alarm when a record has waited longer than this while the server was reachable. */
-  alarmAfterMs?: number;
-  /** While the server is unreachable, how often to ask /v1/health whether it is back. */
-  healthProbeMs?: number;
-  /** Answers that do not fit the contract, in a row, before a record is parked. */
-  maxInvalidAnswers?: number;
-  /** Overrides the pull interval from settings (tests). */
-  pullEveryMs?: number;
-  /** The proxy for a URL: the system's in the desktop shell, the environment's in browser mode. */
-  proxyFor?: ProxyResolver;
-}
+export type { ForwardingOptions } from './options';
 
 type Paused = { status: number; message: string; at: string };
 const maxPullBackoffMs = 15 * 60_000;
@@ -74,8 +58,6 @@ export function createForwarding(
   let probeTimer: NodeJS.Timeout | null = null;
   let pullTimer: NodeJS.Timeout | null = null;
   let kickPending = false;
-  /** A request failed on its connection and the health check has not answered yet. */
-  let doubted = false;
   let pullFailures = 0;
   const lastSuccess = createLastSuccess(state, clock);
   /** Times the worker woke to do something: an idle desk must not spin (tests count these). */
@@ -104,19 +86,9 @@ export function createForwarding(
   function noteAnswer(outcome: Outcome) {
     if (!alive()) return;
     if (outcome.kind === 'retry' && outcome.status === null) {
-      // One dropped connection is not an outage: ask the health check before saying offline. Until it
-      // answers no lane takes more work: an unreachable server with 36,000 records waiting was sent
-      // all 36,000, one refused connection each, with the desk's thread busy recording them.
-      if (!doubted) {
-        doubted = true;
-        background('probe', async () => {
-          try {
-            if (await checkReachable()) kick();
-          } finally {
-            doubted = false;
-          }
-        });
-      }
+      // One dropped connection is not an outage: the health check decides, and meanwhile no lane
+      // takes more work (worker.ts, createDoubt).
+      doubt.raise();
       return;
     }
     connection.set('online');
@@ -143,7 +115,7 @@ export function createForwarding(
   const sender = createSender(
     store,
     {
-      client: () => (canSend() && !doubted && connection.get() !== 'offline' ? clients.get() : null),
+      client: () => (canSend() && !doubt.active() && connection.get() !== 'offline' ? clients.get() : null),
       onOutcome,
       onError: (error) => failures.report('send', error),
       paused: () => paused !== null,
@@ -159,6 +131,10 @@ export function createForwarding(
     if (alive()) connection.set(ok ? 'online' : 'offline');
     if (!ok) scheduleProbe();
     return ok;
+  });
+
+  const doubt = createDoubt(background, async () => {
+    if (await checkReachable()) kick();
   });
 
   function scheduleProbe() {
@@ -215,11 +191,13 @@ export function createForwarding(
   async function drain(): Promise<void> {
     // Offline, only the health probe (or Kirim sekarang) brings the connection back; in doubt, the
     // health check's answer does.
-    if (!canSend() || connection.get() === 'offline' || doubted) return;
+    if (!canSend() || connection.get() === 'offline' || doubt.active()) return;
     wakeups++;
     await sender.wake();
     if (alive()) scheduleSend();
   }
+
+  const drainThenPull = () => background('drain', () => drain().then(() => pull()));
 
   /** Coalesces many wake requests (a burst of saves) into one drain on the next turn. */
   function kick() {
@@ -302,7 +280,7 @@ export function createForwarding(
     start() {
       stopped = false;
       paused = state.get<Paused>('paused');
-      background('drain', () => drain().then(() => pull()));
+      drainThenPull();
     },
     stop() {
       stopped = true;
@@ -320,7 +298,7 @@ export function createForwarding(
       pullFailures = 0;
       // Backoff times computed before the sleep mean nothing now.
       store.retryAllNow();
-      background('drain', () => drain().then(() => pull()));
+      drainThenPull();
     },
     /** For tests: how often the worker woke to work. */
     wakeups: () => wakeups,
@@ -333,13 +311,13 @@ export function createForwarding(
       clearTimers();
       pullFailures = 0;
       connection.forget();
-      background('drain', () => drain().then(() => pull()));
+      drainThenPull();
       return settings.view();
     },
     resume(actorId: string) {
       setPaused(null);
       audit.record(actorId, 'forwarding.resume');
-      background('drain', () => drain().then(() => pull()));
+      drainThenPull();
     },
     parkedList: () => store.parked(),
     /** Sends one message again, whatever its state (a parked complaint goes with its current content). */

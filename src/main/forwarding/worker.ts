@@ -23,6 +23,32 @@ export function once<T>(run: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/**
+ * Doubt about the server after a request failed on its connection: until the health check has
+ * answered, no lane takes more work. Without it an unreachable server with 36,000 records waiting
+ * was sent all 36,000, one refused connection each, with the desk's thread busy recording them.
+ */
+export function createDoubt(
+  background: (task: string, work: () => Promise<unknown>) => void,
+  check: () => Promise<void>,
+) {
+  let doubted = false;
+  return {
+    raise(): void {
+      if (doubted) return;
+      doubted = true;
+      background('probe', async () => {
+        try {
+          await check();
+        } finally {
+          doubted = false;
+        }
+      });
+    },
+    active: () => doubted,
+  };
+}
+
 export interface WorkerError {
   at: string;
   task: string;
