@@ -11,6 +11,7 @@ import { say, type Language } from '../shared/i18n';
 import { fail, ok, type ErrorCode, type Result } from '../shared/result';
 import { inLanguage } from './platform/language';
 import { accountHandlers } from './accounts/handlers';
+import { attachmentHandlers } from './attachments/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backups/handlers';
 import { trailHandlers } from './trail/handlers';
@@ -69,6 +70,7 @@ export function createHandlers(
     ...referenceHandlers(core.reference),
     ...complaintHandlers(core),
     ...receiptHandlers(core.receipts),
+    ...attachmentHandlers(core.attachments),
     ...forwardingHandlers(core.forwarding),
     ...reviewHandlers(core),
     ...backupHandlers(core.backups),

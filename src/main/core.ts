@@ -25,6 +25,7 @@ import { createHistory } from './complaints/history';
 import { createExports } from './reports/exports';
 import { createRecordList } from './reports/record-list';
 import { createReports } from './reports/reports';
+import { createAttachments } from './attachments/attachments';
 import { createJobs } from './platform/jobs';
 import { createRegisters } from './review/register';
 import { createReview, type Review } from './review/review';
@@ -115,6 +116,7 @@ export function createCore(options: CoreOptions) {
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
+  const attachments = createAttachments(ctx, { history, audit, settings });
   review = createReview(ctx, { reference, settings, history, actions, audit });
   const backups = createBackups(ctx, {
     settings,
@@ -151,6 +153,7 @@ export function createCore(options: CoreOptions) {
   const privacy = createPrivacy(ctx, {
     personal: createPersonalData(ctx),
     drafts,
+    attachments,
     outbox,
     settings,
     audit,
@@ -166,6 +169,7 @@ export function createCore(options: CoreOptions) {
     options.desktopPrinting ?? null,
     history,
     complaints,
+    attachments,
   );
   const jobs = createJobs({ file: join(options.dataDir, 'desk.sqlite'), now: () => clock().getTime() });
   const reports = createReports(ctx, reference);
@@ -208,6 +212,7 @@ export function createCore(options: CoreOptions) {
     snippets,
     drafts,
     receipts,
+    attachments,
     review,
     registers,
     backups,

@@ -171,6 +171,7 @@ const longest: ReceiptSource = {
   escalationText:
     'Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708, atau Ombudsman RI Perwakilan Jawa Timur, Jl. Ngagel Timur 56, Surabaya.',
   officerName: 'Budi Santoso',
+  attachments: 0,
   laporTrackingId: '9165816',
   followUpContact: 'WhatsApp Halo SAE 0821-3100-1001',
   statusUrl: 'https://sae.probolinggokab.go.id/status',

@@ -114,6 +114,7 @@ describe('printed documents in both languages', () => {
     followUpBy: '2026-12-09',
     answerBy: '2026-12-12',
     officerName: 'Ani',
+    attachments: 0,
     laporTrackingId: '9165816',
     followUpContact: null,
     statusUrl: null,

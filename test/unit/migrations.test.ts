@@ -442,6 +442,26 @@ const migrationTests: Record<
       ).toContain('COVERING INDEX complaints_report');
     },
   },
+  '0016_attachments': {
+    before: writeInitData,
+    after: (db) => {
+      expect(countRows(db).complaints).toBe(1);
+      db.prepare(
+        "INSERT INTO attachment_contents VALUES ('ab', 'image/jpeg', 3, 1, 1, x'010203', NULL, ?)",
+      ).run(at);
+      db.prepare(
+        "INSERT INTO attachments VALUES ('t1', 'c1', 'ab', 'image/jpeg', 3, 'v1.x', 0, 0, ?, 'a1', NULL, NULL, NULL)",
+      ).run(at);
+      // An attachment belongs to a record that exists.
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO attachments VALUES ('t2', 'nope', 'ab', 'image/jpeg', 3, 'v1.x', 0, 0, ?, 'a1', NULL, NULL, NULL)",
+          )
+          .run(at),
+      ).toThrow(/FOREIGN KEY/);
+    },
+  },
 };
 
 describe('migrations', () => {

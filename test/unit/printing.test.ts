@@ -359,6 +359,7 @@ describe('what a receipt tells the citizen (issue 9, item 4)', () => {
       followUpBy: '2026-12-09',
       answerBy: '2026-12-11',
       officerName: 'Petugas',
+      attachments: 0,
       laporTrackingId: null,
       followUpContact: null,
       statusUrl: null,

@@ -26,6 +26,7 @@ export const source: ReceiptSource = {
   escalationText:
     'Bila batas waktu terlewati: SP4N-LAPOR! www.lapor.go.id / SMS 1708, atau Ombudsman RI Perwakilan Jawa Timur, Jl. Ngagel Timur 56, Surabaya.',
   officerName: 'Budi Santoso',
+  attachments: 2,
   laporTrackingId: '9165816',
   followUpContact: 'WhatsApp Halo SAE 0821-3100-1001',
   statusUrl: 'https://sae.probolinggokab.go.id/status',

@@ -7,6 +7,7 @@
  *   desk holds, and erases their personal data on request unless a record is under a legal hold.
  * Each step is audited: what was done and to how many records, never the data.
  */
+import type { Attachments } from '../attachments';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ComplaintStatus } from '../../shared/domain/complaint';
@@ -41,6 +42,7 @@ export function createPrivacy(
   deps: {
     personal: PersonalData;
     drafts: Drafts;
+    attachments: Pick<Attachments, 'purge'>;
     outbox: Outbox;
     settings: SettingsService;
     audit: AuditTrail;
@@ -77,6 +79,7 @@ export function createPrivacy(
   function purgeNow(ids: string[]): number {
     return sqlite.transaction(() => {
       const n = deps.personal.purge(ids);
+      deps.attachments.purge(ids);
       for (const id of ids) deps.outbox.forgetSealed(id);
       return n;
     })();

@@ -26,6 +26,8 @@ export interface ReceiptSource {
   followUpBy: string;
   answerBy: string;
   officerName: string;
+  /** Files attached to the record when printed. */
+  attachments: number;
   laporTrackingId: string | null;
   followUpContact: string | null;
   statusUrl: string | null;
@@ -103,6 +105,11 @@ export function buildReceiptModel(s: ReceiptSource): ReceiptModel {
       [line('channel'), s.channelName],
       ...(s.categoryName ? ([[line('category'), s.categoryName]] as Array<[string, string]>) : []),
       [line('agency'), s.agencyName],
+      ...(s.attachments > 0
+        ? ([[line('attachments'), line('attachmentCount', { count: String(s.attachments) })]] as Array<
+            [string, string]
+          >)
+        : []),
     ],
     title: s.confidential ? null : s.title,
     identity,

@@ -3,6 +3,7 @@
  * printer that fails never touches the saved record, and the officer gets a clear message and
  * can print again or elsewhere. Every print and reprint becomes a CETAK event in the history.
  */
+import type { Attachments } from '../attachments';
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { msg, say } from '../../shared/i18n';
@@ -42,6 +43,7 @@ export function createReceipts(
   desktop: DesktopPrinting | null,
   history: History,
   complaints: Pick<Complaints, 'forReceipt' | 'printedBefore'>,
+  attachments: Pick<Attachments, 'count'>,
 ) {
   const { db, clock } = ctx;
   const prepared = createOneTime<string>(() => clock().getTime());
@@ -69,6 +71,7 @@ export function createReceipts(
       answerBy: row.answerDue,
       escalationText: s.escalationText || null,
       officerName: row.officerName,
+      attachments: attachments.count(complaintId),
       laporTrackingId: row.laporTrackingId,
       followUpContact: s.followUpContact || null,
       statusUrl: s.statusUrl || null,
@@ -205,6 +208,7 @@ export function createReceipts(
         answerBy: clock().toISOString().slice(0, 10),
         escalationText: s.escalationText || null,
         officerName: 'Admin',
+        attachments: 0,
         laporTrackingId: null,
         followUpContact: s.followUpContact || null,
         statusUrl: s.statusUrl || null,

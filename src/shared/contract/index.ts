@@ -16,6 +16,7 @@ import { settingsMethods } from './settings';
 import { complaintMethods } from './complaints';
 import { forwardingMethods } from './forwarding';
 import { receiptMethods } from './receipts';
+import { attachmentMethods } from './attachments';
 import { referenceMethods } from './reference';
 import { reportMethods } from './reports';
 import { reviewMethods } from './review';
@@ -28,6 +29,7 @@ export const contract = {
   ...referenceMethods,
   ...complaintMethods,
   ...receiptMethods,
+  ...attachmentMethods,
   ...forwardingMethods,
   ...auditMethods,
   ...reviewMethods,

@@ -51,6 +51,11 @@ export const settingsSchema = z.strictObject({
   backupFolder: settingText(400).refine((s) => !s || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(s), {
     message: 'absoluteFolder',
   }),
+  /** The largest file an officer may attach, as it comes (a phone's photo is 3-12 MB). */
+  attachmentMaxMegabytes: z.number().int().min(1).max(50),
+  /** Files one record may hold, and their stored size together (after re-encoding). */
+  attachmentsPerComplaint: z.number().int().min(1).max(50),
+  attachmentsTotalMegabytes: z.number().int().min(1).max(200),
   /** Which day-review rules run, and their thresholds. */
   reviewRules: reviewRulesSchema,
 });

@@ -27,6 +27,9 @@ export const eventKinds = [
   /** The supervisor's day review: looked at, or returned to its officer with a note. */
   'TINJAU',
   'KEMBALIKAN',
+  /** An attachment added to the record, or taken off it (data: attachmentId, sha256). */
+  'LAMPIRAN',
+  'LAMPIRAN_DIHAPUS',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -14,7 +14,8 @@ import {
   type KeyObject,
 } from 'node:crypto';
 
-export type PersonalField = 'nik' | 'phone' | 'email' | 'address' | 'draft' | 'outbox' | 'secret';
+export type PersonalField =
+  'nik' | 'phone' | 'email' | 'address' | 'draft' | 'outbox' | 'secret' | 'attachmentName';
 
 const version = 'v1';
 
@@ -52,6 +53,25 @@ export class PersonalDataCipher {
     decipher.setAAD(Buffer.from(field));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * Bytes at rest (an attachment's content): nonce, ciphertext and tag in one buffer, bound to
+   * `address` (its content hash) as associated data, so a stored blob cannot pass for another.
+   */
+  encryptBytes(address: string, plain: Buffer): Buffer {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, nonce);
+    cipher.setAAD(Buffer.from(`attachment:${address}`));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+  }
+
+  decryptBytes(address: string, sealed: Buffer): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, sealed.subarray(0, 12));
+    decipher.setAAD(Buffer.from(`attachment:${address}`));
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
   }
 
   /** A value that tells this key from any other without revealing it (kept in the database). */

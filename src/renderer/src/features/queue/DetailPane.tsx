@@ -17,6 +17,7 @@ import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 import { ResendComplaint } from '../forwarding';
 import { PrintPanel } from '../receipts';
+import { AttachmentsPanel } from '../attachments';
 import { ActionForm, type ActionFormHandle } from './ActionForm';
 import { copyForLaporKey, shortcutLetter } from './action-keys';
 import { CorrectionForm } from './CorrectionForm';
@@ -225,6 +226,7 @@ export function DetailPane({
       ) : null}
       <InfoNotice text={revealed ? t('ui.detail.revealed') : null} />
       <EarlierComplaints query={{ id: c.id }} onOpen={onOpen} />
+      <AttachmentsPanel complaintId={c.id} canOpenPersonal={canReveal} onChanged={reload} />
       <PrintPanel complaintId={c.id} shell={shell} onPrinted={reload} />
       {canReveal ? <ResendComplaint complaintId={c.id} onDone={onChanged} /> : null}
       {canReveal ? (
@@ -243,7 +245,16 @@ export function DetailPane({
         {data.events.map((e) => (
           <li key={e.id}>
             <strong>
-              {e.kind in { DITERIMA: 1, KOREKSI: 1, CETAK: 1, PEMBUKAAN_DATA_PRIBADI: 1, PUSAT: 1 }
+              {e.kind in
+              {
+                DITERIMA: 1,
+                KOREKSI: 1,
+                CETAK: 1,
+                PEMBUKAAN_DATA_PRIBADI: 1,
+                PUSAT: 1,
+                LAMPIRAN: 1,
+                LAMPIRAN_DIHAPUS: 1,
+              }
                 ? t(`events.${e.kind}`)
                 : t(`actions.${e.kind}`)}
             </strong>{' '}

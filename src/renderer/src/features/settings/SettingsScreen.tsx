@@ -18,6 +18,9 @@ const numericKeys = [
   'answerCalendarDays',
   'retentionMonths',
   'draftRetentionDays',
+  'attachmentMaxMegabytes',
+  'attachmentsPerComplaint',
+  'attachmentsTotalMegabytes',
 ] as const;
 const labels: Record<(typeof numericKeys)[number], string> = {
   idleLockMinutes: 'fields.idleLockMinutes',
@@ -28,6 +31,9 @@ const labels: Record<(typeof numericKeys)[number], string> = {
   answerCalendarDays: 'fields.answerCalendarDays',
   retentionMonths: 'fields.retentionMonths',
   draftRetentionDays: 'fields.draftRetentionDays',
+  attachmentMaxMegabytes: 'fields.attachmentMaxMegabytes',
+  attachmentsPerComplaint: 'fields.attachmentsPerComplaint',
+  attachmentsTotalMegabytes: 'fields.attachmentsTotalMegabytes',
 };
 
 export function SettingsScreen() {

@@ -1,0 +1,103 @@
+import sharp from 'sharp';
+import type { Page } from '@playwright/test';
+import { callApi, expect, pdfText, setUpDesk, test } from './fixtures';
+
+const complaint = {
+  type: 'PENGADUAN',
+  channel: 'TATAP_MUKA',
+  title: 'Jalan berlubang di depan SDN Sumberasih membahayakan anak sekolah',
+  body: 'Jalan di depan sekolah berlubang besar sejak dua minggu dan membahayakan anak-anak yang berangkat sekolah.',
+  agencyCode: 'DPUPR',
+  complainantName: 'Siti Aminah',
+};
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+/** Hands files to the panel as a drop, or as a paste, the way Chromium delivers them. */
+async function deliver(page: Page, how: 'drop' | 'paste', name: string, type: string, bytes: Buffer) {
+  await page.evaluate(
+    ({ how, name, type, b64 }) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type }));
+      const panel = document.querySelector('.attachments')!;
+      panel.dispatchEvent(
+        how === 'drop'
+          ? new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true })
+          : new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    },
+    { how, name, type, b64: bytes.toString('base64') },
+  );
+}
+
+async function openDetail(page: Page) {
+  await page.keyboard.press('Alt+A');
+  await page.getByRole('listbox', { name: 'Antrean pengaduan' }).getByRole('option').first().dblclick();
+  await expect(page.getByRole('heading', { name: /Lampiran \(/ })).toBeVisible();
+}
+
+test('attaches by picker, by drop and by paste, shows the thumbnails after a reload, refuses a fake .jpg, and the receipt counts them', async ({
+  page,
+  desk,
+  context,
+}) => {
+  await setUpDesk(page, desk.url);
+  const saved = await callApi<{ id: string }>(page, 'complaints.create', complaint);
+  await openDetail(page);
+  const thumbs = page.getByRole('button', { name: /^Buka lampiran/ });
+
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#5a7' } })
+    .jpeg()
+    .toBuffer();
+  await page.locator('.attachments input[type=file]').setInputFiles({
+    name: 'jalan.jpg',
+    mimeType: 'image/jpeg',
+    buffer: photo,
+  });
+  await expect(thumbs).toHaveCount(1);
+  await deliver(page, 'drop', 'surat-kelurahan.pdf', 'application/pdf', pdf);
+  await expect(thumbs).toHaveCount(2);
+  const screenshot = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#eee' } })
+    .png()
+    .toBuffer();
+  await deliver(page, 'paste', 'image.png', 'image/png', screenshot);
+  await expect(thumbs).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: 'Lampiran (3)' })).toBeVisible();
+  await expect(page.locator('.attachment-thumb img')).toHaveCount(2);
+
+  // Named .jpg, but an HTML page: refused by its content, with the reason in words.
+  await page.locator('.attachments input[type=file]').setInputFiles({
+    name: 'foto.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('<!doctype html><script>alert(1)</script>'),
+  });
+  await expect(page.locator('.attachments [role=alert]')).toContainText('bukan foto');
+  await expect(thumbs).toHaveCount(3);
+
+  // Enter on a thumbnail opens it larger.
+  await thumbs.first().focus();
+  await page.keyboard.press('Enter');
+  const view = page.getByRole('dialog', { name: 'Lampiran' });
+  await expect(view.locator('img.attachment-large')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('attachment-view.png') });
+  await view.getByRole('button', { name: 'Tutup' }).click();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Pengaduan baru' }).waitFor();
+  await openDetail(page);
+  await expect(thumbs).toHaveCount(3);
+  await page.locator('.attachments').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('attachments.png') });
+
+  const { url } = await callApi<{ url: string }>(page, 'receipts.prepare', { id: saved.id, paper: 'A4' });
+  const receipt = await context.newPage();
+  await receipt.route('**/receipt-print.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: '' }),
+  );
+  await receipt.goto(new URL(url, desk.origin).href);
+  const text = pdfText(await receipt.pdf({ format: 'A4' }));
+  expect(text).toContain('Lampiran');
+  expect(text).toContain('3 berkas');
+});
