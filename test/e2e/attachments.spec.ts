@@ -1,15 +1,7 @@
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import { callApi, expect, pdfText, setUpDesk, test } from './fixtures';
+import { callApi, expect, pdfText, roadComplaint as complaint, setUpDesk, test } from './fixtures';
 
-const complaint = {
-  type: 'PENGADUAN',
-  channel: 'TATAP_MUKA',
-  title: 'Jalan berlubang di depan SDN Sumberasih membahayakan anak sekolah',
-  body: 'Jalan di depan sekolah berlubang besar sejak dua minggu dan membahayakan anak-anak yang berangkat sekolah.',
-  agencyCode: 'DPUPR',
-  complainantName: 'Siti Aminah',
-};
 const pdf = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );

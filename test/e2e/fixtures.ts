@@ -68,3 +68,15 @@ export function pdfText(pdf: Buffer): string {
     ' ',
   );
 }
+
+/** A citizen's complaint as the receipts and attachments tests save it (with a NIK and a phone). */
+export const roadComplaint = {
+  type: 'PENGADUAN',
+  channel: 'TATAP_MUKA',
+  title: 'Jalan berlubang di depan SDN Sumberasih membahayakan anak sekolah',
+  body: 'Jalan di depan sekolah berlubang besar sejak dua minggu dan membahayakan anak-anak yang berangkat sekolah.',
+  agencyCode: 'DPUPR',
+  complainantName: 'Siti Aminah',
+  nik: '3513014507900001',
+  phone: '081299887766',
+};

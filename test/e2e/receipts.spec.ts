@@ -9,18 +9,7 @@ import { renderReceiptHtml, type Paper } from '../../src/main/receipts/html';
 import { buildReceiptModel, type ReceiptSource } from '../../src/main/receipts/model';
 import { FakePrinter } from '../support/fake-printer';
 import { decodeEscPos } from '../support/escpos-decode';
-import { callApi, expect, pdfText, setUpDesk, test } from './fixtures';
-
-const complaint = {
-  type: 'PENGADUAN',
-  channel: 'TATAP_MUKA',
-  title: 'Jalan berlubang di depan SDN Sumberasih membahayakan anak sekolah',
-  body: 'Jalan di depan sekolah berlubang besar sejak dua minggu dan membahayakan anak-anak yang berangkat sekolah.',
-  agencyCode: 'DPUPR',
-  complainantName: 'Siti Aminah',
-  nik: '3513014507900001',
-  phone: '081299887766',
-};
+import { callApi, expect, pdfText, roadComplaint as complaint, setUpDesk, test } from './fixtures';
 
 /**
  * A tab for a receipt page. The page opens the print dialog by itself (receipt-print.js); headless
