@@ -160,6 +160,12 @@ describe('attachments', () => {
       expect(failure.code, label).toBe('VALIDATION');
       expect(failure.fields?.file, label).toMatch(message);
     }
+    // A refused file is not held on to: adding it again finds nothing uploaded.
+    const html = await upload(Buffer.from('<html></html>'));
+    const add = () =>
+      desk.api.dispatch('attachments.add', { uploadId: html, complaintId, name: 'a.jpg' }, 'admin');
+    expect(refusal(await add()).fields?.file).toMatch(/bukan foto/);
+    expect(refusal(await add()).fields?.uploadId).toMatch(/belum terkirim ke meja/);
     const count = (table: string) =>
       desk.core.ctx.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     expect([count('attachments'), count('attachment_contents')]).toEqual([0, 0]);

@@ -164,8 +164,9 @@ export function createAttachments(
       if (s.received !== s.total) throw fieldFailure('uploadId', 'errors.attachmentIncomplete');
       if (!complaintExists.get(input.complaintId))
         throw new DeskFailure('NOT_FOUND', say('errors.NOT_FOUND'));
-      const prepared = await prepare(Buffer.concat(s.chunks), { keepLocation: input.keepLocation });
+      // Used once, kept or refused: a refused file is not held in memory for its quarter of an hour.
       staged.delete(input.uploadId);
+      const prepared = await prepare(Buffer.concat(s.chunks), { keepLocation: input.keepLocation });
       const id = uuidv7();
       sqlite.transaction(() => {
         const { attachmentsPerComplaint, attachmentsTotalMegabytes } = deps.settings.get();
