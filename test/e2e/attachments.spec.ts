@@ -57,7 +57,12 @@ test('attaches by picker, by drop and by paste, shows the thumbnails after a rel
   await deliver(page, 'paste', 'image.png', 'image/png', screenshot);
   await expect(thumbs).toHaveCount(3);
   await expect(page.getByRole('heading', { name: 'Lampiran (3)' })).toBeVisible();
-  await expect(page.locator('.attachment-thumb img')).toHaveCount(2);
+
+  // A photo from the camera (Chromium's fake device).
+  await page.getByRole('button', { name: 'Kamera' }).click();
+  await page.getByRole('dialog', { name: 'Kamera' }).getByRole('button', { name: 'Ambil foto' }).click();
+  await expect(thumbs).toHaveCount(4);
+  await expect(page.getByRole('dialog', { name: 'Kamera' })).toHaveCount(0);
 
   // Named .jpg, but an HTML page: refused by its content, with the reason in words.
   await page.locator('.attachments input[type=file]').setInputFiles({
@@ -66,7 +71,7 @@ test('attaches by picker, by drop and by paste, shows the thumbnails after a rel
     buffer: Buffer.from('<!doctype html><script>alert(1)</script>'),
   });
   await expect(page.locator('.attachments [role=alert]')).toContainText('bukan foto');
-  await expect(thumbs).toHaveCount(3);
+  await expect(thumbs).toHaveCount(4);
 
   // Enter on a thumbnail opens it larger.
   await thumbs.first().focus();
@@ -79,7 +84,7 @@ test('attaches by picker, by drop and by paste, shows the thumbnails after a rel
   await page.reload();
   await page.getByRole('heading', { name: 'Pengaduan baru' }).waitFor();
   await openDetail(page);
-  await expect(thumbs).toHaveCount(3);
+  await expect(thumbs).toHaveCount(4);
   await page.locator('.attachments').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('attachments.png') });
 
@@ -91,5 +96,5 @@ test('attaches by picker, by drop and by paste, shows the thumbnails after a rel
   await receipt.goto(new URL(url, desk.origin).href);
   const text = pdfText(await receipt.pdf({ format: 'A4' }));
   expect(text).toContain('Lampiran');
-  expect(text).toContain('3 berkas');
+  expect(text).toContain('4 berkas');
 });

@@ -96,7 +96,10 @@ async function start(): Promise<void> {
   core.forwarding.start();
   onResume(powerMonitor, () => core?.forwarding.restart());
   onSystemLock(powerMonitor, () => core?.sessions.lockAll());
-  denyPermissions(session.defaultSession);
+  denyPermissions(
+    session.defaultSession,
+    (contents, url) => contents !== null && contents === mainWindow?.webContents && url.startsWith(appUrl()),
+  );
   enforceCsp(session.defaultSession);
   registerIpc(
     ipcMain,

@@ -63,10 +63,30 @@ export function lockDownContents(contents: WebContents, appUrl: () => string): v
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Camera, microphone, geolocation, notifications...: the desk asks for none, so all are refused. */
-export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Every permission is refused (microphone, geolocation, notifications, USB...) but one: the camera,
+ * video alone, for the desk's own page in its own window, to photograph a citizen's evidence.
+ * `ownPage` says whether a web contents and the URL asking are the desk's window and page.
+ */
+export function denyPermissions(
+  session: Session,
+  ownPage: (contents: WebContents | null, url: string) => boolean,
+): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const types = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(
+      permission === 'media' &&
+        types.length > 0 &&
+        types.every((t) => t === 'video') &&
+        ownPage(contents, details.requestingUrl),
+    );
+  });
+  session.setPermissionCheckHandler(
+    (contents, permission, requestingOrigin, details) =>
+      permission === 'media' &&
+      details.mediaType === 'video' &&
+      ownPage(contents, details.requestingUrl ?? requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 

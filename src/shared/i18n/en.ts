@@ -494,6 +494,9 @@ export const en: Messages = {
       removeReason: 'Reason for removing the attachment',
       remove: 'Remove attachment',
       close: 'Close',
+      camera: 'Camera',
+      shoot: 'Take the photo',
+      noCamera: 'No camera is available, or it is not allowed, on this computer.',
     },
     reports: {
       title: 'Periodic reports',

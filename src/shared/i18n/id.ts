@@ -502,6 +502,9 @@ export const id = {
       removeReason: 'Alasan menghapus lampiran',
       remove: 'Hapus lampiran',
       close: 'Tutup',
+      camera: 'Kamera',
+      shoot: 'Ambil foto',
+      noCamera: 'Kamera tidak tersedia atau tidak diizinkan di komputer ini.',
     },
     reports: {
       title: 'Laporan berkala',

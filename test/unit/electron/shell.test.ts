@@ -68,17 +68,36 @@ describe('the desk window', () => {
     expect(contents.openWindow()).toEqual({ action: 'deny' });
   });
 
-  it('refuses every permission request and check', () => {
+  it('refuses every permission but the camera (video alone) for the desk page in its own window', () => {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
     };
-    denyPermissions(session as never);
-    const callback = vi.fn();
-    session.setPermissionRequestHandler.mock.calls[0]![0](null, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(session.setPermissionCheckHandler.mock.calls[0]![0]()).toBe(false);
+    const own = { id: 1 };
+    const appPage = 'file:///app/out/renderer/index.html';
+    denyPermissions(
+      session as never,
+      (contents, url) => contents === (own as never) && url.startsWith(appPage),
+    );
+    const asked = (contents: unknown, permission: string, details: Record<string, unknown>) => {
+      const callback = vi.fn();
+      session.setPermissionRequestHandler.mock.calls[0]![0](contents, permission, callback, details);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    const video = { mediaTypes: ['video'], requestingUrl: `${appPage}#/antrean` };
+    expect(asked(own, 'media', video)).toBe(true);
+    expect(asked(own, 'media', { ...video, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(asked(own, 'media', { ...video, mediaTypes: ['audio'] })).toBe(false);
+    expect(asked(own, 'media', { ...video, mediaTypes: [] })).toBe(false);
+    expect(asked({ id: 2 }, 'media', video)).toBe(false);
+    expect(asked(own, 'media', { ...video, requestingUrl: 'https://elsewhere.example/' })).toBe(false);
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(asked(own, permission, { requestingUrl: appPage }), permission).toBe(false);
+    const check = session.setPermissionCheckHandler.mock.calls[0]![0];
+    expect(check(own, 'media', 'file://', { mediaType: 'video', requestingUrl: appPage })).toBe(true);
+    expect(check(own, 'media', 'file://', { mediaType: 'audio', requestingUrl: appPage })).toBe(false);
+    expect(check(own, 'geolocation', 'file://', { requestingUrl: appPage })).toBe(false);
     expect(session.setDevicePermissionHandler.mock.calls[0]![0]()).toBe(false);
   });
 

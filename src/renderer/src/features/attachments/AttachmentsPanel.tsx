@@ -1,6 +1,7 @@
 /**
  * A record's attachments in its detail pane: thumbnails (those holding personal data masked), added
- * by the file picker, by dropping files on the panel or by pasting an image into it; Enter on a
+ * by the file picker, by dropping files on the panel, by pasting an image into it or from a camera;
+ * Enter on a
  * thumbnail opens the larger view. A PDF is never shown here: it is saved out, for the PC's reader.
  */
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
@@ -13,6 +14,7 @@ import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
+import { CameraCapture } from './CameraCapture';
 import { uploadFile } from './upload';
 
 type Attachment = MethodOutput<'attachments.list'>['attachments'][number];
@@ -34,6 +36,7 @@ export function AttachmentsPanel({
   const [personal, setPersonal] = useState(false);
   const [open, setOpen] = useState<{ item: Attachment; file: Opened | null } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const [camera, setCamera] = useState(false);
 
   async function add(files: File[]) {
     setFailure(null);
@@ -124,6 +127,9 @@ export function AttachmentsPanel({
         <button type="button" disabled={sending !== null} onClick={() => picker.current?.click()}>
           {t('ui.attachments.add')}
         </button>
+        <button type="button" disabled={sending !== null} onClick={() => setCamera(true)}>
+          {t('ui.attachments.camera')}
+        </button>
         <label className="check">
           <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} />
           {t('ui.attachments.personal')}
@@ -138,6 +144,15 @@ export function AttachmentsPanel({
             total: (sending.total / 1024 / 1024).toFixed(1),
           })}
         </p>
+      ) : null}
+      {camera ? (
+        <CameraCapture
+          onShot={(file) => {
+            setCamera(false);
+            void add([file]);
+          }}
+          onClose={() => setCamera(false)}
+        />
       ) : null}
       {open ? (
         <AttachmentView
