@@ -3,6 +3,7 @@
  * pengawasan, nothing queued, categories), the order of the top subcategories, the series and the
  * late records, the WIB day of an event late in the UTC evening, and the day/week boundary.
  */
+import { LateList } from '../../src/main/reports/late-list';
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../src/shared/calendar/working-days';
 import { computeFigures, type ReportEvent, type ReportRow } from '../../src/main/reports/figures';
@@ -259,5 +260,33 @@ describe('a record’s story', () => {
       calendar,
     );
     expect(f.compliance.verify.lateAtEnd.map((l) => l.receiptNumber)).toEqual(['R-y', 'R-z', 'R-w', 'R-x']);
+  });
+});
+
+describe('the late list', () => {
+  const fill = (list: LateList) => {
+    for (const [receipt, due] of [
+      ['A', '2026-01-03'],
+      ['B', '2026-01-01'],
+      ['C', '2026-01-02'],
+      ['D', '2026-01-01'],
+    ] as const)
+      list.add(receipt, due);
+    return list;
+  };
+  it('lists every one oldest first, equal deadlines in the order they came', () => {
+    const all = fill(new LateList(null));
+    expect(all.sorted().map((l) => l.receiptNumber)).toEqual(['B', 'D', 'C', 'A']);
+    expect(all.count).toBe(4);
+  });
+  it('keeps only the oldest when limited, the same as the whole list cut short, and counts them all', () => {
+    for (const limit of [0, 1, 2, 3]) {
+      const some = fill(new LateList(limit));
+      expect(
+        some.sorted().map((l) => l.receiptNumber),
+        String(limit),
+      ).toEqual(['B', 'D', 'C', 'A'].slice(0, limit));
+      expect(some.count).toBe(4);
+    }
   });
 });

@@ -305,6 +305,7 @@ type Stage = {
   medianDays: number | null;
   p90Days: number | null;
   lateAtEnd: Array<{ receiptNumber: string; due: string; workingDaysLate: number }>;
+  lateCount: number;
 };
 type Report = {
   period: { from: string; to: string };
@@ -368,6 +369,8 @@ describe('periodic report figures', () => {
         r.current.compliance[s].lateAtEnd.map((l) => l.due),
         s,
       ).toEqual(want[s].lateDetail.map((l) => l.due));
+    for (const s of ['verify', 'followUp', 'answer'] as const)
+      expect(r.current.compliance[s].lateCount, s).toBe(want[s].lateDetail.length);
     expect(r.current.compliance.verify.lateAtEnd.map((l) => l.workingDaysLate).sort()).toEqual(
       want.verify.lateDetail.map((l) => l.workingDaysLate).sort(),
     );

@@ -13,6 +13,7 @@
  * with the working days a postponement stood still taken out.
  */
 import type { WorkingCalendar } from '../../shared/calendar/working-days';
+import { LateList } from './late-list';
 import { milestonesOf, pausedBy, type Milestones, type ReportEvent } from './milestones';
 
 export type { ReportEvent } from './milestones';
@@ -46,8 +47,13 @@ export interface StageFigures {
   share: number | null;
   medianDays: number | null;
   p90Days: number | null;
-  /** Not done at the period's end although the deadline has passed, oldest first. */
+  /**
+   * Not done at the period's end although the deadline has passed, oldest first: all of them, or
+   * the oldest `lateLimit` when the figures were asked with one (a report on screen).
+   */
   lateAtEnd: Array<{ receiptNumber: string; due: string; workingDaysLate: number }>;
+  /** How many are late at the end, listed or not. */
+  lateCount: number;
 }
 
 export interface Figures {
@@ -118,11 +124,14 @@ class Stage {
   private durations: number[] = [];
   private judged = 0;
   private kept = 0;
-  private late: StageFigures['lateAtEnd'] = [];
+  private readonly late: LateList;
   constructor(
     private readonly calendar: WorkingCalendar,
     private readonly end: string,
-  ) {}
+    lateLimit: number | null,
+  ) {
+    this.late = new LateList(lateLimit);
+  }
 
   /** Judges one record's stage: 'kept', 'late', or null when not judged (not begun, or not yet due). */
   add(receipt: string, start: string | null, done: string | null, due: string, paused: number): Outcome {
@@ -138,7 +147,7 @@ class Stage {
     }
     if (due < this.end) {
       this.judged++;
-      this.late.push({ receiptNumber: receipt, due, workingDaysLate: this.calendar.workingDaysBetween(due, this.end) });
+      this.late.add(receipt, due);
       return 'late';
     }
     return null;
@@ -152,7 +161,10 @@ class Stage {
       share: this.judged ? this.kept / this.judged : null,
       medianDays: percentile(sorted, 50),
       p90Days: percentile(sorted, 90),
-      lateAtEnd: this.late.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
+      lateAtEnd: this.late
+        .sorted()
+        .map((l) => ({ ...l, workingDaysLate: this.calendar.workingDaysBetween(l.due, this.end) })),
+      lateCount: this.late.count,
     };
   }
 }
@@ -187,11 +199,13 @@ export class FiguresTally {
   constructor(
     private readonly period: { from: string; to: string },
     calendar: WorkingCalendar,
+    /** How many of the late records to list, oldest first (null: all); the count is of all. */
+    lateLimit: number | null = null,
   ) {
     this.stages = {
-      verify: new Stage(calendar, period.to),
-      followUp: new Stage(calendar, period.to),
-      answer: new Stage(calendar, period.to),
+      verify: new Stage(calendar, period.to, lateLimit),
+      followUp: new Stage(calendar, period.to, lateLimit),
+      answer: new Stage(calendar, period.to, lateLimit),
     };
     this.weekly = Date.parse(period.to) - Date.parse(period.from) > 92 * 86_400_000;
   }

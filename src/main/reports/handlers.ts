@@ -4,6 +4,9 @@ import type { Jobs } from '../platform/jobs';
 import type { Exports } from './exports';
 import type { Reports } from './reports';
 
+/** The late records a report on screen lists per stage (it shows their count; an export lists all). */
+const screenLateLimit = 100;
+
 export function reportHandlers(s: {
   reports: Reports;
   exports: Exports;
@@ -12,7 +15,7 @@ export function reportHandlers(s: {
 }) {
   return {
     'reports.figures': (input, call) =>
-      s.jobs.run(actor(call), input.jobId, (job) => s.reports.report(input, job)),
+      s.jobs.run(actor(call), input.jobId, (job) => s.reports.report(input, job, screenLateLimit)),
     'reports.export': (input, call) =>
       s.jobs.run(actor(call), input.jobId, (job) =>
         s.exports.export(actor(call), s.officerName(actor(call)), input, job),

@@ -78,8 +78,9 @@ export async function tallyPeriod(
   officers: Map<string, string>,
   counted: () => void,
   pace: Pace,
+  lateLimit: number | null = null,
 ): Promise<Figures> {
-  const tally = new FiguresTally(period, calendar);
+  const tally = new FiguresTally(period, calendar, lateLimit);
   const read = reader.prepare(recordsSql(scope)).raw();
   // One row and one set of milestones, filled in for each record: add() keeps neither (an object
   // pair per record was a tenth of a year's report).

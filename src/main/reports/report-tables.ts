@@ -71,7 +71,7 @@ export function reportTables(report: ReportView, reference: Reference): SheetTab
         percent(c.compliance[s].share),
         c.compliance[s].medianDays,
         c.compliance[s].p90Days,
-        c.compliance[s].lateAtEnd.length,
+        c.compliance[s].lateCount,
         percent(b.compliance[s].share),
       ]),
       widths: [24, 10, 12, 16, 18, 22, 24, 30],

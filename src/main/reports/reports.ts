@@ -30,7 +30,11 @@ export function createReports(ctx: CoreContext, reference: Reference) {
   }
 
   return {
-    async report(input: ReportInput, job: Job) {
+    /**
+     * The report; `lateLimit` lists only that many of each stage's late records, oldest first (the
+     * screen's report), where an export lists them all.
+     */
+    async report(input: ReportInput, job: Job, lateLimit: number | null = null) {
       const period = resolvePeriod(input.period as PeriodInput);
       const previous = previousPeriod(input.period as PeriodInput);
       const reader = job.reader();
@@ -49,6 +53,7 @@ export function createReports(ctx: CoreContext, reference: Reference) {
             if ((++done & 1023) === 0) job.progress('read', done, total);
           },
           job,
+          lateLimit,
         );
       const current = await count(period);
       const before = await count(previous);

@@ -33,7 +33,9 @@ const stage = z.object({
   share: z.number().nullable(),
   medianDays: z.number().nullable(),
   p90Days: z.number().nullable(),
+  /** The oldest 100 at most (an export lists them all); lateCount counts all. */
   lateAtEnd: z.array(z.object({ receiptNumber: z.string(), due: z.string(), workingDaysLate: z.number() })),
+  lateCount: z.number(),
 });
 export const figuresSchema = z.object({
   received: z.number(),

@@ -181,7 +181,7 @@ export function ReportFigures({ report }: { report: Report }) {
               <td>{percent(c.compliance[s].share)}</td>
               <td>{c.compliance[s].medianDays ?? '–'}</td>
               <td>{c.compliance[s].p90Days ?? '–'}</td>
-              <td>{c.compliance[s].lateAtEnd.length}</td>
+              <td>{c.compliance[s].lateCount}</td>
               <td>{percent(b.compliance[s].share)}</td>
             </tr>
           ))}
