@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Two Node entries share the main build: the Electron shell and the browser-mode host.
+// Node entries share the main build: the Electron shell and the browser-mode host.
 // Both reach the same handler table (src/main/api.ts); only the Electron entry imports 'electron'.
 export default defineConfig({
   main: {
@@ -13,6 +13,8 @@ export default defineConfig({
           host: resolve('src/main/host/cli.ts'),
           restore: resolve('src/main/host/restore-cli.ts'),
           verify: resolve('src/main/host/verify-cli.ts'),
+          // A worker thread's script (reports/report-worker.ts), started by the core under both shells.
+          'report-worker': resolve('src/main/reports/report-worker.ts'),
         },
       },
     },

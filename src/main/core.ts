@@ -25,6 +25,7 @@ import { createHistory } from './complaints/history';
 import { createExports } from './reports/exports';
 import { createRecordList } from './reports/record-list';
 import { createReports } from './reports/reports';
+import type { WorkerScript } from './reports/beside';
 import { createAttachments } from './attachments/attachments';
 import { createJobs } from './platform/jobs';
 import { createRegisters } from './review/register';
@@ -57,6 +58,11 @@ export interface CoreOptions {
   keyAt?: string;
   /** Tuning of the forwarding worker (tests shorten its backoff). */
   forwarding?: ForwardingOptions;
+  /**
+   * The report worker thread's script (out/main/report-worker.js beside the shell's entry), which
+   * counts a large report's period before on the second core; without it the desk's thread counts both.
+   */
+  reportWorker?: WorkerScript;
 }
 
 export function createCore(options: CoreOptions) {
@@ -172,7 +178,7 @@ export function createCore(options: CoreOptions) {
     attachments,
   );
   const jobs = createJobs({ file: join(options.dataDir, 'desk.sqlite'), now: () => clock().getTime() });
-  const reports = createReports(ctx, reference);
+  const reports = createReports(ctx, reference, options.reportWorker ?? null);
   const exports = createExports(ctx, {
     reports,
     recordList: createRecordList(ctx, reference),

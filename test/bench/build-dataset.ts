@@ -14,7 +14,7 @@ import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
 import { dueFor } from '../../src/main/complaints/actions';
 import { eventRowText, genesis, linkHash } from '../../src/main/platform/chain';
 import { browserKeyFile, ensureKeyFolder, moveLegacyKey } from '../../src/main/host/key-location';
-import { migrationsFolder, referenceDataDir } from '../support/core';
+import { migrationsFolder, referenceDataDir, repoRoot } from '../support/core';
 import { hostEnv } from '../support/host-process';
 import { makeGenerator, type Reference } from './dataset';
 
@@ -32,6 +32,9 @@ export function benchKeyFile(dir: string): string {
   return keyFile;
 }
 
+/** The report worker as built by npm run build (the bench runs the core from source, the worker as shipped). */
+const builtReportWorker = join(repoRoot, 'out', 'main', 'report-worker.js');
+
 export function openBenchCore(dir: string) {
   return createCore({
     dataDir: dir,
@@ -40,6 +43,8 @@ export function openBenchCore(dir: string) {
     masterKey: loadOrCreateKeyFile(benchKeyFile(dir)),
     shell: 'browser',
     version: 'bench',
+    // The built worker, as the shells start it (npm run build first); without it the desk's thread counts both.
+    ...(existsSync(builtReportWorker) ? { reportWorker: { file: builtReportWorker } } : {}),
   });
 }
 

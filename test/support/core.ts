@@ -8,9 +8,15 @@ import { createApi } from '../../src/main/api';
 import { createCore, type Core } from '../../src/main/core';
 import type { ForwardingOptions } from '../../src/main/forwarding/forwarding';
 import type { Log } from '../../src/main/platform/log';
+import type { WorkerScript } from '../../src/main/reports/beside';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const migrationsFolder = join(repoRoot, 'drizzle');
+/** The report worker thread from its source, loaded through tsx (the shells start the built one). */
+export const reportWorkerSource = {
+  file: join(repoRoot, 'src/main/reports/report-worker.ts'),
+  execArgv: ['--import', 'tsx'],
+};
 export const referenceDataDir = join(repoRoot, 'resources', 'data');
 
 export class TestClock {
@@ -34,6 +40,7 @@ export function makeCore(
     forwarding?: ForwardingOptions;
     log?: Log;
     desktopPrinting?: DesktopPrinting;
+    reportWorker?: WorkerScript;
   } = {},
 ) {
   const dir = opts.dataDir ? null : tempDir();
@@ -49,6 +56,7 @@ export function makeCore(
     ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.desktopPrinting ? { desktopPrinting: opts.desktopPrinting } : {}),
+    ...(opts.reportWorker ? { reportWorker: opts.reportWorker } : {}),
   });
   const api = createApi(core);
   return {

@@ -80,6 +80,7 @@ async function start(): Promise<void> {
     desktopPrinting,
     // Government networks: the system's proxy settings (PAC included) and certificate store.
     forwarding: { proxyFor: systemProxy(session.defaultSession) },
+    reportWorker: { file: join(here, 'report-worker.js') },
   });
   const log = core.log;
   installProcessHandlers(process, log, (error) =>

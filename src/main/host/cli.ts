@@ -74,6 +74,7 @@ async function main(): Promise<void> {
       version,
       // Browser mode: the proxy the environment names (HTTPS_PROXY, NO_PROXY), as command-line tools read it.
       forwarding: { proxyFor: environmentProxy() },
+      reportWorker: { file: join(dirname(fileURLToPath(import.meta.url)), 'report-worker.js') },
     });
   } catch (error) {
     if (!(error instanceof KeyUnavailableError) && !(error instanceof DatabaseDamagedError)) throw error;

@@ -15,7 +15,7 @@ export function reportHandlers(s: {
 }) {
   return {
     'reports.figures': (input, call) =>
-      s.jobs.run(actor(call), input.jobId, (job) => s.reports.report(input, job, screenLateLimit)),
+      s.jobs.run(actor(call), input.jobId, (job) => s.reports.report(input, job, { lateLimit: screenLateLimit, beside: true })),
     'reports.export': (input, call) =>
       s.jobs.run(actor(call), input.jobId, (job) =>
         s.exports.export(actor(call), s.officerName(actor(call)), input, job),

@@ -8,11 +8,14 @@ import { previousPeriod, resolvePeriod, type PeriodInput } from '../../shared/do
 import type { CoreContext } from '../platform/context';
 import type { Job } from '../platform/jobs';
 import type { Reference } from '../reference';
+import { awaitBeside, countBeside, type WorkerScript } from './beside';
+import type { Figures } from './figures';
+import { DeskFailure } from '../platform/failure';
 import { reportCharts } from './charts';
 import { countInPeriod, officerNames, tallyPeriod, type ReportInput, type Scope } from './period-figures';
 
-export function createReports(ctx: CoreContext, reference: Reference) {
-  const { clock } = ctx;
+export function createReports(ctx: CoreContext, reference: Reference, worker: WorkerScript | null = null) {
+  const { clock, log } = ctx;
 
   function scopeName(scope: Scope): string {
     switch (scope.kind) {
@@ -32,13 +35,16 @@ export function createReports(ctx: CoreContext, reference: Reference) {
   return {
     /**
      * The report; `lateLimit` lists only that many of each stage's late records, oldest first (the
-     * screen's report), where an export lists them all.
+     * screen's report), where an export lists them all; `beside` lets a large period before be
+     * counted on a worker thread meanwhile (not for an export, whose figures must be one snapshot).
      */
-    async report(input: ReportInput, job: Job, lateLimit: number | null = null) {
+    async report(input: ReportInput, job: Job, options: { lateLimit?: number; beside?: boolean } = {}) {
+      const lateLimit = options.lateLimit ?? null;
       const period = resolvePeriod(input.period as PeriodInput);
       const previous = previousPeriod(input.period as PeriodInput);
       const reader = job.reader();
-      const total = countInPeriod(reader, period, input.scope) + countInPeriod(reader, previous, input.scope);
+      const before = countInPeriod(reader, previous, input.scope);
+      const total = countInPeriod(reader, period, input.scope) + before;
       const officers = new Map(officerNames(reader));
       const calendar = reference.calendar();
       let done = 0;
@@ -55,10 +61,35 @@ export function createReports(ctx: CoreContext, reference: Reference) {
           job,
           lateLimit,
         );
-      const current = await count(period);
-      const before = await count(previous);
+      let theirs = 0;
+      const beside =
+        worker && options.beside && before >= (worker.minRecords ?? 100_000)
+          ? countBeside(
+              worker,
+              { file: ctx.sqlite.name, period: previous, scope: input.scope, holidays: calendar.holidayDates(), officers: [...officers], lateLimit },
+              (n) => {
+                theirs = n;
+                job.progress('read', done + theirs, total);
+              },
+            )
+          : null;
+      let current: Figures;
+      let previousFigures: Figures | null = null;
+      try {
+        current = await count(period);
+        if (beside)
+          previousFigures = await awaitBeside(job, beside.figures).catch((error: unknown) => {
+            if (error instanceof DeskFailure) throw error; // cancelled
+            log.error('report.worker_failed', error);
+            return null;
+          });
+      } finally {
+        beside?.stop();
+      }
+      // No thread, or it failed: counted here, after the report's own period.
+      previousFigures ??= await count(previous);
       job.progress('read', total, total);
-      const charts = reportCharts(current, before, {
+      const charts = reportCharts(current, previousFigures, {
         channel: (c) => reference.channel(c)?.name ?? c,
         agency: (c) => reference.agency(c)?.name ?? c,
       });
@@ -67,7 +98,7 @@ export function createReports(ctx: CoreContext, reference: Reference) {
         previous,
         scope: { ...input.scope, name: scopeName(input.scope) },
         current,
-        before,
+        before: previousFigures,
         charts,
         generatedAt: clock().toISOString(),
       };
