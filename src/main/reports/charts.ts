@@ -26,15 +26,18 @@ const top = (counts: Record<string, number>, n: number) =>
     .slice(0, n)
     .reverse();
 
-export function reportCharts(
-  current: Figures,
-  before: Figures,
-  names: { channel: (code: string) => string; agency: (code: string) => string },
-) {
-  const stages = ['verify', 'followUp', 'answer'] as const;
-  const r = (key: string) => msg(`print.report.${key}`);
-  const stageNames = { verify: r('stage.verify'), followUp: r('stage.followUp'), answer: r('stage.answer') };
-  const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+type Names = { channel: (code: string) => string; agency: (code: string) => string };
+const r = (key: string) => msg(`print.report.${key}`);
+const stages = ['verify', 'followUp', 'answer'] as const;
+const stageNames = () => ({ verify: r('stage.verify'), followUp: r('stage.followUp'), answer: r('stage.answer') });
+const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+
+/**
+ * The charts of the period alone (the report draws them while the period before is still being
+ * counted on its thread).
+ */
+export function periodCharts(current: Figures, names: Names) {
+  const stageName = stageNames();
   const channels = top(current.byChannel, 8);
   const agencies = top(current.byAgency, 10);
   // The ten agencies with the most judged answers, their own follow-up and the answer kept (%).
@@ -80,19 +83,19 @@ export function reportCharts(
           textStyle: font,
           ...(judgedAgencies.length ? {} : { subtext: r('chart.noneJudged') }),
         },
-        legend: { bottom: 0, itemGap: 40, data: [stageNames.followUp, stageNames.answer] },
+        legend: { bottom: 0, itemGap: 40, data: [stageName.followUp, stageName.answer] },
         grid: { left: 230, right: 40, top: 40, bottom: 44 },
         xAxis: { type: 'value', max: 100 },
         yAxis: { type: 'category', data: judgedAgencies.map(([c]) => names.agency(c)), axisLabel: label(195) },
         series: [
           {
-            name: stageNames.followUp,
+            name: stageName.followUp,
             type: 'bar',
             data: judgedAgencies.map(([, a]) => kept(a.followUp)),
             label: { show: true, position: 'right' },
           },
           {
-            name: stageNames.answer,
+            name: stageName.answer,
             type: 'bar',
             data: judgedAgencies.map(([, a]) => kept(a.answer)),
             label: { show: true, position: 'right' },
@@ -102,16 +105,21 @@ export function reportCharts(
       640,
       110 + judgedAgencies.length * 40,
     ),
-    compliance: draw({
+  };
+}
+
+/** Time limits kept, per stage, beside the period before. */
+export function complianceChart(current: Figures, before: Figures) {
+  const stageName = stageNames();
+  return draw({
       title: { text: r('chart.compliance'), textStyle: font },
       legend: { top: 0, right: 40, itemGap: 40, data: [r('current'), r('before')] },
       grid: { left: 40, right: 16, top: 40, bottom: 28 },
-      xAxis: { type: 'category', data: stages.map((s) => stageNames[s]) },
+      xAxis: { type: 'category', data: stages.map((s) => stageName[s]) },
       yAxis: { type: 'value', max: 100 },
       series: [
         { name: r('current'), type: 'bar', data: stages.map((s) => percent(current.compliance[s].share)) },
         { name: r('before'), type: 'bar', data: stages.map((s) => percent(before.compliance[s].share)) },
       ],
-    }),
-  };
+    });
 }

@@ -11,7 +11,7 @@ import type { Reference } from '../reference';
 import { awaitBeside, countBeside, type WorkerScript } from './beside';
 import type { Figures } from './figures';
 import { DeskFailure } from '../platform/failure';
-import { reportCharts } from './charts';
+import { complianceChart, periodCharts } from './charts';
 import { countInPeriod, officerNames, tallyPeriod, type ReportInput, type Scope } from './period-figures';
 
 export function createReports(ctx: CoreContext, reference: Reference, worker: WorkerScript | null = null) {
@@ -73,10 +73,17 @@ export function createReports(ctx: CoreContext, reference: Reference, worker: Wo
               },
             )
           : null;
+      const names = {
+        channel: (c: string) => reference.channel(c)?.name ?? c,
+        agency: (c: string) => reference.agency(c)?.name ?? c,
+      };
       let current: Figures;
+      let ownCharts: ReturnType<typeof periodCharts>;
       let previousFigures: Figures | null = null;
       try {
         current = await count(period);
+        // Drawn while the thread may still be counting the period before.
+        ownCharts = periodCharts(current, names);
         if (beside)
           previousFigures = await awaitBeside(job, beside.figures).catch((error: unknown) => {
             if (error instanceof DeskFailure) throw error; // cancelled
@@ -89,10 +96,7 @@ export function createReports(ctx: CoreContext, reference: Reference, worker: Wo
       // No thread, or it failed: counted here, after the report's own period.
       previousFigures ??= await count(previous);
       job.progress('read', total, total);
-      const charts = reportCharts(current, previousFigures, {
-        channel: (c) => reference.channel(c)?.name ?? c,
-        agency: (c) => reference.agency(c)?.name ?? c,
-      });
+      const charts = { ...ownCharts, compliance: complianceChart(current, previousFigures) };
       return {
         period,
         previous,
