@@ -6,6 +6,7 @@
  */
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Overlay } from './Overlay';
 import type { MethodOutput } from '../../../../shared/contract';
 import { attachmentMimes } from '../../../../shared/contract/attachments';
 import type { DeskError } from '../../../../shared/result';
@@ -201,18 +202,7 @@ function AttachmentView({
   };
 
   return (
-    <div
-      className="attachment-view"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('ui.attachments.viewTitle')}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
+    <Overlay label={t('ui.attachments.viewTitle')} onClose={onClose}>
       <ErrorNotice error={opening.error ?? shown.error ?? acting.error} />
       {item.masked && !file ? (
         canOpenPersonal ? (
@@ -273,6 +263,6 @@ function AttachmentView({
           {t('ui.attachments.close')}
         </button>
       </div>
-    </div>
+    </Overlay>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Overlay } from './Overlay';
 
 export function CameraCapture({ onShot, onClose }: { onShot: (file: File) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -49,18 +50,7 @@ export function CameraCapture({ onShot, onClose }: { onShot: (file: File) => voi
   }
 
   return (
-    <div
-      className="attachment-view"
-      role="dialog"
-      aria-modal="true"
-      aria-label={t('ui.attachments.camera')}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
+    <Overlay label={t('ui.attachments.camera')} onClose={onClose}>
       {state === 'failed' ? <p role="alert">{t('ui.attachments.noCamera')}</p> : null}
       <video
         ref={video}
@@ -77,6 +67,6 @@ export function CameraCapture({ onShot, onClose }: { onShot: (file: File) => voi
           {t('ui.attachments.close')}
         </button>
       </div>
-    </div>
+    </Overlay>
   );
 }
