@@ -253,6 +253,7 @@ export function createCore(options: CoreOptions) {
     },
     close: () => {
       forwarding.stop();
+      reports.close();
       maintenance.close();
       opened.close();
       if (!options.log) void log.close();

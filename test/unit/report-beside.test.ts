@@ -91,5 +91,44 @@ describe('the period before, on a worker thread', () => {
     const result = await running;
     expect(result.ok).toBe(false);
     expect((result as { error: { code: string } }).error.code).toBe('CANCELLED');
+    // The next report starts a thread anew and is counted on it.
+    const after = value<Report>(await call('reports.figures', november));
+    expect(after.before.received).toBe(20);
+    expect(desk!.core.reports.threadStatus()).toEqual({ state: 'ready', tasks: 1 });
+  });
+
+  it('is started by a report too small for a cold start, kept for the next ones, and ended when idle', async () => {
+    const d = await deskWithTwoMonths({
+      ...reportWorkerSource,
+      minRecords: Number.POSITIVE_INFINITY,
+      readyMinRecords: 0,
+      idleMs: 1_500,
+    });
+    const reports = d.core.reports;
+    expect(reports.threadStatus()).toEqual({ state: 'none', tasks: 0 });
+    // Counted on the desk's thread (a start would cost more than the period), the thread started meanwhile.
+    const first = value<Report>(await call('reports.figures', november));
+    expect(reports.threadStatus()?.state).toMatch(/starting|ready/);
+    await until(() => reports.threadStatus()?.state === 'ready');
+    const second = value<Report>(await call('reports.figures', november));
+    expect(second.before).toEqual(first.before);
+    expect(second.current).toEqual(first.current);
+    expect(reports.threadStatus()).toEqual({ state: 'ready', tasks: 1 });
+    const october = value<Report>(
+      await call('reports.figures', { period: { kind: 'month', year: 2026, index: 10 } }),
+    );
+    expect(october.current).toEqual(first.before);
+    expect(reports.threadStatus()).toEqual({ state: 'ready', tasks: 2 });
+    // No report for idleMs: the thread ends.
+    await until(() => reports.threadStatus()?.state === 'none');
+    expect(log.lines.filter((l) => l.event === 'report.worker_failed')).toEqual([]);
   });
 });
+
+async function until(condition: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

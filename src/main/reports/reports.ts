@@ -8,7 +8,7 @@ import { previousPeriod, resolvePeriod, type PeriodInput } from '../../shared/do
 import type { CoreContext } from '../platform/context';
 import type { Job } from '../platform/jobs';
 import type { Reference } from '../reference';
-import { awaitBeside, countBeside, type WorkerScript } from './beside';
+import { awaitBeside, createReportThread, type WorkerScript } from './beside';
 import type { Figures } from './figures';
 import { DeskFailure } from '../platform/failure';
 import { complianceChart, periodCharts } from './charts';
@@ -16,6 +16,7 @@ import { countInPeriod, officerNames, tallyPeriod, type ReportInput, type Scope 
 
 export function createReports(ctx: CoreContext, reference: Reference, worker: WorkerScript | null = null) {
   const { clock, log } = ctx;
+  const thread = worker ? createReportThread(worker) : null;
 
   function scopeName(scope: Scope): string {
     switch (scope.kind) {
@@ -63,9 +64,8 @@ export function createReports(ctx: CoreContext, reference: Reference, worker: Wo
         );
       let theirs = 0;
       const beside =
-        worker && options.beside && before >= (worker.minRecords ?? 100_000)
-          ? countBeside(
-              worker,
+        thread && options.beside && thread.takes(before)
+          ? thread.count(
               { file: ctx.sqlite.name, period: previous, scope: input.scope, holidays: calendar.holidayDates(), officers: [...officers], lateLimit },
               (n) => {
                 theirs = n;
@@ -107,6 +107,12 @@ export function createReports(ctx: CoreContext, reference: Reference, worker: Wo
         generatedAt: clock().toISOString(),
       };
     },
+
+    /** The report thread's state (beside.ts), or null without one. */
+    threadStatus: () => thread?.status() ?? null,
+
+    /** Ends the report thread, if one is running (the desk closing). */
+    close: () => thread?.close(),
   };
 }
 export type Reports = ReturnType<typeof createReports>;
