@@ -291,6 +291,7 @@ async function benchSize(size: number) {
       (name, desk, raw, target) => report(size, name, desk, raw, target),
       log,
       dir,
+      { reports: core.reports },
     );
 
   const rss = process.memoryUsage().rss / 1024 / 1024;

@@ -59,7 +59,7 @@ const pdfOf = async (period: unknown) => {
 // BENCH_REVIEW_ONLY=1: only the day review in Chromium (below).
 if (process.env.BENCH_REVIEW_ONLY !== '1') {
   const profile = await startProfile();
-  await benchSupervisor(core.ctx.sqlite, call, report, log, dir, pdfOf);
+  await benchSupervisor(core.ctx.sqlite, call, report, log, dir, { pdfOf, reports: core.reports });
   await profile.stop('supervisor');
 }
 await browser.close();

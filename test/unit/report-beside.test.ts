@@ -13,6 +13,7 @@ import {
   reportWorkerSource,
   sampleComplaint,
   setUpDesk,
+  signedInOfficer,
   TestClock,
   value,
 } from '../support/core';
@@ -122,6 +123,34 @@ describe('the period before, on a worker thread', () => {
     // No report for idleMs: the thread ends.
     await until(() => reports.threadStatus()?.state === 'none');
     expect(log.lines.filter((l) => l.event === 'report.worker_failed')).toEqual([]);
+  });
+});
+
+describe('the reports screen opening', () => {
+  it('starts the thread, so the first report has it ready', async () => {
+    const d = await deskWithTwoMonths({
+      ...reportWorkerSource,
+      minRecords: Number.POSITIVE_INFINITY,
+      readyMinRecords: 0,
+    });
+    expect(value(await call('reports.prepare', {}))).toEqual({ preparing: true });
+    await until(() => d.core.reports.threadStatus()?.state === 'ready');
+    expect(value<Report>(await call('reports.figures', november)).before.received).toBe(20);
+    expect(d.core.reports.threadStatus()).toEqual({ state: 'ready', tasks: 1 });
+  });
+
+  it('is refused to an officer; a thread that cannot start leaves the reports on the desk’s thread', async () => {
+    const d = await deskWithTwoMonths({ file: '/nowhere/report-worker.js' });
+    value(await d.api.dispatch('auth.unlock', { secret: adminSecret }, 'admin'));
+    await signedInOfficer(d.api, 'budi', 'pin-budi-1', 'budi');
+    const refused = await d.api.dispatch('reports.prepare', {}, 'budi');
+    expect(refused.ok).toBe(false);
+    expect((refused as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect(d.core.reports.threadStatus()).toEqual({ state: 'none', tasks: 0 });
+    // The admin may; the thread cannot start, which leaves every report on the desk's thread.
+    expect(value(await call('reports.prepare', {}))).toEqual({ preparing: true });
+    await until(() => d.core.reports.threadStatus()?.state === 'none');
+    expect(value<Report>(await call('reports.figures', november)).before.received).toBe(20);
   });
 });
 

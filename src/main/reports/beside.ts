@@ -92,6 +92,20 @@ export function createReportThread(script: WorkerScript) {
     restartIdle();
   };
 
+  /** Starts the thread when it is not running, for the report to come; false when it cannot start. */
+  const warm = (): boolean => {
+    if (worker) {
+      if (!busy) restartIdle();
+      return true;
+    }
+    try {
+      start();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   return {
     /**
      * Whether to count a period before of `records` on the thread: when it is ready and the period is
@@ -102,15 +116,12 @@ export function createReportThread(script: WorkerScript) {
       if (busy) return false;
       if (worker && ready) return records >= (script.readyMinRecords ?? 2_000);
       if (!worker && records >= (script.minRecords ?? 100_000)) return true;
-      if (!worker) {
-        try {
-          start();
-        } catch {
-          // Not startable: each report is counted on the desk's thread, as without one.
-        }
-      }
+      // Started for the next report (a thread that cannot start leaves each on the desk's thread).
+      warm();
       return false;
     },
+
+    warm,
 
     /** Counts `task` on the thread; `figures` settles with them, `stop` ends the thread (a cancel). */
     count(task: PeriodTask, counted: (n: number) => void) {

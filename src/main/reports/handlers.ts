@@ -20,6 +20,7 @@ export function reportHandlers(s: {
       s.jobs.run(actor(call), input.jobId, (job) =>
         s.exports.export(actor(call), s.officerName(actor(call)), input, job),
       ),
+    'reports.prepare': () => ({ preparing: s.reports.prepare() }),
     'reports.progress': (input, call) => s.jobs.progress(actor(call), input.jobId),
     'reports.cancel': (input, call) => ({ cancelled: s.jobs.cancel(actor(call), input.jobId) }),
   } satisfies Handlers<'reports'>;

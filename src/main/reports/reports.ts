@@ -108,6 +108,9 @@ export function createReports(ctx: CoreContext, reference: Reference, worker: Wo
       };
     },
 
+    /** Starts the report thread for a report to come (the reports screen opened); false without one. */
+    prepare: () => thread?.warm() ?? false,
+
     /** The report thread's state (beside.ts), or null without one. */
     threadStatus: () => thread?.status() ?? null,
 

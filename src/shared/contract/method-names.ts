@@ -80,6 +80,7 @@ export const methodNameList = [
   'review.registerPage',
   'reports.figures',
   'reports.export',
+  'reports.prepare',
   'reports.progress',
   'reports.cancel',
   'backups.status',

@@ -135,6 +135,13 @@ export const reportMethods = {
       bytes: z.number(),
     }),
   }),
+  'reports.prepare': method({
+    summary:
+      'The reports screen is open: start the thread that counts a period before beside its report, so the first report has it ready (supervisor).',
+    access: 'supervisor',
+    input: z.strictObject({}),
+    output: z.object({ preparing: z.boolean() }),
+  }),
   'reports.progress': method({
     summary:
       'How far a report or an export started with this jobId is (only its own account sees it); null when unknown or long finished (supervisor).',
