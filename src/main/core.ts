@@ -122,7 +122,7 @@ export function createCore(options: CoreOptions) {
   const snippets = createSnippets(ctx, audit);
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
-  const attachments = createAttachments(ctx, { history, audit, settings });
+  const attachments = createAttachments(ctx, { history, outbox, audit, settings });
   review = createReview(ctx, { reference, settings, history, actions, audit });
   const backups = createBackups(ctx, {
     settings,
@@ -154,6 +154,7 @@ export function createCore(options: CoreOptions) {
         .run('close-day')
         .catch(() => undefined)
         .then(() => privacy.purgeExpired(null))
+        .then(() => attachments.sweep())
         .catch((error: unknown) => log.error('privacy.retention_failed', error)),
   });
   const privacy = createPrivacy(ctx, {
@@ -196,6 +197,7 @@ export function createCore(options: CoreOptions) {
       identity: settings,
       rebuild: centralRecords.rebuild,
       applyChange: (change) => centralChanges.apply(change),
+      file: (sha256) => attachments.contentOf(sha256),
     },
     options.forwarding,
   );

@@ -17,6 +17,7 @@ import {
   eventRecord,
   type ChangeRecord,
 } from '../../src/main/forwarding/central-contract';
+import { FakeCentralFiles } from './fake-central-files';
 
 export type Fault =
   | 'ok'
@@ -53,7 +54,9 @@ export type Fault =
   | 'error-huge'
   | 'trickle'
   | 'redirect'
-  | 'redirect-301';
+  | 'redirect-301'
+  /** A file's piece: half of it stored, then the connection dropped (a proxy cut the body short). */
+  | 'store-half-then-drop';
 
 export interface FakeCentralOptions {
   /** Where a redirect points: another host that must never receive anything. */
@@ -86,6 +89,8 @@ export class FakeCentral {
   hugeAnswers = 0;
   hugeBytes = 0;
   changes: ChangeRecord[] = [];
+  /** Files uploaded to /v1/attachments (fake-central-files.ts). */
+  fileStore = new FakeCentralFiles();
   token = 'central-token';
   /** Desk codes this server accepts, each with the token above. */
   deskCodes = new Set(['PBL01']);
@@ -239,33 +244,104 @@ export class FakeCentral {
 
     if (req.method === 'GET' && url.pathname === '/v1/changes') return this.changesPage(res, url, desk);
 
+    const file = /^\/v1\/attachments\/([^/]+)$/.exec(url.pathname);
+    if (file) return this.attachment(req, res, file[1]!, size, chunks, fault);
+
     const register = /^\/v1\/registers\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname);
     const put = /^\/v1\/complaints\/([^/]+)$/.exec(url.pathname);
     const post = /^\/v1\/complaints\/([^/]+)\/events$/.exec(url.pathname);
     if (!(req.method === 'PUT' && (put || register)) && !(req.method === 'POST' && post))
       return this.error(res, 404, 'NOT_FOUND', url.pathname);
-    // Answers that look like success but store nothing: a login portal, a proxy page, a queue.
-    switch (fault) {
-      case '200-html':
-        return this.write(res, 200, '<!doctype html><html><body>Login portal</body></html>', {
-          'Content-Type': 'text/html',
-        });
-      case '200-text':
-        return this.write(res, 200, 'OK', { 'Content-Type': 'text/plain' });
-      case '200-invalid':
-        return this.json(res, 200, { ok: true });
-      case '202':
-        return this.json(res, 202, { queued: true });
-      case '204':
-        res.writeHead(204);
-        return res.end();
-      case '200-huge':
-        return this.huge(res, 200, 'application/json');
-    }
+    if (this.lookalike(res, fault)) return;
     if (size > maxBody) return this.error(res, 413, 'PAYLOAD_TOO_LARGE', 'maksimum 1 MB');
     if (!/^application\/json\s*(;|$)/.test(String(req.headers['content-type'] ?? '')))
       return this.error(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type harus application/json');
     if (register) return this.putRegister(res, register[1]!, desk, chunks, fault);
+    return this.putOrPost(req, res, put, post, desk, chunks, fault);
+  }
+
+  /** Answers that look like success but store nothing: a login portal, a proxy page, a queue. */
+  private lookalike(res: ServerResponse, fault: Fault): boolean {
+    switch (fault) {
+      case '200-html':
+        this.write(res, 200, '<!doctype html><html><body>Login portal</body></html>', {
+          'Content-Type': 'text/html',
+        });
+        return true;
+      case '200-text':
+        this.write(res, 200, 'OK', { 'Content-Type': 'text/plain' });
+        return true;
+      case '200-invalid':
+        this.json(res, 200, { ok: true });
+        return true;
+      case '202':
+        this.json(res, 202, { queued: true });
+        return true;
+      case '204':
+        res.writeHead(204);
+        res.end();
+        return true;
+      case '200-huge':
+        void this.huge(res, 200, 'application/json');
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** GET and PATCH /v1/attachments/{sha256}, through fake-central-files.ts, with the faults of writes. */
+  private attachment(
+    req: IncomingMessage,
+    res: ServerResponse,
+    sha256: string,
+    size: number,
+    chunks: Buffer[],
+    fault: Fault,
+  ) {
+    if (!/^[0-9a-f]{64}$/.test(sha256))
+      return this.error(res, 400, 'BAD_REQUEST', 'sha256 di path bukan hex');
+    if (req.method !== 'GET' && req.method !== 'PATCH')
+      return this.error(res, 404, 'NOT_FOUND', 'GET atau PATCH');
+    if (this.lookalike(res, fault)) return;
+    if (size > maxBody) return this.error(res, 413, 'PAYLOAD_TOO_LARGE', 'maksimum 1 MiB');
+    const piece = Buffer.concat(chunks);
+    const answer =
+      req.method === 'GET'
+        ? this.fileStore.get(sha256)
+        : this.fileStore.patch(
+            sha256,
+            req.headers,
+            piece,
+            fault === 'store-half-then-drop' ? Math.floor(piece.length / 2) : piece.length,
+          );
+    if ('code' in answer.body) return this.error(res, answer.status, answer.body.code, answer.body.message);
+    if (answer.stored)
+      switch (fault) {
+        case 'store-half-then-drop':
+        case 'drop-after-commit':
+          return req.socket.destroy();
+        case 'commit-then-500':
+          return this.error(res, 500, 'INTERNAL', 'tersimpan, tapi jawaban gagal');
+        case '200-empty':
+          return this.write(res, 200, '', { 'Content-Type': 'application/json' });
+        case '200-not-json':
+          return this.write(res, 200, '{"sha256": ', { 'Content-Type': 'application/json' });
+        case '200-wrong-id':
+          return this.json(res, 200, { ...answer.body, sha256: 'f'.repeat(64) });
+      }
+    this.json(res, answer.status, answer.body);
+  }
+
+  /** PUT a complaint or POST an event. */
+  private putOrPost(
+    req: IncomingMessage,
+    res: ServerResponse,
+    put: RegExpExecArray | null,
+    post: RegExpExecArray | null,
+    desk: string,
+    chunks: Buffer[],
+    fault: Fault,
+  ) {
     const pathId = (put ?? post)![1]!;
     if (!isUuidV7(pathId)) return this.error(res, 400, 'BAD_REQUEST', 'id di path bukan UUIDv7');
     let body: unknown;
@@ -283,6 +359,9 @@ export class FakeCentral {
       if (parsed.data.id !== pathId) return this.error(res, 422, 'INVALID', 'id isi berbeda dengan id path');
       if (parsed.data.deskCode !== desk)
         return this.error(res, 422, 'INVALID', 'deskCode berbeda dengan X-Desk-Code');
+      // The contract: every file a complaint names is uploaded before it.
+      const missing = parsed.data.attachments.find((a) => !this.fileStore.files.has(a.sha256));
+      if (missing) return this.error(res, 422, 'INVALID', `berkas ${missing.sha256} belum diunggah`);
       const stored = this.complaints.get(pathId);
       const incoming = canonicalJson(parsed.data);
       if (stored && stored !== incoming) return this.error(res, 409, 'CONFLICT', 'isi berbeda');
@@ -298,6 +377,9 @@ export class FakeCentral {
         return this.error(res, 422, 'INVALID', 'complaintId berbeda dengan id path');
       if (!this.complaints.has(pathId))
         return this.error(res, 404, 'UNKNOWN_COMPLAINT', 'kirim pengaduannya dulu');
+      const named = parsed.data as { kind: string; data: { sha256?: string } | null };
+      if (named.kind === 'LAMPIRAN' && !this.fileStore.files.has(named.data?.sha256 ?? ''))
+        return this.error(res, 422, 'INVALID', 'berkas lampiran belum diunggah');
       status = this.events.has(event.id) ? 200 : 201;
       if (status === 201) {
         this.events.set(event.id, canonicalJson(parsed.data));

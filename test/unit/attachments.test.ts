@@ -177,7 +177,7 @@ describe('attachments', () => {
     expect([kept.mime, kept.thumbnail]).toEqual(['application/pdf', null]);
   });
 
-  it('stores the same file once for two records, and drops it only when neither shows it; removals are in the history', async () => {
+  it('stores the same file once for two records, and drops it only when neither shows it and the central server has it; removals are in the history', async () => {
     const other = value<{ id: string }>(
       await desk.api.dispatch('complaints.create', sampleComplaint, 'admin'),
     ).id;
@@ -202,6 +202,12 @@ describe('attachments', () => {
         .attachments,
     ).toEqual([]);
     value(await desk.api.dispatch('attachments.remove', { id: second.id, reason: 'Salah lampir' }, 'admin'));
+    // Shown by neither, but the central server still waits for it (no server is set up here).
+    expect(contents()).toBe(1);
+    expect(desk.core.attachments.sweep()).toBe(0);
+    // Once it went (as the sender marks it), the close of a day's sweep forgets it.
+    desk.core.ctx.sqlite.prepare("UPDATE outbox SET state = 'sent' WHERE kind = 'attachment'").run();
+    expect(desk.core.attachments.sweep()).toBe(1);
     expect(contents()).toBe(0);
     const kinds = value<{ events: Array<{ kind: string; reason: string | null }> }>(
       await desk.api.dispatch('complaints.get', { id: complaintId }, 'admin'),

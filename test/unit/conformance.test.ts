@@ -31,7 +31,7 @@ describe('npm run central:conformance', () => {
       ]),
     );
     central.healthFault = () => 'ok';
-    central.fault = (req) => (req.method === 'GET' ? 'redirect' : 'ok');
+    central.fault = (req, path) => (req.method === 'GET' && path === '/v1/changes' ? 'redirect' : 'ok');
     failed = (await run()).filter((r) => !r.ok).map((r) => r.name);
     expect(failed.every((n) => n.startsWith('GET /v1/changes'))).toBe(true);
     expect(failed.length).toBeGreaterThanOrEqual(3);

@@ -12,6 +12,7 @@ describe('the central server contract', () => {
     expect(Object.keys(committed.paths)).toEqual([
       '/v1/complaints/{id}',
       '/v1/complaints/{id}/events',
+      '/v1/attachments/{sha256}',
       '/v1/registers/{day}',
       '/v1/changes',
       '/v1/health',

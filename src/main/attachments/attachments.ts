@@ -9,6 +9,7 @@ import { roleAtLeast, type Role } from '../../shared/domain/roles';
 import { say } from '../../shared/i18n';
 import type { AttachmentMime } from '../../shared/contract/attachments';
 import type { History } from '../complaints';
+import { fileAwaitedSql, type Outbox } from '../forwarding';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
@@ -54,7 +55,7 @@ const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
 export function createAttachments(
   ctx: CoreContext,
-  deps: { history: History; audit: AuditTrail; settings: { get(): Settings } },
+  deps: { history: History; outbox: Outbox; audit: AuditTrail; settings: { get(): Settings } },
 ) {
   const { sqlite, cipher, clock } = ctx;
   const staged = new Map<string, Staged>();
@@ -80,7 +81,13 @@ export function createAttachments(
       'SELECT 1 FROM attachments WHERE sha256 = ? AND removed_at IS NULL AND purged_at IS NULL LIMIT 1',
     )
     .pluck();
+  const awaited = sqlite.prepare(`SELECT ${fileAwaitedSql}`).pluck();
   const dropContent = sqlite.prepare('DELETE FROM attachment_contents WHERE sha256 = ?');
+  const dropUnneeded = sqlite.prepare(
+    `DELETE FROM attachment_contents WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 =
+       attachment_contents.sha256 AND a.removed_at IS NULL AND a.purged_at IS NULL)
+     AND NOT (SELECT ${fileAwaitedSql.replace('?', 'attachment_contents.sha256')})`,
+  );
 
   function sweep() {
     const now = clock().getTime();
@@ -115,9 +122,12 @@ export function createAttachments(
     return row;
   }
 
-  /** Forgets a content no attachment shows any more (inside the caller's transaction). */
-  function dropIfUnshown(address: string) {
-    if (!stillShown.get(address)) dropContent.run(address);
+  /**
+   * Forgets a content no attachment shows any more (inside the caller's transaction); a removed one is
+   * kept while the central server still waits for it (a purge never keeps it: it is erased).
+   */
+  function dropIfUnshown(address: string, keepAwaited: boolean) {
+    if (!stillShown.get(address) && !(keepAwaited && awaited.get(address))) dropContent.run(address);
   }
 
   return {
@@ -202,6 +212,14 @@ export function createAttachments(
           removedBy: null,
           purgedAt: null,
         });
+        // The file goes to the central server before the event that names it (one lane per record).
+        deps.outbox.enqueue(
+          input.complaintId,
+          'attachment',
+          id,
+          JSON.stringify({ sha256: prepared.sha256 }),
+          false,
+        );
         deps.history.append({
           id: uuidv7(),
           complaintId: input.complaintId,
@@ -213,6 +231,7 @@ export function createAttachments(
             sha256: prepared.sha256,
             mime: prepared.mime,
             bytes: prepared.content.length,
+            personal: input.personal,
           },
         });
       })();
@@ -222,6 +241,15 @@ export function createAttachments(
 
     list(complaintId: string) {
       return { attachments: (live.all(complaintId) as Row[]).map((r) => view(r, Boolean(r.personal))) };
+    },
+
+    /** Forgets the contents of removed files the central server has received since (the close of a day). */
+    sweep: () => dropUnneeded.run().changes,
+
+    /** A kept file's bytes in the clear (forwarding sends them); null when no longer kept. */
+    contentOf(sha256: string): Buffer | null {
+      const sealed = content.get(sha256) as Buffer | undefined;
+      return sealed ? cipher.decryptBytes(sha256, sealed) : null;
     },
 
     /** How many files a record holds (the receipt says so). */
@@ -263,7 +291,7 @@ export function createAttachments(
         sqlite
           .prepare('UPDATE attachments SET removed_at = ?, removed_by = ? WHERE id = ?')
           .run(at, actorId, id);
-        dropIfUnshown(row.sha256);
+        dropIfUnshown(row.sha256, true);
         deps.history.append({
           id: uuidv7(),
           complaintId: row.complaint_id,
@@ -292,7 +320,8 @@ export function createAttachments(
       for (const complaintId of complaintIds)
         for (const r of rows.all(complaintId) as Array<{ id: string; sha256: string }>) {
           mark.run(at, r.id);
-          dropIfUnshown(r.sha256);
+          deps.outbox.skipFile(complaintId, r.id);
+          dropIfUnshown(r.sha256, false);
           purged++;
         }
       return purged;

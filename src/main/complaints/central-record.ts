@@ -168,6 +168,16 @@ export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
         return pick(data, ['laporTrackingId']);
       case 'CETAK':
         return pick(data, ['printer', 'kind', 'paper', 'copy']);
+      case 'LAMPIRAN':
+        return {
+          attachmentId: data?.attachmentId,
+          sha256: data?.sha256,
+          mediaType: data?.mime,
+          size: data?.bytes,
+          personal: data?.personal === true,
+        };
+      case 'LAMPIRAN_DIHAPUS':
+        return pick(data, ['attachmentId', 'sha256']);
       case 'KOREKSI': {
         const before = (data?.before ?? {}) as Record<string, unknown>;
         const after = (data?.after ?? {}) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { centralContentPaths } from '../../shared/contract/complaint-fields';
 import { complaintStatuses, complaintTypes } from '../../shared/domain/complaint';
 import { complaintActions } from '../../shared/domain/status-flow';
+import { attachmentRef, sha256Hex } from './central-files';
 
 /** UUIDv7, lower case: the desk makes every id offline and the server stores it as given. */
 export const uuidV7 = z
@@ -88,13 +89,10 @@ export const complaintRecord = z
     deadlines: z.object({ verifyBy: day, followUpBy: day, answerBy: day }),
     attachments: z
       .array(
-        z.object({
-          sha256: z.string().regex(/^[0-9a-f]{64}$/),
-          name: z.string().max(200),
-          size: z.number().int(),
-        }),
+        z.object({ ...attachmentRef, name: z.string().max(200).describe('The file’s name as taken in') }),
       )
-      .max(20),
+      .max(50)
+      .describe('Files taken in with the complaint, each uploaded before the complaint is sent'),
   })
   .meta({ id: 'Complaint' });
 export type ComplaintRecord = z.infer<typeof complaintRecord>;
@@ -181,8 +179,19 @@ export const eventData = {
     paper: z.string().max(10).optional(),
     copy: z.boolean(),
   }),
+  /** A file added to the record after it was taken in; its bytes were uploaded before this event. */
+  LAMPIRAN: z.object({ attachmentId: uuidV7, ...attachmentRef }),
+  /** A file taken off the record (the reason in `reason`); the server stops showing it with the complaint. */
+  LAMPIRAN_DIHAPUS: z.object({ attachmentId: uuidV7, sha256: sha256Hex }),
 } as const;
-export const forwardedEventKinds = ['DITERIMA', ...complaintActions, 'KOREKSI', 'CETAK'] as const;
+export const forwardedEventKinds = [
+  'DITERIMA',
+  ...complaintActions,
+  'KOREKSI',
+  'CETAK',
+  'LAMPIRAN',
+  'LAMPIRAN_DIHAPUS',
+] as const;
 export type ForwardedEventKind = (typeof forwardedEventKinds)[number];
 
 const eventBase = {

@@ -17,6 +17,7 @@ import {
   type ChangeRecord,
 } from './central-contract';
 import { createHttp, type HttpAnswer, type HttpResult, type ProxyResolver } from './http';
+import { uploadAttachment } from './upload';
 
 export interface ServerConfig {
   url: string;
@@ -30,6 +31,8 @@ export interface ServerConfig {
 
 export type Outcome =
   | { kind: 'delivered'; status: number }
+  /** Nothing to send any more (a file erased on the desk before it went): done, no server asked. */
+  | { kind: 'skipped'; message: string }
   | { kind: 'retry'; status: number | null; message: string; retryAfterMs: number | null }
   /** The answer did not fit the contract: retried, and parked after a set number in a row. */
   | { kind: 'invalid'; status: number; message: string }
@@ -107,7 +110,7 @@ const isJson = (contentType: string) => /^application\/([a-z0-9.+-]*\+)?json\s*(
  * Reads a success body: documented status, JSON, within its cap, valid against the schema, and
  * (check) naming what was sent. Anything else is an 'invalid' outcome with the reason.
  */
-function readSuccess<T>(
+export function readSuccess<T>(
   answer: HttpAnswer,
   documented: readonly number[],
   schema: z.ZodType<T>,
@@ -201,6 +204,9 @@ export function createCentralClient(config: ServerConfig) {
       write('PUT', `/v1/registers/${day}`, json, dayRegisterRecord, (ack) =>
         ack.id === id && ack.day === day ? null : `jawaban menyebut register ${ack.day}, bukan ${day}`,
       ),
+    /** The file's bytes to /v1/attachments/{sha256}, from what the server already holds (upload.ts). */
+    putAttachment: (sha256: string, bytes: Buffer) =>
+      uploadAttachment({ http, base, headers, failed }, sha256, bytes),
     /** True only when the server answers its health check as the contract says. */
     async health(): Promise<boolean> {
       const result = await http.send('GET', `${base}/v1/health`, headers, undefined, readCaps.health);

@@ -20,6 +20,7 @@ import {
   type ComplaintRecord,
   type EventRecord,
 } from './central-contract';
+import { fileChecks } from './conformance-files';
 import { createHttp, type HttpAnswer } from './http';
 
 export interface ConformanceOptions {
@@ -94,9 +95,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
   const cap = 4 * 1024 * 1024;
 
   async function call(
-    method: 'GET' | 'PUT' | 'POST',
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH',
     path: string,
-    body?: string,
+    body?: string | Buffer,
     headers: Record<string, string> = jsonHeaders,
   ) {
     const r = await http.send(method, `${base}${path}`, headers, body, cap);
@@ -316,6 +317,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
   await check('GET /v1/changes tanpa token menjawab 401', async () =>
     expectError(await call('GET', '/v1/changes', undefined, { 'X-Desk-Code': options.deskCode }), [401]),
   );
+  await fileChecks({ call, check, parse, expectStatus, expectError, auth });
   await http.close();
   return results;
 }

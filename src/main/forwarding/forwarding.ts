@@ -26,12 +26,14 @@ export interface ForwardingPorts {
   identity: DeskIdentity;
   rebuild: Rebuild;
   applyChange: ApplyChange;
+  /** A kept file's bytes by SHA-256, in the clear; null when erased (the attachments feature). */
+  file: (sha256: string) => Buffer | null;
 }
 
 export function createForwarding(
   ctx: CoreContext,
   audit: AuditTrail,
-  { identity, rebuild, applyChange }: ForwardingPorts,
+  { identity, rebuild, applyChange, file }: ForwardingPorts,
   options: ForwardingOptions = {},
 ) {
   const { sqlite, clock } = ctx;
@@ -84,7 +86,7 @@ export function createForwarding(
   }
 
   function noteAnswer(outcome: Outcome) {
-    if (!alive()) return;
+    if (!alive() || outcome.kind === 'skipped') return;
     if (outcome.kind === 'retry' && outcome.status === null) {
       // One dropped connection is not an outage: the health check decides, and meanwhile no lane
       // takes more work (worker.ts, createDoubt).
@@ -117,6 +119,7 @@ export function createForwarding(
     {
       client: () => (canSend() && !doubt.active() && connection.get() !== 'offline' ? clients.get() : null),
       onOutcome,
+      file,
       onError: (error) => failures.report('send', error),
       paused: () => paused !== null,
       stopped: () => !alive(),

@@ -118,10 +118,10 @@ export function createHttp(options: HttpOptions) {
   }
 
   async function send(
-    method: 'GET' | 'PUT' | 'POST',
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH',
     url: string,
     headers: Record<string, string>,
-    body: string | undefined,
+    body: string | Buffer | undefined,
     cap: number,
   ): Promise<HttpResult> {
     // One deadline over connect, headers and body: a server that trickles its answer is cut off too.

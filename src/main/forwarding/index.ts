@@ -25,6 +25,13 @@ export const deliverySql = `(SELECT CASE WHEN sum(o.state = 'parked') > 0 THEN '
   FROM outbox o WHERE o.complaint_id = c.id)`;
 
 /**
+ * Whether the central server still waits for a file's bytes: an unsent 'attachment' message names the
+ * SHA-256 bound as `?` (the attachments feature keeps a removed file's content until then).
+ */
+export const fileAwaitedSql = `EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'attachment' AND o.state <> 'sent'
+  AND o.payload_enc = json_object('sha256', ?))`;
+
+/**
  * The same answer for many complaints at once (a year's report): a join over only the undelivered
  * rows (few, through the outbox_unsent index) plus an existence check, instead of a grouped lookup per
  * complaint. `join` goes after `FROM complaints c`, `column` into the select list.

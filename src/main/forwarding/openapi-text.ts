@@ -10,7 +10,8 @@ from the desk's repository, works with every desk.
   in the desk's audit and shown there as a standing warning).
 - Every request but \`GET /v1/health\` carries \`Authorization: Bearer <desk token>\` and
   \`X-Desk-Code: <desk code>\` (pattern \`^[A-Z0-9]{2,8}$\`). A token belongs to one desk code.
-- Request bodies are \`application/json\` in UTF-8, at most 1 MiB. Answer bodies must be
+- Request bodies are \`application/json\` in UTF-8, at most 1 MiB (a file's pieces are
+  \`application/offset+octet-stream\`, at most 1 MiB each). Answer bodies must be
   \`application/json\`. The desk reads at most 256 KiB of an acknowledgement, 2 MiB of a page of
   changes and 16 KiB of an error; past that it stops reading and drops the connection.
 - **Redirects are never followed.** A 3xx parks the record on the desk with a message naming the other
@@ -32,6 +33,21 @@ from the desk's repository, works with every desk.
 The desk sends a complaint before any of its events, and a complaint's events in the order they
 happened, one at a time per complaint (complaints go in parallel). An event for a complaint the server
 does not hold answers 404 with code UNKNOWN_COMPLAINT; a conforming desk never causes it.
+
+## Files
+A complaint's files (photos, scanned letters, PDFs) are uploaded by their SHA-256, before the complaint
+or the LAMPIRAN event that names them, in the same order as the rest of that complaint. The desk asks
+\`GET /v1/attachments/{sha256}\` how much the server holds (404: nothing), then sends the rest in pieces
+of at most 1 MiB with \`PATCH\`, each at the \`Upload-Offset\` the server holds and with the same
+\`Upload-Length\`. The server appends each piece, answers the state after it, and when all bytes are
+there checks their SHA-256 against the path (a mismatch drops the partial file and answers 422). A file
+held whole answers every later PATCH with 200 and stores nothing, so a retry or the same file on another
+complaint sends nothing twice in effect; a dropped connection goes on from what arrived. A 409 means the
+offset is not the server's: the desk asks again and continues. Files are JPEG, PNG or WebP (re-encoded
+on the desk, location removed unless kept as evidence) or PDF, each at most 50 MiB. A file marked
+\`personal\` holds personal data (an ID card, say): show it only to those allowed. LAMPIRAN_DIHAPUS
+takes a file off a complaint; a file erased on the desk before it went (the person's data erased) is
+never sent, and no event names it afterwards.
 
 ## Corrections
 A supervisor's correction is an event of kind KOREKSI. Its \`data.changes\` maps each corrected field,
@@ -81,6 +97,10 @@ export const descriptions = {
     'Appends one history event of a complaint (status changes, notes, corrections, prints). Idempotent by the event id. The complaint must already be stored (the desk always sends it first).',
   putDayRegister:
     'Stores the daily register a desk’s supervisor closed (Tutup hari): the register’s canonical content and its SHA-256, which is printed on the paper register. A register never changes: the same id and content again answers 200; a different register for the same desk and day answers 409. A body whose `day` or `deskCode` differs from the path or X-Desk-Code answers 422. The server may check that `digest` is the SHA-256 of `content`.',
+  getAttachment:
+    'How much of a file the server holds, by the SHA-256 of the whole file: `received` is where the next piece starts; `complete` once the whole file arrived and its SHA-256 matched. 404 when no byte of it is held.',
+  patchAttachment:
+    'Appends one piece (at most 1 MiB) at `Upload-Offset`, which must equal what the server holds (else 409). When the file is whole, its SHA-256 is checked against the path (422 and the partial file dropped on a mismatch). A file already whole answers 200 with its state and stores nothing: idempotent by hash.',
   getChanges:
     'Changes made centrally to this desk’s complaints, oldest first, from a cursor. Scoped to the calling desk by X-Desk-Code.',
   health:

@@ -5,6 +5,8 @@
  * recommended rules over it.
  */
 import { z } from 'zod';
+import { attachmentUpload } from './central-files';
+import { attachmentPath } from './openapi-files';
 import {
   changeRecord,
   changesLimit,
@@ -32,6 +34,7 @@ function componentSchemas(): Record<string, Json> {
       changesPage,
       errorBody,
       healthBody,
+      attachmentUpload,
     }),
     { target: 'draft-2020-12' },
   ) as { $defs?: Record<string, Json> };
@@ -119,6 +122,7 @@ export function buildOpenApi() {
     tags: [
       { name: 'Pengaduan', description: 'Complaints as recorded on a desk' },
       { name: 'Riwayat', description: 'History events of a complaint' },
+      { name: 'Lampiran', description: 'Files attached to complaints, uploaded by their SHA-256' },
       { name: 'Register', description: 'Daily registers closed by a desk’s supervisor' },
       { name: 'Perubahan', description: 'Changes made centrally, read back by each desk' },
       { name: 'Kesehatan', description: 'Reachability' },
@@ -171,6 +175,7 @@ export function buildOpenApi() {
           },
         },
       },
+      '/v1/attachments/{sha256}': attachmentPath({ error, json, ref, schemaOf, deskHeader, auth, retryable }),
       '/v1/registers/{day}': {
         put: {
           operationId: 'putDayRegister',

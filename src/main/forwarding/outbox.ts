@@ -35,7 +35,7 @@ export function createOutbox(ctx: CoreContext) {
     /** Call inside the transaction that writes the record. */
     enqueue(
       complaintId: string,
-      kind: 'complaint' | 'event' | 'register',
+      kind: 'complaint' | 'event' | 'register' | 'attachment',
       refId: string,
       json: string,
       seal: boolean,
@@ -55,6 +55,30 @@ export function createOutbox(ctx: CoreContext) {
           "UPDATE outbox SET payload_enc = NULL WHERE complaint_id = ? AND state = 'sent' AND payload_enc IS NOT NULL AND payload_enc NOT LIKE '{%'",
         )
         .run(complaintId).changes;
+    },
+    /**
+     * A file erased before it went (its record's personal data purged): its upload and the LAMPIRAN
+     * event naming it are done with, unsent, and the record's next message is due. Inside the purge's
+     * transaction; the central server never hears of the file.
+     */
+    skipFile(complaintId: string, attachmentId: string): number {
+      const at = clock().toISOString();
+      const skipped = sqlite
+        .prepare(
+          `UPDATE outbox SET state = 'sent', sent_at = @at, last_error = 'Berkas dimusnahkan sebelum terkirim.'
+           WHERE complaint_id = @complaintId AND state <> 'sent' AND ((kind = 'attachment' AND ref_id = @attachmentId)
+             OR (kind = 'event' AND payload_enc LIKE '{%' AND json_extract(payload_enc, '$.kind') = 'LAMPIRAN'
+               AND json_extract(payload_enc, '$.data.attachmentId') = @attachmentId))`,
+        )
+        .run({ at, complaintId, attachmentId }).changes;
+      if (skipped)
+        sqlite
+          .prepare(
+            `UPDATE outbox SET next_attempt_at = @at WHERE state = 'pending' AND next_attempt_at = '${heldAt}'
+               AND id = (SELECT min(id) FROM outbox WHERE complaint_id = @complaintId AND state <> 'sent')`,
+          )
+          .run({ at, complaintId });
+      return skipped;
     },
     /** After the commit: wake the sender. */
     notify() {

@@ -13,7 +13,8 @@ export const outbox = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** The lane: a complaint's id, or `register:<day>` for a closed day's register. */
     complaintId: text('complaint_id').notNull(),
-    kind: text('kind', { enum: ['complaint', 'event', 'register'] }).notNull(),
+    /** 'attachment': a file's bytes (its body names the SHA-256), before the complaint or event naming it. */
+    kind: text('kind', { enum: ['complaint', 'event', 'register', 'attachment'] }).notNull(),
     /** The complaint's or the event's UUID: the server's idempotency key. */
     refId: text('ref_id').notNull(),
     /**

@@ -19,6 +19,17 @@ export interface SenderHooks {
   stopped(): boolean;
   /** A failure of the desk's own code in a lane (never the server's answer): logged and shown. */
   onError(error: unknown): void;
+  /** A file's bytes by SHA-256, in the clear; null when the desk no longer holds it (erased). */
+  file(sha256: string): Buffer | null;
+}
+
+/** An 'attachment' message: the file its body names, uploaded (upload.ts), or skipped when erased. */
+async function sendFile(client: CentralClient, hooks: SenderHooks, body: string): Promise<Outcome> {
+  const { sha256 } = JSON.parse(body) as { sha256: string };
+  const bytes = hooks.file(sha256);
+  return bytes
+    ? client.putAttachment(sha256, bytes)
+    : { kind: 'skipped', message: 'Berkas lampiran sudah dimusnahkan di meja sebelum terkirim.' };
 }
 
 /**
@@ -97,10 +108,12 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
               ? await client.putComplaint(row.refId, body)
               : row.kind === 'register'
                 ? await client.putRegister(row.complaintId.slice(registerLane.length), row.refId, body)
-                : await client.postEvent(row.complaintId, row.refId, body);
+                : row.kind === 'attachment'
+                  ? await sendFile(client, hooks, body)
+                  : await client.postEvent(row.complaintId, row.refId, body);
         hooks.onOutcome(row, outcome);
         queueOutcome(row, outcome);
-        if (outcome.kind !== 'delivered') return;
+        if (outcome.kind !== 'delivered' && outcome.kind !== 'skipped') return;
       }
     } finally {
       releasing.push(complaintId);

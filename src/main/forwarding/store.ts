@@ -9,7 +9,7 @@ import { heldAt } from './outbox';
 export interface OutboxRow {
   id: number;
   complaintId: string;
-  kind: 'complaint' | 'event' | 'register';
+  kind: 'complaint' | 'event' | 'register' | 'attachment';
   refId: string;
   payloadEnc: string | null;
   attempts: number;
@@ -107,6 +107,7 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
     "SELECT id, state FROM outbox WHERE complaint_id = ? AND kind = 'complaint'",
   );
   const setBody = sqlite.prepare('UPDATE outbox SET payload_enc = ? WHERE id = ?');
+  const setError = sqlite.prepare('UPDATE outbox SET last_error = ? WHERE id = ?');
   /** Re-freezes a complaint's body from what the desk holds now. */
   function refreshComplaintBody(outboxId: number, complaintId: string): void {
     const fresh = rebuild.complaint(complaintId);
@@ -124,6 +125,11 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
     switch (outcome.kind) {
       case 'delivered':
         markSent.run(now.toISOString(), outcome.status, row.id);
+        releaseHead.run({ lane: row.complaintId, now: now.toISOString() });
+        return;
+      case 'skipped':
+        markSent.run(now.toISOString(), null, row.id);
+        setError.run(outcome.message, row.id);
         releaseHead.run({ lane: row.complaintId, now: now.toISOString() });
         return;
       case 'retry':
@@ -190,7 +196,7 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
         // A register is always frozen; a complaint frozen before category codes is built again.
         if (row.kind !== 'complaint' || json.includes('"categoryCode"')) return json;
       }
-      if (row.kind === 'register') return null; // a register's body is never rebuilt
+      if (row.kind === 'register' || row.kind === 'attachment') return null; // never rebuilt
       return row.kind === 'complaint' ? rebuild.complaint(row.refId) : rebuild.event(row.refId);
     },
     /**
@@ -232,7 +238,7 @@ export function createStore(ctx: CoreContext, rebuild: Rebuild, options: StoreOp
         .all() as Array<{
         id: number;
         complaintId: string;
-        kind: 'complaint' | 'event' | 'register';
+        kind: 'complaint' | 'event' | 'register' | 'attachment';
         lastStatus: number | null;
         lastError: string | null;
         receiptNumber: string | null;

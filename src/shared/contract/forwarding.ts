@@ -55,7 +55,7 @@ export const forwardingMethods = {
       z.object({
         id: z.number(),
         complaintId: z.string(),
-        kind: z.enum(['complaint', 'event', 'register']),
+        kind: z.enum(['complaint', 'event', 'register', 'attachment']),
         lastStatus: z.number().nullable(),
         lastError: z.string().nullable(),
         receiptNumber: z.string().nullable(),

@@ -1,0 +1,160 @@
+/**
+ * Attachments travel (issue 15): each file reaches the central server once, byte-identical to the
+ * re-encoded file the desk keeps, before the event that names it, through a server that drops
+ * connections, cuts pieces short, answers 5xx after storing and sends login pages, over real HTTP on
+ * loopback. A removal follows as its own event; a file erased before it went is never sent and does
+ * not hold up its record.
+ */
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uploadChunkBytes } from '../../src/shared/contract/attachments';
+import { FakeCentral, type Fault } from '../support/fake-central';
+import { connect, save, until, wallClockDesk, type Desk } from '../support/forwarding';
+import { value } from '../support/core';
+
+let desk: Desk;
+let central: FakeCentral;
+const fast = { baseBackoffMs: 5, maxBackoffMs: 40, requestTimeoutMs: 1500, maxInvalidAnswers: 50 };
+
+beforeEach(async () => {
+  central = await new FakeCentral().start();
+});
+afterEach(async () => {
+  desk?.close();
+  await central.stop();
+});
+
+/** A photo of noise (it stays large as JPEG): `side` px square. */
+const photo = (side: number, seed: number) =>
+  sharp(Buffer.from(Array.from({ length: side * side * 3 }, (_, i) => (i * 7919 + seed * 104_729) % 251)), {
+    raw: { width: side, height: side, channels: 3 },
+  })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+
+/** Attaches `bytes` to a record through the desk's API as the renderer does; the attachment's id. */
+async function attach(complaintId: string, bytes: Buffer, name = 'bukti.jpg'): Promise<{ id: string }> {
+  const uploadId = randomUUID();
+  for (let offset = 0; offset < bytes.length; offset += uploadChunkBytes)
+    value(
+      await desk.api.dispatch(
+        'attachments.upload',
+        {
+          uploadId,
+          offset,
+          total: bytes.length,
+          chunk: bytes.subarray(offset, offset + uploadChunkBytes).toString('base64'),
+        },
+        'admin',
+      ),
+    );
+  return value(await desk.api.dispatch('attachments.add', { uploadId, complaintId, name }, 'admin'));
+}
+const kept = (complaintId: string) =>
+  desk.core.ctx.sqlite
+    .prepare('SELECT id, sha256, bytes FROM attachments WHERE complaint_id = ? ORDER BY added_at, id')
+    .all(complaintId) as Array<{ id: string; sha256: string; bytes: number }>;
+const drained = () => {
+  const s = desk.core.forwarding.status();
+  return s.waiting === 0 && s.held === 0 && s.parked === 0;
+};
+const eventKinds = (complaintId: string) =>
+  (central.eventOrder.get(complaintId) ?? []).map(
+    (id) => (JSON.parse(central.events.get(id)!) as { kind: string }).kind,
+  );
+
+describe('attachments to the central server', () => {
+  it('reach it once each, byte-identical to the kept file, before their events, through a misbehaving server', async () => {
+    desk = await wallClockDesk(fast);
+    // A fault on a third of the requests, the same sequence every run.
+    const faults: Fault[] = [
+      'reset',
+      'drop-after-commit',
+      'store-half-then-drop',
+      '503',
+      'commit-then-500',
+      '200-html',
+      '500',
+    ];
+    let n = 0;
+    central.fault = (req) => (req.method !== 'GET' && n++ % 3 === 1 ? faults[n % faults.length]! : 'ok');
+    const first = await save(desk, 'Jalan rusak di Desa Sumberanyar');
+    const second = await save(desk, 'Lampu jalan padam');
+    // Two photos of more than one piece each, and the first photo again on the second record.
+    const big = await photo(1100, 1);
+    const other = await photo(900, 2);
+    expect(big.length).toBeGreaterThan(uploadChunkBytes);
+    await attach(first, big);
+    await attach(first, other, 'surat.jpg');
+    await attach(second, big);
+    await connect(desk, central);
+    await until(drained, 30_000);
+
+    const files = [...kept(first), ...kept(second)];
+    const distinct = new Map(files.map((f) => [f.sha256, f]));
+    expect(distinct.size).toBe(2);
+    expect([...central.fileStore.files.keys()].sort()).toEqual([...distinct.keys()].sort());
+    for (const sha of distinct.keys()) {
+      // What arrived is the desk's re-encoded file, byte for byte.
+      expect(central.fileStore.files.get(sha)!.equals(desk.core.attachments.contentOf(sha)!)).toBe(true);
+      expect(central.fileStore.completions.get(sha)).toBe(1);
+    }
+    // Each byte was stored once: every retry went on from what the server held.
+    expect(central.fileStore.bytesStored).toBe([...distinct.values()].reduce((s, f) => s + f.bytes, 0));
+    // The faults did happen.
+    expect(n).toBeGreaterThan(6);
+    // The server takes a LAMPIRAN only once its file is there (fake-central.ts): they all arrived.
+    expect(eventKinds(first)).toEqual(['DITERIMA', 'LAMPIRAN', 'LAMPIRAN']);
+    expect(eventKinds(second)).toEqual(['DITERIMA', 'LAMPIRAN']);
+    const lampiran = JSON.parse(central.events.get(central.eventOrder.get(first)![1]!)!) as {
+      data: Record<string, unknown>;
+    };
+    expect(lampiran.data).toEqual({
+      attachmentId: kept(first)[0]!.id,
+      sha256: kept(first)[0]!.sha256,
+      mediaType: 'image/jpeg',
+      size: kept(first)[0]!.bytes,
+      personal: false,
+    });
+  });
+
+  it('sends a removal as its own event; a file removed before it went still goes first', async () => {
+    desk = await wallClockDesk(fast);
+    const id = await save(desk);
+    const added = await attach(id, await photo(300, 3));
+    value(await desk.api.dispatch('attachments.remove', { id: added.id, reason: 'Salah berkas' }, 'admin'));
+    // Its content is kept while the server waits for it.
+    const sha = kept(id)[0]!.sha256;
+    expect(desk.core.attachments.contentOf(sha)).not.toBeNull();
+    await connect(desk, central);
+    await until(drained);
+    expect(central.fileStore.files.has(sha)).toBe(true);
+    expect(eventKinds(id)).toEqual(['DITERIMA', 'LAMPIRAN', 'LAMPIRAN_DIHAPUS']);
+    // Sent, and shown by no record: the close of a day forgets it.
+    expect(desk.core.attachments.sweep()).toBe(1);
+    expect(desk.core.attachments.contentOf(sha)).toBeNull();
+  });
+
+  it('never sends a file erased before it went, nor the event naming it, and the record’s next events go', async () => {
+    desk = await wallClockDesk(fast);
+    const id = await save(desk);
+    await attach(id, await photo(300, 4));
+    value(await desk.api.dispatch('complaints.act', { id, action: 'VERIFY' }, 'admin'));
+    desk.core.ctx.sqlite.transaction(() => desk.core.attachments.purge([id]))();
+    await connect(desk, central);
+    await until(drained);
+    expect(central.fileStore.files.size).toBe(0);
+    expect(central.seen.filter((s) => s.path.startsWith('/v1/attachments'))).toEqual([]);
+    expect(eventKinds(id)).toEqual(['DITERIMA', 'VERIFY']);
+    const rows = desk.core.ctx.sqlite
+      .prepare(
+        'SELECT kind, state, last_error AS e FROM outbox WHERE complaint_id = ? AND last_error IS NOT NULL',
+      )
+      .all(id);
+    expect(rows).toEqual([
+      { kind: 'attachment', state: 'sent', e: 'Berkas dimusnahkan sebelum terkirim.' },
+      { kind: 'event', state: 'sent', e: 'Berkas dimusnahkan sebelum terkirim.' },
+    ]);
+  });
+});
