@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
+import { FakeCentral, type Fault } from '../support/fake-central';
 import { callApi, expect, pdfText, roadComplaint as complaint, setUpDesk, test } from './fixtures';
 
 const pdf = Buffer.from(
@@ -30,12 +32,20 @@ async function openDetail(page: Page) {
   await expect(page.getByRole('heading', { name: /Lampiran \(/ })).toBeVisible();
 }
 
-test('attaches by picker, by drop and by paste, shows the thumbnails after a reload, refuses a fake .jpg, and the receipt counts them', async ({
+test('attaches by picker, by drop and by paste, shows the thumbnails after a reload, refuses a fake .jpg, the receipt counts them, and the central server receives each file once through faults', async ({
   page,
   desk,
   context,
 }) => {
+  // The central server drops every other piece of a file in some way (after storing it, half of it, or
+  // with a 503 before): each file must still arrive once, byte-identical to the one the desk keeps.
+  const central = await new FakeCentral().start();
+  const faults: Fault[] = ['drop-after-commit', 'store-half-then-drop', '503'];
+  let patches = 0;
+  central.fault = (req) =>
+    req.method === 'PATCH' && patches++ % 2 === 0 ? faults[(patches >> 1) % 3]! : 'ok';
   await setUpDesk(page, desk.url);
+  await callApi(page, 'forwarding.saveSettings', { url: central.url, token: central.token, enabled: true });
   const saved = await callApi<{ id: string }>(page, 'complaints.create', complaint);
   await openDetail(page);
   const thumbs = page.getByRole('button', { name: /^Buka lampiran/ });
@@ -97,4 +107,27 @@ test('attaches by picker, by drop and by paste, shows the thumbnails after a rel
   const text = pdfText(await receipt.pdf({ format: 'A4' }));
   expect(text).toContain('Lampiran');
   expect(text).toContain('4 berkas');
+
+  await expect.poll(() => central.fileStore.files.size, { timeout: 30_000 }).toBe(4);
+  const kept = await callApi<{ attachments: Array<{ id: string; bytes: number }> }>(
+    page,
+    'attachments.list',
+    {
+      complaintId: saved.id,
+    },
+  );
+  for (const a of kept.attachments) {
+    const { dataUrl } = await callApi<{ dataUrl: string }>(page, 'attachments.open', { id: a.id });
+    const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(central.fileStore.files.get(sha)?.equals(bytes)).toBe(true);
+    expect(central.fileStore.completions.get(sha)).toBe(1);
+  }
+  // Every byte stored once, and the faults did happen.
+  expect(central.fileStore.bytesStored).toBe(kept.attachments.reduce((n, a) => n + a.bytes, 0));
+  expect(patches).toBeGreaterThanOrEqual(4);
+  await expect
+    .poll(() => (central.eventOrder.get(saved.id) ?? []).length, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(5);
+  await central.stop();
 });
