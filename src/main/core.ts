@@ -26,7 +26,7 @@ import { createExports } from './reports/exports';
 import { createRecordList } from './reports/record-list';
 import { createReports } from './reports/reports';
 import type { WorkerScript } from './reports/beside';
-import { createAttachments } from './attachments/attachments';
+import { createAttachments, type Attachments } from './attachments/attachments';
 import { createJobs } from './platform/jobs';
 import { createRegisters } from './review/register';
 import { createReview, type Review } from './review/review';
@@ -38,6 +38,7 @@ import { createSettings } from './settings/settings';
 import type { CoreContext } from './platform/context';
 import { createMaintenance } from './platform/maintenance';
 import { createLog, type Log } from './platform/log';
+import type { IntakeFile } from '../shared/contract/complaints';
 
 export interface CoreOptions {
   /** Folder holding desk.sqlite and its backups. */
@@ -107,7 +108,13 @@ export function createCore(options: CoreOptions) {
   const reference = createReference(ctx, audit);
   const accounts = createAccounts(ctx, audit, settings);
   const outbox = createOutbox(ctx);
-  const centralRecords = createCentralRecords(ctx, settings);
+  // The attachments feature is made after the history it writes to: its files are looked up late.
+  let attachmentsLate: Attachments | null = null;
+  const centralRecords = createCentralRecords(
+    ctx,
+    settings,
+    (id, receivedAt) => attachmentsLate?.intakeRefs(id, receivedAt) ?? [],
+  );
   const history = createHistory(ctx, centralRecords, outbox);
   const complaints = createComplaints(ctx, reference, settings, audit, history, centralRecords);
   const queue = createQueue(ctx, { returnedSql });
@@ -123,6 +130,7 @@ export function createCore(options: CoreOptions) {
   snippets.seedDefaults();
   const drafts = createDrafts(ctx);
   const attachments = createAttachments(ctx, { history, outbox, audit, settings });
+  attachmentsLate = attachments;
   review = createReview(ctx, { reference, settings, history, actions, audit });
   const backups = createBackups(ctx, {
     settings,
@@ -205,6 +213,7 @@ export function createCore(options: CoreOptions) {
   const sessions = new SessionStore(() => clock().getTime());
   const maintenance = createMaintenance(opened.sqlite);
   return {
+    intakeFiles: (actorId: string, items: IntakeFile[]) => attachments.forIntake(actorId, items),
     ctx,
     log,
     opened,

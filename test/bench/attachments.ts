@@ -10,6 +10,8 @@ import sharp from 'sharp';
 import { uploadChunkBytes } from '../../src/shared/contract/attachments';
 import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
 import { phonePhoto } from '../support/images';
+import { benchAttachmentsAtSize } from './attachments-at-size';
+import { benchForwardFiles } from './forward-files';
 import { resultLine, timeAsync } from './stats';
 
 const desk = makeCore();
@@ -74,3 +76,14 @@ console.log(
   `  event loop meanwhile: delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms (a keystroke waits at most this long)`,
 );
 desk.close();
+
+if (process.env.BENCH_FORWARD !== '0') {
+  console.log('== forwarding attachments over loopback');
+  await benchForwardFiles(Number(process.env.BENCH_FORWARD_COUNT ?? 1000), (l) => console.log(l));
+}
+
+// BENCH_AT_SIZE=1: the queue and the detail pane at 1M complaints with 300,000 attachments.
+if (process.env.BENCH_AT_SIZE === '1') {
+  console.log('== the queue and the detail pane at 1,000,000 complaints with 300,000 attachments');
+  await benchAttachmentsAtSize();
+}

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadChunkBytes } from '../../src/shared/contract/attachments';
 import { FakeCentral, type Fault } from '../support/fake-central';
 import { connect, save, until, wallClockDesk, type Desk } from '../support/forwarding';
-import { value } from '../support/core';
+import { sampleComplaint, value } from '../support/core';
 
 let desk: Desk;
 let central: FakeCentral;
@@ -156,5 +156,132 @@ describe('attachments to the central server', () => {
       { kind: 'attachment', state: 'sent', e: 'Berkas dimusnahkan sebelum terkirim.' },
       { kind: 'event', state: 'sent', e: 'Berkas dimusnahkan sebelum terkirim.' },
     ]);
+  });
+});
+
+describe('files taken in with a complaint', () => {
+  /** Uploads `bytes` as the renderer does; the upload's id. */
+  async function upload(bytes: Buffer): Promise<string> {
+    const uploadId = randomUUID();
+    for (let offset = 0; offset < bytes.length; offset += uploadChunkBytes)
+      value(
+        await desk.api.dispatch(
+          'attachments.upload',
+          {
+            uploadId,
+            offset,
+            total: bytes.length,
+            chunk: bytes.subarray(offset, offset + uploadChunkBytes).toString('base64'),
+          },
+          'admin',
+        ),
+      );
+    return uploadId;
+  }
+
+  it('go before the complaint, which names them; their events stay on the desk; a rebuilt record names the same', async () => {
+    desk = await wallClockDesk(fast);
+    const files = [await photo(700, 5), await photo(400, 6)];
+    const attachments = [
+      { uploadId: await upload(files[0]!), name: 'jalan.jpg' },
+      { uploadId: await upload(files[1]!), name: 'ktp.jpg', personal: true },
+    ];
+    const { id } = value<{ id: string }>(
+      await desk.api.dispatch('complaints.create', { ...sampleComplaint, attachments }, 'admin'),
+    );
+    const rows = kept(id);
+    expect(rows).toHaveLength(2);
+    // The uploads first in the record's lane, then the record and its first event.
+    expect(
+      desk.core.ctx.sqlite
+        .prepare('SELECT kind FROM outbox WHERE complaint_id = ? ORDER BY id')
+        .pluck()
+        .all(id),
+    ).toEqual(['attachment', 'attachment', 'complaint', 'event']);
+    // The history shows each file taken in, after the record's first event.
+    const history = value<{ events: Array<{ kind: string }> }>(
+      await desk.api.dispatch('complaints.get', { id }, 'admin'),
+    ).events.map((e) => e.kind);
+    expect(history).toEqual(['DITERIMA', 'LAMPIRAN', 'LAMPIRAN']);
+    // Built again from what the desk holds (a parked complaint sent again), it names the same files.
+    const frozen = desk.core.ctx.sqlite
+      .prepare("SELECT payload_enc FROM outbox WHERE complaint_id = ? AND kind = 'complaint'")
+      .pluck()
+      .get(id) as string;
+    const sent = JSON.parse(desk.core.ctx.cipher.decrypt('outbox', frozen)) as { attachments: unknown[] };
+    expect(sent.attachments).toEqual([
+      {
+        sha256: rows[0]!.sha256,
+        name: 'jalan.jpg',
+        size: rows[0]!.bytes,
+        mediaType: 'image/jpeg',
+        personal: false,
+      },
+      {
+        sha256: rows[1]!.sha256,
+        name: 'ktp.jpg',
+        size: rows[1]!.bytes,
+        mediaType: 'image/jpeg',
+        personal: true,
+      },
+    ]);
+    expect(JSON.parse(desk.core.centralRecords.rebuild.complaint(id)!)).toEqual(sent);
+
+    await connect(desk, central);
+    await until(drained);
+    // The server took the complaint only with its files there (fake-central.ts), and no LAMPIRAN event.
+    expect(JSON.parse(central.complaints.get(id)!)).toMatchObject({ attachments: sent.attachments });
+    for (const r of rows)
+      expect(central.fileStore.files.get(r.sha256)!.equals(desk.core.attachments.contentOf(r.sha256)!)).toBe(
+        true,
+      );
+    expect(eventKinds(id)).toEqual(['DITERIMA']);
+  });
+
+  it('refuses a save whose file is not what it claims, naming the file; nothing is kept, and the others stay ready', async () => {
+    desk = await wallClockDesk(fast);
+    const good = await upload(await photo(300, 7));
+    const fake = await upload(Buffer.from('<!doctype html><script>alert(1)</script>'));
+    const refused = await desk.api.dispatch(
+      'complaints.create',
+      {
+        ...sampleComplaint,
+        attachments: [
+          { uploadId: good, name: 'bukti.jpg' },
+          { uploadId: fake, name: 'foto.jpg' },
+        ],
+      },
+      'admin',
+    );
+    expect(refused.ok).toBe(false);
+    const error = (refused as { error: { code: string; fields: Record<string, string> } }).error;
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields.attachments).toMatch(/^Lampiran foto\.jpg: .*bukan/);
+    expect(desk.core.ctx.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(0);
+    expect(desk.core.ctx.sqlite.prepare('SELECT count(*) FROM attachments').pluck().get()).toBe(0);
+    // A save refused for its form keeps the uploads: the same files go with the corrected form.
+    const noTitle = await desk.api.dispatch(
+      'complaints.create',
+      { ...sampleComplaint, title: '', attachments: [{ uploadId: good, name: 'bukti.jpg' }] },
+      'admin',
+    );
+    expect(noTitle.ok).toBe(false);
+    const { id } = value<{ id: string }>(
+      await desk.api.dispatch(
+        'complaints.create',
+        { ...sampleComplaint, attachments: [{ uploadId: good, name: 'bukti.jpg' }] },
+        'admin',
+      ),
+    );
+    expect(kept(id)).toHaveLength(1);
+    // Used once: the upload is gone with the save.
+    const again = await desk.api.dispatch(
+      'complaints.create',
+      { ...sampleComplaint, attachments: [{ uploadId: good, name: 'bukti.jpg' }] },
+      'admin',
+    );
+    expect((again as { error: { fields: Record<string, string> } }).error.fields.attachments).toMatch(
+      /belum terkirim/,
+    );
   });
 });

@@ -8,15 +8,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { roleAtLeast, type Role } from '../../shared/domain/roles';
 import { say } from '../../shared/i18n';
 import type { AttachmentMime } from '../../shared/contract/attachments';
+import type { IntakeFile } from '../../shared/contract/complaints';
 import type { History } from '../complaints';
 import { fileAwaitedSql, type Outbox } from '../forwarding';
 import type { AuditTrail } from '../platform/audit-trail';
 import type { CoreContext } from '../platform/context';
 import { DeskFailure } from '../platform/failure';
-import { preparedInsert } from '../platform/prepared-insert';
 import type { Settings } from '../../shared/contract/settings';
 import { prepare } from './content';
-import { attachmentContents, attachments } from './schema';
+import { takeIntake } from './intake';
+import { createKeeper } from './keep';
 
 /** Files staged at once, over every account: a bound on what uploads hold in memory. */
 const maxStagedBytes = 96 * 1024 * 1024;
@@ -59,8 +60,7 @@ export function createAttachments(
 ) {
   const { sqlite, cipher, clock } = ctx;
   const staged = new Map<string, Staged>();
-  const insertContent = preparedInsert(sqlite, attachmentContents);
-  const insertAttachment = preparedInsert(sqlite, attachments);
+  const keeper = createKeeper(ctx, deps);
   const select = `SELECT a.id, a.complaint_id, a.sha256, a.mime, a.bytes, a.name_enc, a.personal, a.keeps_location,
       a.added_at, a.added_by, acc.display_name AS added_by_name, c.width, c.height, c.thumb_enc
     FROM attachments a LEFT JOIN attachment_contents c ON c.sha256 = a.sha256
@@ -68,13 +68,15 @@ export function createAttachments(
   const live =
     sqlite.prepare(`${select} WHERE a.complaint_id = ? AND a.removed_at IS NULL AND a.purged_at IS NULL
     ORDER BY a.added_at, a.id`);
+  const intake = sqlite.prepare(
+    `${select} WHERE a.complaint_id = ? AND a.added_at = ? AND a.purged_at IS NULL ORDER BY a.rowid`,
+  );
   const one = sqlite.prepare(`${select} WHERE a.id = ? AND a.removed_at IS NULL AND a.purged_at IS NULL`);
   const kept = sqlite.prepare(
     `SELECT count(*) AS n, coalesce(sum(bytes), 0) AS bytes FROM attachments
      WHERE complaint_id = ? AND removed_at IS NULL AND purged_at IS NULL`,
   );
   const complaintExists = sqlite.prepare('SELECT 1 FROM complaints WHERE id = ?').pluck();
-  const hasContent = sqlite.prepare('SELECT 1 FROM attachment_contents WHERE sha256 = ?').pluck();
   const content = sqlite.prepare('SELECT content_enc FROM attachment_contents WHERE sha256 = ?').pluck();
   const stillShown = sqlite
     .prepare(
@@ -157,6 +159,26 @@ export function createAttachments(
       return { received: s.received };
     },
 
+    /** The files taken in with a new complaint, made safe, for its saving transaction (intake.ts). */
+    forIntake: (actorId: string, items: IntakeFile[]) => {
+      sweep();
+      return takeIntake({ staged, keeper, settings: deps.settings }, actorId, items);
+    },
+
+    /**
+     * The files a complaint's central record names: those taken in with it (kept when it was received),
+     * unless erased since. For a record built again (a parked complaint sent again).
+     */
+    intakeRefs(complaintId: string, receivedAt: string) {
+      return (intake.all(complaintId, receivedAt) as Row[]).map((r) => ({
+        sha256: r.sha256,
+        name: cipher.decrypt('attachmentName', r.name_enc),
+        size: r.bytes,
+        mediaType: r.mime,
+        personal: Boolean(r.personal),
+      }));
+    },
+
     /** The whole file, made safe and kept on the record. */
     async add(
       actorId: string,
@@ -177,7 +199,7 @@ export function createAttachments(
       // Used once, kept or refused: a refused file is not held in memory for its quarter of an hour.
       staged.delete(input.uploadId);
       const prepared = await prepare(Buffer.concat(s.chunks), { keepLocation: input.keepLocation });
-      const id = uuidv7();
+      let id = '';
       sqlite.transaction(() => {
         const { attachmentsPerComplaint, attachmentsTotalMegabytes } = deps.settings.get();
         const { n, bytes } = kept.get(input.complaintId) as { n: number; bytes: number };
@@ -185,55 +207,10 @@ export function createAttachments(
           throw fieldFailure('file', 'errors.attachmentCount', { count: attachmentsPerComplaint });
         if (bytes + prepared.content.length > attachmentsTotalMegabytes * 1024 * 1024)
           throw fieldFailure('file', 'errors.attachmentTotal', { megabytes: attachmentsTotalMegabytes });
-        const at = clock().toISOString();
-        if (!hasContent.get(prepared.sha256))
-          insertContent({
-            sha256: prepared.sha256,
-            mime: prepared.mime,
-            bytes: prepared.content.length,
-            width: prepared.width,
-            height: prepared.height,
-            contentEnc: cipher.encryptBytes(prepared.sha256, prepared.content),
-            thumbEnc: prepared.thumb && cipher.encryptBytes(prepared.sha256, prepared.thumb),
-            createdAt: at,
-          });
-        insertAttachment({
-          id,
-          complaintId: input.complaintId,
-          sha256: prepared.sha256,
-          mime: prepared.mime,
-          bytes: prepared.content.length,
-          nameEnc: cipher.encrypt('attachmentName', input.name),
-          personal: input.personal,
-          keepsLocation: input.keepLocation,
-          addedAt: at,
-          addedBy: actorId,
-          removedAt: null,
-          removedBy: null,
-          purgedAt: null,
-        });
+        const target = { ...input, actorId, at: clock().toISOString() };
         // The file goes to the central server before the event that names it (one lane per record).
-        deps.outbox.enqueue(
-          input.complaintId,
-          'attachment',
-          id,
-          JSON.stringify({ sha256: prepared.sha256 }),
-          false,
-        );
-        deps.history.append({
-          id: uuidv7(),
-          complaintId: input.complaintId,
-          kind: 'LAMPIRAN',
-          at,
-          actorId,
-          data: {
-            attachmentId: id,
-            sha256: prepared.sha256,
-            mime: prepared.mime,
-            bytes: prepared.content.length,
-            personal: input.personal,
-          },
-        });
+        id = keeper.keep(prepared, target);
+        keeper.noted(prepared, target, id);
       })();
       deps.history.committed();
       return view(get(id), input.personal);

@@ -92,7 +92,12 @@ const pick = (data: Record<string, unknown> | null | undefined, keys: string[]) 
   return Object.keys(out).length ? out : null;
 };
 
-export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
+export function createCentralRecords(
+  ctx: CoreContext,
+  identity: DeskIdentity,
+  /** The files taken in with a complaint, as its record names them (the attachments feature). */
+  intakeFiles: (complaintId: string, receivedAt: string) => ComplaintRecord['attachments'] = () => [],
+) {
   const { db, sqlite, cipher } = ctx;
   let categoryCode: Statement | null = null;
   const codeOf = (id: unknown): string | null =>
@@ -197,6 +202,8 @@ export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
   /** The event as the server will receive it; null for kinds that stay on the desk. */
   function event(values: EventValues, personal?: PersonalChanges): EventRecord | null {
     if (!(forwardedEventKinds as readonly string[]).includes(values.kind)) return null;
+    // A file taken in with the complaint is named by the complaint's record, not by an event.
+    if (values.kind === 'LAMPIRAN' && values.data?.intake === true) return null;
     const kind = values.kind as ForwardedEventKind;
     const actor = values.actorId ? (displayName(values.actorId) ?? null) : null;
     return {
@@ -229,7 +236,10 @@ export function createCentralRecords(ctx: CoreContext, identity: DeskIdentity) {
       .where(eq(complaints.id, id))
       .get();
     if (!found) return null;
-    return complaintRecordOf(found.row, openPersonal(cipher, found.row), found.officer);
+    return {
+      ...complaintRecordOf(found.row, openPersonal(cipher, found.row), found.officer),
+      attachments: intakeFiles(id, found.row.receivedAt),
+    };
   }
   /** A stored event as the server receives it; null when unknown or one that stays on the desk. */
   function storedEventRecord(id: string): EventRecord | null {

@@ -24,11 +24,20 @@ import { contentColumns, openPersonal, searchLocation, storedFields } from './st
 import { checkComplaint, type ParsedComplaint } from './validate';
 import type { CentralRecords } from './central-record';
 import type { History } from './history';
+import type { ComplaintRecord } from '../forwarding';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 
 const maskEmail = (e: string) => e.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
 const maskAddress = (a: string) => (a.length <= 6 ? '***' : a.slice(0, 6) + '***');
+
+/** Files taken in with a new complaint (the attachments feature keeps them; complaints never reads their tables). */
+export interface IntakeFiles {
+  /** Inside the saving transaction, before the record is queued: keeps them; what its record names. */
+  keep(complaintId: string, at: string): ComplaintRecord['attachments'];
+  /** Inside the transaction, after the record's first event: their history events. */
+  noted(complaintId: string, at: string): void;
+}
 
 export function createComplaints(
   ctx: CoreContext,
@@ -100,7 +109,8 @@ export function createComplaints(
   }
 
   return {
-    create(officerId: string, input: ParsedComplaint) {
+    /** `files`: those taken in with it (the attachments feature), kept in the same transaction. */
+    create(officerId: string, input: ParsedComplaint, files?: IntakeFiles) {
       const now = clock();
       const receivedAt = now.toISOString();
       const receivedDay = wibDate(now);
@@ -155,9 +165,15 @@ export function createComplaints(
           toStatus: 'BARU' as const,
         };
         insertFts.run(seq, id, input.title, input.body, identity.name ?? '', location);
+        // Its files first: their uploads go before the record that names them.
+        const attachments = files?.keep(id, receivedAt) ?? [];
         // The record goes to the central server as it was saved, built from the values in hand and
         // committed in this same transaction.
-        history.received(records.complaintRecordOf(row, identity, records.officerName(officerId)), received);
+        history.received(
+          { ...records.complaintRecordOf(row, identity, records.officerName(officerId)), attachments },
+          received,
+        );
+        files?.noted(id, receivedAt);
         return number;
       });
       history.committed();

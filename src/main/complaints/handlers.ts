@@ -1,8 +1,9 @@
 /** The complaints feature's methods: intake, the queue, actions, corrections, canned texts, drafts. */
 import { roleAtLeast } from '../../shared/domain/roles';
 import { actor, type Call, type Handlers } from '../platform/handlers';
+import type { IntakeFile } from '../../shared/contract/complaints';
 import type { Actions } from './actions';
-import type { Complaints } from './complaints';
+import type { Complaints, IntakeFiles } from './complaints';
 import type { Corrections } from './corrections';
 import type { Drafts } from './drafts';
 import type { Queue } from './queue';
@@ -17,6 +18,8 @@ export interface ComplaintServices {
   corrections: Corrections;
   snippets: Snippets;
   drafts: Drafts;
+  /** The files taken in with a new complaint, made safe for its transaction (the attachments feature). */
+  intakeFiles: (actorId: string, items: IntakeFile[]) => Promise<IntakeFiles & { done(): void }>;
 }
 
 /** The queue's caller: "mine" is theirs; a supervisor's "returned" view holds everyone's. */
@@ -27,7 +30,14 @@ const caller = (call: Call) => ({
 
 export function complaintHandlers(s: ComplaintServices) {
   return {
-    'complaints.create': (input, call) => s.complaints.create(actor(call), input),
+    'complaints.create': async (input, call) => {
+      const files = input.attachments.length
+        ? await s.intakeFiles(actor(call), input.attachments)
+        : undefined;
+      const saved = s.complaints.create(actor(call), input, files);
+      files?.done();
+      return saved;
+    },
     'complaints.get': (input) => s.complaints.get(input.id),
     'complaints.findByReceipt': (input) => s.complaints.findByReceipt(input.receiptNumber),
     'complaints.findByContact': (input) => s.complaints.findByContact(input),

@@ -17,6 +17,23 @@ export const complaintInput = z.strictObject({
 });
 export type ComplaintInput = z.input<typeof complaintInput>;
 
+/**
+ * A file taken in with the complaint at the counter: uploaded first (attachments.upload), kept with
+ * the complaint in its saving transaction, and sent to the central server before it.
+ */
+export const intakeFile = z.strictObject({
+  uploadId: uuid,
+  name: text(1, 200),
+  personal: z.boolean().default(false),
+  keepLocation: z.boolean().default(false),
+});
+export type IntakeFile = z.output<typeof intakeFile>;
+
+/** What saving a complaint takes: the form, and the files taken in with it. */
+export const complaintCreateInput = complaintInput.extend({
+  attachments: z.array(intakeFile).max(50).default([]),
+});
+
 export const deadlinesView = z.object({
   verifyBy: z.string(),
   followUpBy: z.string(),
@@ -162,9 +179,10 @@ export const snippetView = z.object({
 
 export const complaintMethods = {
   'complaints.create': method({
-    summary: 'Record a complaint: row, first history event and search row in one durable transaction.',
+    summary:
+      'Record a complaint: row, first history event, search row and the files taken in with it in one durable transaction.',
     access: 'officer',
-    input: complaintInput,
+    input: complaintCreateInput,
     output: z.object({
       id: z.string(),
       receiptNumber: z.string(),

@@ -91,6 +91,7 @@ export const en: Messages = {
     attachmentNotUploaded: 'This file has not reached the desk (or it expired); attach it again.',
     attachmentIncomplete: 'This file has not fully arrived; wait until it has.',
     attachmentCount: 'A complaint holds at most {{count}} attachments.',
+    attachmentOf: 'Attachment {{file}}: {{reason}}',
     attachmentTotal: "A complaint's attachments hold at most {{megabytes}} MB together.",
     attachmentNotFound: 'Attachment not found (it may have been removed).',
     attachmentPersonal: 'This attachment holds personal data: only a supervisor opens it, with a reason.',

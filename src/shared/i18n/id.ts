@@ -93,6 +93,7 @@ export const id = {
     attachmentNotUploaded: 'Berkas ini belum terkirim ke meja (atau sudah kedaluwarsa); lampirkan lagi.',
     attachmentIncomplete: 'Berkas ini belum terkirim seluruhnya; tunggu sampai selesai.',
     attachmentCount: 'Satu pengaduan paling banyak {{count}} lampiran.',
+    attachmentOf: 'Lampiran {{file}}: {{reason}}',
     attachmentTotal: 'Lampiran satu pengaduan paling banyak {{megabytes}} MB seluruhnya.',
     attachmentNotFound: 'Lampiran tidak ditemukan (mungkin sudah dihapus).',
     attachmentPersonal:
