@@ -131,3 +131,100 @@ test('attaches by picker, by drop and by paste, shows the thumbnails after a rel
     .toBeGreaterThanOrEqual(5);
   await central.stop();
 });
+
+test('takes files in with a new complaint: picked, dropped and pasted while typing, kept across a reload, saved with it and counted on its receipt', async ({
+  page,
+  desk,
+  context,
+}) => {
+  await setUpDesk(page, desk.url);
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('heading', { name: 'Pengaduan baru' })).toBeVisible();
+  await page.getByLabel('Kanal').selectOption('TATAP_MUKA');
+  await page.getByLabel('Judul', { exact: true }).fill('Jalan berlubang di depan SDN Dringu 2');
+  const body = page.getByLabel('Isi laporan', { exact: true });
+  await body.fill('Jalan berlubang besar di depan sekolah sejak sebulan, anak-anak harus memutar.');
+  const files = page.getByRole('group', { name: 'Lampiran pengaduan ini' });
+
+  // Picked (Alt+B opens the picker), dropped on the form, and an image pasted while typing the body.
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#a75' } })
+    .jpeg()
+    .toBuffer();
+  const chooser = page.waitForEvent('filechooser');
+  await body.focus();
+  await page.keyboard.press('Alt+B');
+  await (await chooser).setFiles({ name: 'lubang.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.evaluate((b64) => {
+    const transfer = new DataTransfer();
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    transfer.items.add(new File([data], 'surat-rt.pdf', { type: 'application/pdf' }));
+    document
+      .querySelector('form.intake__form, .intake form')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, pdf.toString('base64'));
+  const screenshot = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#ddd' } })
+    .png()
+    .toBuffer();
+  await body.focus();
+  await page.evaluate((b64) => {
+    const transfer = new DataTransfer();
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    transfer.items.add(new File([data], 'image.png', { type: 'image/png' }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  }, screenshot.toString('base64'));
+  const chips = files.getByRole('listitem');
+  await expect(chips).toHaveCount(3);
+  await expect(files.locator('li.ready')).toHaveCount(3);
+  // The body kept its text: the paste was a file, not words.
+  await expect(body).toHaveValue(/anak-anak harus memutar\.$/);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: test.info().outputPath('intake-files.png') });
+
+  // A reload brings the form back with its files (the desk still holds the uploads).
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Pengaduan baru' }).waitFor();
+  await expect(page.getByLabel('Judul', { exact: true })).toHaveValue(
+    'Jalan berlubang di depan SDN Dringu 2',
+  );
+  await expect(chips).toHaveCount(3);
+  await expect(chips.first()).toContainText('lubang.jpg');
+  // One is dropped again before the save.
+  await files.getByRole('button', { name: 'Batalkan lampiran image.png' }).click();
+  await expect(chips).toHaveCount(2);
+
+  const agency = page.getByRole('combobox', { name: 'Instansi tujuan', exact: true });
+  await agency.focus();
+  await page.keyboard.type('pupr');
+  await expect(
+    page.getByRole('listbox', { name: 'Instansi tujuan', exact: true }).getByRole('option').first(),
+  ).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Nama pelapor', { exact: true }).fill('Bambang');
+  await page.keyboard.press('Control+Enter');
+  const number = page.locator('[data-receipt-number]');
+  await expect(number).toBeVisible();
+  const receiptNumber = await number.getAttribute('data-receipt-number');
+
+  const found = await callApi<{ id: string }>(page, 'complaints.findByReceipt', { receiptNumber });
+  const kept = await callApi<{ attachments: Array<{ name: string; mime: string }> }>(
+    page,
+    'attachments.list',
+    {
+      complaintId: found.id,
+    },
+  );
+  expect(kept.attachments.map((a) => [a.name, a.mime])).toEqual([
+    ['lubang.jpg', 'image/jpeg'],
+    ['surat-rt.pdf', 'application/pdf'],
+  ]);
+  const { url } = await callApi<{ url: string }>(page, 'receipts.prepare', { id: found.id, paper: 'A4' });
+  const receipt = await context.newPage();
+  await receipt.route('**/receipt-print.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: '' }),
+  );
+  await receipt.goto(new URL(url, desk.origin).href);
+  expect(pdfText(await receipt.pdf({ format: 'A4' }))).toContain('2 berkas');
+});

@@ -157,10 +157,51 @@ describe('a file to the central server', () => {
     }
   });
 
-  it('sends nothing when the desk’s own bytes are not the file named, and parks it for a person', async () => {
+  it('is refused whole (422, parked for a person) when its bytes are not the file its hash names', async () => {
     const f = file(1000);
-    const outcome = await client.putAttachment(f.sha256, Buffer.concat([f.bytes, Buffer.from('x')]));
-    expect(outcome).toMatchObject({ kind: 'park', message: expect.stringContaining('SHA-256') });
-    expect(central.seen).toEqual([]);
+    const outcome = await client.putAttachment(
+      f.sha256,
+      Buffer.concat([f.bytes.subarray(1), Buffer.from('x')]),
+    );
+    expect(outcome).toMatchObject({ kind: 'park', status: 422, message: expect.stringContaining('SHA-256') });
+    expect(central.fileStore.files.size).toBe(0);
+    // The server dropped the partial file: nothing of it is held.
+    expect(central.fileStore.state(f.sha256)).toBeNull();
+  });
+
+  describe('on a first attempt (no question first: most files are new to the server)', () => {
+    it('sends the pieces without asking', async () => {
+      const f = file(piece + 10);
+      expect(await client.putAttachment(f.sha256, f.bytes, true)).toMatchObject({ kind: 'delivered' });
+      expect(central.seen.map((s) => s.method)).toEqual(['PATCH', 'PATCH']);
+      expect(central.fileStore.files.get(f.sha256)?.equals(f.bytes)).toBe(true);
+    });
+
+    it('stores nothing again for a file the server holds whole (the same photo on another record)', async () => {
+      const f = file(piece + 10);
+      await client.putAttachment(f.sha256, f.bytes, true);
+      const stored = central.fileStore.bytesStored;
+      central.seen.length = 0;
+      expect(await client.putAttachment(f.sha256, f.bytes, true)).toMatchObject({ kind: 'delivered' });
+      expect(central.seen.map((s) => s.method)).toEqual(['PATCH']);
+      expect(central.fileStore.bytesStored).toBe(stored);
+      expect(central.fileStore.completions.get(f.sha256)).toBe(1);
+    });
+
+    it('asks, on a 409, how much the server holds, and goes on from there', async () => {
+      const f = file(2 * piece + 10);
+      central.fileStore.patch(
+        f.sha256,
+        {
+          'content-type': 'application/offset+octet-stream',
+          'upload-offset': '0',
+          'upload-length': String(f.bytes.length),
+        },
+        f.bytes.subarray(0, piece),
+      );
+      expect(await client.putAttachment(f.sha256, f.bytes, true)).toMatchObject({ kind: 'delivered' });
+      expect(central.seen.map((s) => s.method)).toEqual(['PATCH', 'GET', 'PATCH', 'PATCH']);
+      expect(central.fileStore.bytesStored).toBe(f.bytes.length);
+    });
   });
 });

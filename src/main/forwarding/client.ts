@@ -205,8 +205,8 @@ export function createCentralClient(config: ServerConfig) {
         ack.id === id && ack.day === day ? null : `jawaban menyebut register ${ack.day}, bukan ${day}`,
       ),
     /** The file's bytes to /v1/attachments/{sha256}, from what the server already holds (upload.ts). */
-    putAttachment: (sha256: string, bytes: Buffer) =>
-      uploadAttachment({ http, base, headers, failed }, sha256, bytes),
+    putAttachment: (sha256: string, bytes: Buffer, firstAttempt = false) =>
+      uploadAttachment({ http, base, headers, failed }, sha256, bytes, firstAttempt),
     /** True only when the server answers its health check as the contract says. */
     async health(): Promise<boolean> {
       const result = await http.send('GET', `${base}/v1/health`, headers, undefined, readCaps.health);

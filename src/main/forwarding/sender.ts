@@ -24,11 +24,16 @@ export interface SenderHooks {
 }
 
 /** An 'attachment' message: the file its body names, uploaded (upload.ts), or skipped when erased. */
-async function sendFile(client: CentralClient, hooks: SenderHooks, body: string): Promise<Outcome> {
+async function sendFile(
+  client: CentralClient,
+  hooks: SenderHooks,
+  row: OutboxRow,
+  body: string,
+): Promise<Outcome> {
   const { sha256 } = JSON.parse(body) as { sha256: string };
   const bytes = hooks.file(sha256);
   return bytes
-    ? client.putAttachment(sha256, bytes)
+    ? client.putAttachment(sha256, bytes, row.attempts === 0)
     : { kind: 'skipped', message: 'Berkas lampiran sudah dimusnahkan di meja sebelum terkirim.' };
 }
 
@@ -109,7 +114,7 @@ export function createSender(store: Store, hooks: SenderHooks, lanes: number, fl
               : row.kind === 'register'
                 ? await client.putRegister(row.complaintId.slice(registerLane.length), row.refId, body)
                 : row.kind === 'attachment'
-                  ? await sendFile(client, hooks, body)
+                  ? await sendFile(client, hooks, row, body)
                   : await client.postEvent(row.complaintId, row.refId, body);
         hooks.onOutcome(row, outcome);
         queueOutcome(row, outcome);

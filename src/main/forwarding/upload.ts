@@ -1,11 +1,13 @@
 /**
- * A file to the central server, idempotent by its SHA-256 and resumable: the server is asked how much
- * of the file it holds (GET /v1/attachments/{sha256}), and only the rest goes, in pieces of at most
- * 1 MiB (PATCH with Upload-Offset). A file the server holds whole sends nothing; a connection lost in
- * the middle goes on from what arrived at the next attempt. Every answer is read as the rest of the
- * contract is (client.ts): documented status, capped, validated, naming the file sent.
+ * A file to the central server, idempotent by its SHA-256 and resumable: on a retry the server is asked
+ * how much of the file it holds (GET /v1/attachments/{sha256}), and only the rest goes, in pieces of at
+ * most 1 MiB (PATCH with Upload-Offset); a file it holds whole sends nothing, and a connection lost in
+ * the middle goes on from what arrived. A first attempt starts at offset 0 without asking (most files
+ * are new to the server, and a question per file costs a round trip): a server holding the file whole
+ * answers the first piece with 200 and keeps nothing of it, one holding part of it answers 409, and
+ * the desk then asks. Every answer is read as the rest of the contract is (client.ts): documented
+ * status, capped, validated, naming the file sent.
  */
-import { createHash } from 'node:crypto';
 import { attachmentLimits, attachmentUpload, type AttachmentUpload } from './central-files';
 import { classify, readCaps, readSuccess, type Outcome } from './client';
 import type { Http, HttpResult } from './http';
@@ -20,14 +22,16 @@ interface Link {
 /** Offsets the server disagreed with (409) in one attempt before it is left for the next. */
 const maxConflicts = 3;
 
-export async function uploadAttachment(link: Link, sha256: string, bytes: Buffer): Promise<Outcome> {
-  // The desk's own copy first: bytes that are not the file named would be refused at the end anyway.
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256)
-    return {
-      kind: 'park',
-      status: 0,
-      message: 'Isi berkas lampiran di meja tidak cocok dengan sidik SHA-256-nya; berkas tidak dikirim.',
-    };
+/**
+ * `bytes` come decrypted by AES-GCM with the SHA-256 bound to them (its tag checked), so they are the
+ * file kept under that hash; the server checks the hash again when the file is whole.
+ */
+export async function uploadAttachment(
+  link: Link,
+  sha256: string,
+  bytes: Buffer,
+  firstAttempt = false,
+): Promise<Outcome> {
   const url = `${link.base}/v1/attachments/${sha256}`;
   const size = bytes.length;
   /** Reads an upload state; anything but this file's state at a sane offset is an 'invalid' outcome. */
@@ -44,15 +48,17 @@ export async function uploadAttachment(link: Link, sha256: string, bytes: Buffer
               : null,
     );
 
-  const asked = await link.http.send('GET', url, link.headers, undefined, readCaps.ack);
-  if (!asked.ok) return link.failed(asked);
   let received = 0;
-  if (asked.answer.status !== 404) {
-    if (asked.answer.status < 200 || asked.answer.status >= 300) return classify(asked.answer, link.base);
-    const state = stateOf(asked.answer);
-    if (!state.ok) return state.outcome;
-    if (state.value.complete) return { kind: 'delivered', status: 200 };
-    received = state.value.received;
+  if (!firstAttempt) {
+    const asked = await link.http.send('GET', url, link.headers, undefined, readCaps.ack);
+    if (!asked.ok) return link.failed(asked);
+    if (asked.answer.status !== 404) {
+      if (asked.answer.status < 200 || asked.answer.status >= 300) return classify(asked.answer, link.base);
+      const state = stateOf(asked.answer);
+      if (!state.ok) return state.outcome;
+      if (state.value.complete) return { kind: 'delivered', status: 200 };
+      received = state.value.received;
+    }
   }
   let conflicts = 0;
   for (;;) {

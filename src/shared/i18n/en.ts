@@ -498,6 +498,12 @@ export const en: Messages = {
       camera: 'Camera',
       shoot: 'Take the photo',
       noCamera: 'No camera is available, or it is not allowed, on this computer.',
+      intakeLabel: 'Attachments of this complaint',
+      intakeHint: 'Drag files onto the form or paste an image (Ctrl+V); they are saved with the complaint.',
+      personalShort: 'Holds personal data',
+      failed: 'not sent',
+      percent: '{{percent}}%…',
+      drop: 'Remove attachment {{name}}',
     },
     reports: {
       title: 'Periodic reports',
@@ -746,7 +752,7 @@ export const en: Messages = {
     intake: {
       title: 'New complaint',
       shortcuts:
-        'Shortcuts: Ctrl+Enter save · Esc discard draft · Alt+N new · Alt+A queue · ::word canned text · F1 all shortcuts',
+        'Shortcuts: Ctrl+Enter save · Esc discard draft · Alt+B attach · Alt+N new · Alt+A queue · ::word canned text · F1 all shortcuts',
       checklistTitle: 'The report says:',
       checklist: { apa: 'what', dimana: 'where', kapan: 'when', siapa: 'who', bagaimana: 'how' },
       oldIncident:
@@ -888,6 +894,7 @@ export const en: Messages = {
         nextField: 'Next / previous field',
         save: 'Save',
         discard: 'Discard the draft',
+        attach: 'Attach a file',
         snippet: 'Insert a canned text',
         combobox: 'Choose from the list (type to search)',
         search: 'Search',

@@ -506,6 +506,12 @@ export const id = {
       camera: 'Kamera',
       shoot: 'Ambil foto',
       noCamera: 'Kamera tidak tersedia atau tidak diizinkan di komputer ini.',
+      intakeLabel: 'Lampiran pengaduan ini',
+      intakeHint: 'Seret berkas ke formulir atau tempel gambar (Ctrl+V); terkirim bersama pengaduan.',
+      personalShort: 'Berisi data pribadi',
+      failed: 'gagal dikirim',
+      percent: '{{percent}}%…',
+      drop: 'Batalkan lampiran {{name}}',
     },
     reports: {
       title: 'Laporan berkala',
@@ -760,7 +766,7 @@ export const id = {
     intake: {
       title: 'Pengaduan baru',
       shortcuts:
-        'Pintasan: Ctrl+Enter simpan · Esc buang draf · Alt+N baru · Alt+A antrean · ::kata teks siap pakai · F1 semua pintasan',
+        'Pintasan: Ctrl+Enter simpan · Esc buang draf · Alt+B lampiran · Alt+N baru · Alt+A antrean · ::kata teks siap pakai · F1 semua pintasan',
       checklistTitle: 'Isi laporan sudah memuat:',
       checklist: { apa: 'apa', dimana: 'di mana', kapan: 'kapan', siapa: 'siapa', bagaimana: 'bagaimana' },
       oldIncident:
@@ -903,6 +909,7 @@ export const id = {
         nextField: 'Kolom berikutnya / sebelumnya',
         save: 'Simpan',
         discard: 'Buang draf',
+        attach: 'Lampirkan berkas',
         snippet: 'Masukkan teks siap pakai',
         combobox: 'Pilih dari daftar (ketik untuk mencari)',
         search: 'Cari',

@@ -21,6 +21,7 @@ export const shortcutGroups: Array<{ title: string; keys: Array<[string, string]
       ['Tab / Shift+Tab', 'ui.help.keys.nextField'],
       ['Ctrl+Enter / Alt+S', 'ui.help.keys.save'],
       ['Esc', 'ui.help.keys.discard'],
+      ['Alt+B', 'ui.help.keys.attach'],
       ['::kata', 'ui.help.keys.snippet'],
       ['↑ ↓ Enter', 'ui.help.keys.combobox'],
     ],

@@ -2,10 +2,11 @@
  * The screen the officer lives in: record a complaint in about a minute, keyboard first. At
  * 1366×768 every field is on screen, and Simpan stays in view in a bar under the form.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorNotice, InfoNotice } from '../../components/Notice';
+import { IntakeFiles } from '../attachments';
 import { fieldId, IntakeFields } from './IntakeFields';
 import { SavedPanel } from './SavedPanel';
 import { Checklist, IntakeHints } from './SidePanel';
@@ -42,6 +43,7 @@ export function IntakeScreen({
   const { t } = useTranslation();
   const intake = useIntake();
   const firstField = useRef<HTMLSelectElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!intake.saved) firstField.current?.focus();
@@ -54,12 +56,28 @@ export function IntakeScreen({
     } else if (e.altKey && (e.key === 's' || e.key === 'S')) {
       e.preventDefault();
       void intake.save();
+    } else if (e.altKey && (e.key === 'b' || e.key === 'B')) {
+      e.preventDefault();
+      picker.current?.click();
     } else if (e.key === 'Escape' && !e.defaultPrevented) {
       // A combobox that is open closes itself first (it marks the event handled).
       e.preventDefault();
       if (isBlank(intake.form) || window.confirm(t('ui.intake.discardConfirm'))) intake.reset();
     }
   }
+
+  // Files dropped on the form, or an image pasted into it (text pastes as ever), go with the complaint.
+  const onDrop = (e: DragEvent) => {
+    if (!e.dataTransfer.files.length) return;
+    e.preventDefault();
+    intake.files.add([...e.dataTransfer.files], false);
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const files = [...e.clipboardData.files];
+    if (!files.length) return;
+    e.preventDefault();
+    intake.files.add(files, false);
+  };
 
   if (intake.saved) return <SavedPanel saved={intake.saved} onNext={intake.reset} shell={shell} />;
 
@@ -81,6 +99,11 @@ export function IntakeScreen({
         className="intake__form"
         noValidate
         onKeyDown={onKeyDown}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={onDrop}
+        onPaste={onPaste}
         onSubmit={(e) => {
           e.preventDefault();
           void intake.save();
@@ -115,6 +138,7 @@ export function IntakeScreen({
             </span>{' '}
             {t('ui.form.requiredNote')}
           </span>
+          <IntakeFiles state={intake.files} picker={picker} />
         </div>
       </form>
     </section>

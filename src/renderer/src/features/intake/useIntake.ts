@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../../shared/contract';
 import type { DeskError } from '../../../../shared/result';
 import { api } from '../../api/client';
 import { fieldErrorText, localError, say } from '../../i18n';
+import { attachmentsDraftKey, useIntakeFiles } from '../attachments';
 import { checkForm, emptyForm, fromDraft, isBlank, toRequest, type IntakeForm } from './form-state';
 
 export type Saved = MethodOutput<'complaints.create'>;
@@ -23,6 +24,8 @@ export function useIntake() {
   const [similar, setSimilar] = useState<SimilarHit[]>([]);
   const loaded = useRef(false);
   const today = wibDate(new Date());
+  const files = useIntakeFiles(t('ui.attachments.pasted'));
+  const { restore: restoreFiles, forDraft } = files;
 
   // Bring back a half-typed form after a reload, a crash or an accidental close.
   useEffect(() => {
@@ -31,6 +34,7 @@ export function useIntake() {
       if (!live) return;
       if (r.ok && r.value) {
         setForm(fromDraft(r.value.data));
+        restoreFiles(r.value.data[attachmentsDraftKey]);
         setRestored(true);
       }
       loaded.current = true;
@@ -38,25 +42,29 @@ export function useIntake() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [restoreFiles]);
 
   // Keep the draft in main as the officer types (debounced), and at once when the screen is left
   // (another screen, a scanned receipt) with keystrokes not yet kept.
+  // The files go with it (the uploads they name), so a reload brings them back too.
   const pending = useRef<IntakeForm | null>(null);
-  const keepDraft = useCallback((f: IntakeForm) => {
+  const pendingFiles = useRef('');
+  const keepDraft = useCallback((f: IntakeForm, attached: string) => {
     pending.current = null;
-    if (isBlank(f)) void api['drafts.clear']({});
-    else void api['drafts.save']({ data: { ...f } });
+    if (isBlank(f) && !attached) void api['drafts.clear']({});
+    else void api['drafts.save']({ data: { ...f, [attachmentsDraftKey]: attached } });
   }, []);
+  const attached = forDraft(files.files);
   useEffect(() => {
     if (!loaded.current || saved) return;
     pending.current = form;
-    const timer = window.setTimeout(() => keepDraft(form), 250);
+    pendingFiles.current = attached;
+    const timer = window.setTimeout(() => keepDraft(form, attached), 250);
     return () => window.clearTimeout(timer);
-  }, [form, saved, keepDraft]);
+  }, [form, attached, saved, keepDraft]);
   useEffect(
     () => () => {
-      if (pending.current) keepDraft(pending.current);
+      if (pending.current) keepDraft(pending.current, pendingFiles.current);
     },
     [keepDraft],
   );
@@ -99,13 +107,15 @@ export function useIntake() {
       return;
     }
     setSaving(true);
-    const r = await api['complaints.create'](toRequest(form, today));
+    // The files still going up are waited for; one that failed stays out (its error is shown).
+    const attachments = await files.forSave();
+    const r = await api['complaints.create']({ ...toRequest(form, today), attachments });
     setSaving(false);
     if (!r.ok) return setServerError(r.error);
     pending.current = null;
     setSaved(r.value);
     void api['drafts.clear']({});
-  }, [errors, form, saving, today]);
+  }, [errors, form, saving, today, files]);
 
   const reset = useCallback(() => {
     pending.current = null;
@@ -116,8 +126,9 @@ export function useIntake() {
     setSaved(null);
     setRestored(false);
     setSimilar([]);
+    files.clear();
     void api['drafts.clear']({});
-  }, []);
+  }, [files]);
 
   return {
     form,
@@ -131,6 +142,7 @@ export function useIntake() {
     reset,
     restored,
     similar,
+    files,
     today,
     touch: (f: string) => setTouched((s) => new Set(s).add(f)),
   };
