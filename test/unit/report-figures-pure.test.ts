@@ -289,4 +289,22 @@ describe('the late list', () => {
       expect(some.count).toBe(4);
     }
   });
+  it('keeps the same oldest as the whole list cut short over long runs with many equal deadlines', () => {
+    // A seeded run (the same every time): 2,000 records over 28 days in any order, limits 1 to 60.
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const records = Array.from({ length: 2000 }, (_, i) => ({
+      receipt: `R${i}`,
+      due: `2026-02-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
+    }));
+    const whole = new LateList(null);
+    for (const r of records) whole.add(r.receipt, r.due);
+    const all = whole.sorted();
+    for (const limit of [1, 2, 7, 33, 60]) {
+      const some = new LateList(limit);
+      for (const r of records) some.add(r.receipt, r.due);
+      expect(some.sorted(), String(limit)).toEqual(all.slice(0, limit));
+      expect(some.count).toBe(2000);
+    }
+  });
 });
