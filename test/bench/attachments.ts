@@ -3,6 +3,13 @@
  * as the renderer does (1 MiB chunks, then add: type check, re-encode, thumbnail, encrypt, store),
  * beside the floor: sharp turning, scaling and encoding the same bytes and making the thumbnail, with
  * nothing else. Meanwhile the event loop's delay says whether the intake form would stay responsive.
+ * Then (each part switched off with its variable set to 0, or on with 1):
+ * - BENCH_TYPING: typing on the intake form in Chromium while such a photo goes up (intake-typing.ts;
+ *   browser mode, so `npm run build` first);
+ * - BENCH_FORWARD: forwarding 1,000 complaints with two photos each (forward-files.ts; the count in
+ *   BENCH_FORWARD_COUNT);
+ * - BENCH_AT_SIZE=1 (off by default: it copies the 1M data set once): the queue and the detail pane
+ *   at 1M complaints with 300,000 attachments (attachments-at-size.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -12,6 +19,7 @@ import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
 import { phonePhoto } from '../support/images';
 import { benchAttachmentsAtSize } from './attachments-at-size';
 import { benchForwardFiles } from './forward-files';
+import { benchIntakeTyping } from './intake-typing';
 import { resultLine, timeAsync } from './stats';
 
 const desk = makeCore();
@@ -76,6 +84,11 @@ console.log(
   `  event loop meanwhile: delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms (a keystroke waits at most this long)`,
 );
 desk.close();
+
+if (process.env.BENCH_TYPING !== '0') {
+  console.log('== the intake form while a photo goes up (Chromium, browser mode, 1366x768)');
+  await benchIntakeTyping((l) => console.log(l));
+}
 
 if (process.env.BENCH_FORWARD !== '0') {
   console.log('== forwarding attachments over loopback');

@@ -205,3 +205,149 @@ describe('a file to the central server', () => {
     });
   });
 });
+
+/**
+ * A server that answers from a script, one answer per request, for the rules a well-behaved fake never
+ * reaches: lies about the state, a GET that fails, offsets that never agree.
+ */
+describe('a file to a server answering from a script', () => {
+  type Reply = { status: number; body?: unknown; raw?: string } | 'drop';
+  let script: Reply[] = [];
+  const seen: Array<{ method: string; offset: string | undefined }> = [];
+  let server: import('node:http').Server;
+  let scripted: CentralClient;
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', offset: req.headers['upload-offset'] as string | undefined });
+        const reply = script.shift() ?? {
+          status: 500,
+          body: { error: { code: 'INTERNAL', message: 'skrip habis' } },
+        };
+        if (reply === 'drop') return req.socket.destroy();
+        res.writeHead(reply.status, { 'Content-Type': 'application/json' });
+        res.end(reply.raw ?? JSON.stringify(reply.body ?? {}));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    scripted = createCentralClient({
+      url: `http://127.0.0.1:${port}`,
+      token: 't',
+      deskCode: 'PBL01',
+      timeoutMs: 3000,
+    });
+  });
+  afterAll(async () => {
+    await scripted.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+  beforeEach(() => {
+    script = [];
+    seen.length = 0;
+  });
+  const f = file(3 * piece);
+  const state = (received: number, extra: Record<string, unknown> = {}) => ({
+    status: 200,
+    body: {
+      sha256: f.sha256,
+      size: f.bytes.length,
+      received,
+      complete: received === f.bytes.length,
+      ...extra,
+    },
+  });
+  const notFound = { status: 404, body: { error: { code: 'NOT_FOUND', message: 'belum ada' } } };
+  const conflict = { status: 409, body: { error: { code: 'CONFLICT', message: 'posisi lain' } } };
+
+  it('asks first on a retry with GET, and goes on from the offset it answers', async () => {
+    script = [state(piece), state(2 * piece), state(3 * piece)];
+    expect(await scripted.putAttachment(f.sha256, f.bytes)).toEqual({ kind: 'delivered', status: 200 });
+    expect(seen).toEqual([
+      { method: 'GET', offset: undefined },
+      { method: 'PATCH', offset: String(piece) },
+      { method: 'PATCH', offset: String(2 * piece) },
+    ]);
+  });
+
+  it.each<[string, Reply[], string]>([
+    ['a GET whose connection drops', ['drop'], 'retry'],
+    [
+      'a GET answered 503',
+      [{ status: 503, body: { error: { code: 'MAINTENANCE', message: 'x' } } }],
+      'retry',
+    ],
+    ['a GET answered 301', [{ status: 301, body: {} }], 'park'],
+    ['a GET answered 202', [{ status: 202, body: {} }], 'invalid'],
+    ['a state claiming more bytes than the file has', [state(3 * piece + 5, { complete: false })], 'invalid'],
+    ['a state whole and not whole at once', [state(piece, { complete: true })], 'invalid'],
+    ['a state naming another file', [state(0, { sha256: 'a'.repeat(64) })], 'invalid'],
+    ['a state of another size', [state(0, { size: 5 })], 'invalid'],
+  ])('believes nothing of %s', async (_what, replies, kind) => {
+    script = replies;
+    const outcome = await scripted.putAttachment(f.sha256, f.bytes);
+    expect(outcome.kind).toBe(kind);
+    // Nothing was sent after an answer it did not believe.
+    expect(seen.filter((s) => s.method === 'PATCH')).toEqual([]);
+  });
+
+  it('names the other file by the first 12 characters of each hash', async () => {
+    script = [state(0, { sha256: 'a'.repeat(64) })];
+    expect(await scripted.putAttachment(f.sha256, f.bytes)).toMatchObject({
+      message: `Jawaban server tidak sesuai kontrak: jawaban menyebut berkas ${'a'.repeat(12)}…, bukan ${f.sha256.slice(0, 12)}…`,
+    });
+  });
+
+  it('on a 409 asks again: from 0 when the server holds nothing, done when it holds all', async () => {
+    script = [conflict, notFound, state(piece), state(2 * piece), state(3 * piece)];
+    expect(await scripted.putAttachment(f.sha256, f.bytes, true)).toMatchObject({ kind: 'delivered' });
+    expect(seen.map((s) => `${s.method} ${s.offset ?? ''}`.trim())).toEqual([
+      'PATCH 0',
+      'GET',
+      'PATCH 0',
+      `PATCH ${piece}`,
+      `PATCH ${2 * piece}`,
+    ]);
+    seen.length = 0;
+    script = [conflict, state(3 * piece)];
+    expect(await scripted.putAttachment(f.sha256, f.bytes, true)).toEqual({ kind: 'delivered', status: 200 });
+    expect(seen.map((s) => s.method)).toEqual(['PATCH', 'GET']);
+  });
+
+  it('on a 409, does not believe the GET after it either', async () => {
+    for (const [reply, kind] of [
+      ['drop', 'retry'],
+      [{ status: 500, body: { error: { code: 'INTERNAL', message: 'x' } } }, 'retry'],
+      [{ status: 204 }, 'invalid'],
+      [state(3 * piece + 1, { complete: false }), 'invalid'],
+    ] as Array<[Reply, string]>) {
+      script = [conflict, reply];
+      expect((await scripted.putAttachment(f.sha256, f.bytes, true)).kind).toBe(kind);
+    }
+  });
+
+  it('leaves offsets that never agree to a later attempt (three 409s at most), and refuses a server that takes nothing', async () => {
+    script = [conflict, state(0), conflict, state(0), conflict, state(0), conflict];
+    expect(await scripted.putAttachment(f.sha256, f.bytes, true)).toMatchObject({
+      kind: 'retry',
+      status: 409,
+    });
+    expect(seen.filter((s) => s.method === 'PATCH')).toHaveLength(4);
+    seen.length = 0;
+    // A piece "stored" without the offset moving would keep the desk sending it for ever.
+    script = [notFound, state(0)];
+    expect(await scripted.putAttachment(f.sha256, f.bytes)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('posisi tetap 0'),
+    });
+    // A PATCH answered 3xx is never followed, nor a 2xx other than 200 believed.
+    script = [notFound, { status: 307, body: {} }];
+    expect((await scripted.putAttachment(f.sha256, f.bytes)).kind).toBe('park');
+    script = [notFound, { status: 201, raw: 'not json' }];
+    expect((await scripted.putAttachment(f.sha256, f.bytes)).kind).toBe('invalid');
+    script = [notFound, { status: 300, body: {} }];
+    expect((await scripted.putAttachment(f.sha256, f.bytes)).kind).toBe('park');
+  });
+});
