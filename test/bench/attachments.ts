@@ -11,12 +11,11 @@
  * - BENCH_AT_SIZE=1 (off by default: it copies the 1M data set once): the queue and the detail pane
  *   at 1M complaints with 300,000 attachments (attachments-at-size.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { uploadChunkBytes } from '../../src/shared/contract/attachments';
 import { makeCore, sampleComplaint, setUpDesk, value } from '../support/core';
 import { phonePhoto } from '../support/images';
+import { uploadBytes } from '../support/uploads';
 import { benchAttachmentsAtSize } from './attachments-at-size';
 import { benchForwardFiles } from './forward-files';
 import { benchIntakeTyping } from './intake-typing';
@@ -34,20 +33,7 @@ loop.enable();
 const deskTiming = await timeAsync(
   10,
   async (i) => {
-    const uploadId = randomUUID();
-    for (let offset = 0; offset < photo.length; offset += uploadChunkBytes)
-      value(
-        await desk.api.dispatch(
-          'attachments.upload',
-          {
-            uploadId,
-            offset,
-            total: photo.length,
-            chunk: photo.subarray(offset, offset + uploadChunkBytes).toString('base64'),
-          },
-          'admin',
-        ),
-      );
+    const uploadId = await uploadBytes(desk.api, photo);
     value(
       await desk.api.dispatch(
         'attachments.add',

@@ -3,57 +3,18 @@
  * another process: records per second, against a bare loop of the same HTTP requests with the
  * same concurrency, and the queue's page latency while the drain runs.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { createApi } from '../../src/main/api';
-import { createCore } from '../../src/main/core';
-import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
-import { migrationsFolder, referenceDataDir, repoRoot, tempDir } from '../support/core';
+import { benchDesk, startCentralProcess } from './central-process';
 import { startProfile } from './profile';
 import { ms, summarize } from './stats';
 
 export async function benchDrain(count: number, log: (s: string) => void) {
-  const server = spawn(
-    join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    [join(repoRoot, 'test', 'bench', 'central-server.ts')],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines: string[] = [];
-  const waiters: Array<(l: string) => void> = [];
-  server.stdout.on('data', (d: Buffer) => {
-    for (const l of d.toString().split('\n').filter(Boolean)) {
-      const w = waiters.shift();
-      if (w) w(l);
-      else lines.push(l);
-    }
-  });
-  const nextLine = () => new Promise<string>((r) => (lines.length ? r(lines.shift()!) : waiters.push(r)));
-  const port = Number((await nextLine()).split(' ')[1]);
-  const url = `http://127.0.0.1:${port}`;
-  const dir = tempDir('desk-drain-');
+  const central = await startCentralProcess();
+  const url = central.url;
   const concurrency = 8;
-  const core = createCore({
-    dataDir: dir.path,
-    migrationsFolder,
-    referenceDataDir,
-    masterKey: loadOrCreateKeyFile(join(dir.path, 'desk.key')),
-    shell: 'browser',
-    version: 'bench',
-    forwarding: { concurrency },
-  });
-  const api = createApi(core);
+  const desk = await benchDesk('desk-drain-', concurrency);
+  const { core, api } = desk;
   try {
-    await api.dispatch(
-      'setup.initialize',
-      {
-        deskCode: 'PBL01',
-        siteName: 'MPP bench',
-        admin: { name: 'admin', displayName: 'Admin', secret: 'bench-admin-1' },
-      },
-      'b',
-    );
-    await api.dispatch('auth.signIn', { name: 'admin', secret: 'bench-admin-1' }, 'b');
     log(`  recording ${count.toLocaleString('en')} complaints (each with two events) while offline…`);
     for (let i = 0; i < count; i++) {
       const saved = await api.dispatch(
@@ -102,10 +63,7 @@ export async function benchDrain(count: number, log: (s: string) => void) {
       'X-Desk-Code': 'PBL01',
       'Content-Type': 'application/json',
     };
-    const resetServer = async () => {
-      server.stdin.write('reset\n');
-      await nextLine();
-    };
+    const resetServer = () => central.reset();
     const timed = async (run: () => Promise<void>) => {
       const t = process.hrtime.bigint();
       await run();
@@ -154,8 +112,7 @@ export async function benchDrain(count: number, log: (s: string) => void) {
     const withReaderSeconds = await timed(deskDrain);
     draining = false;
     await reader;
-    server.stdin.write('count\n');
-    const [, complaints, events] = (await nextLine()).split(' ').map(Number);
+    const [complaints, events] = await central.count();
     await resetServer();
     await plainLoop();
     await resetServer();
@@ -196,8 +153,7 @@ export async function benchDrain(count: number, log: (s: string) => void) {
     );
     return { bareSeconds, deskSeconds, requests: requests, pages };
   } finally {
-    core.close();
-    server.kill();
-    dir.remove();
+    desk.close();
+    central.stop();
   }
 }

@@ -5,62 +5,20 @@
  * bytes in the same 1 MiB pieces, in the same per-complaint order and concurrency) with no checks,
  * no bookkeeping and no disk.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { Agent, request } from 'undici';
-import { createApi } from '../../src/main/api';
-import { createCore } from '../../src/main/core';
 import { attachmentLimits } from '../../src/main/forwarding/central-files';
-import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
-import { uploadChunkBytes } from '../../src/shared/contract/attachments';
-import { migrationsFolder, referenceDataDir, repoRoot, tempDir } from '../support/core';
+import { uploadBytes } from '../support/uploads';
+import { benchDesk, startCentralProcess } from './central-process';
 
 export async function benchForwardFiles(count: number, log: (s: string) => void) {
-  const server = spawn(
-    join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    [join(repoRoot, 'test', 'bench', 'central-server.ts')],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const lines: string[] = [];
-  const waiters: Array<(l: string) => void> = [];
-  server.stdout.on('data', (d: Buffer) => {
-    for (const l of d.toString().split('\n').filter(Boolean)) {
-      const w = waiters.shift();
-      if (w) w(l);
-      else lines.push(l);
-    }
-  });
-  const nextLine = () => new Promise<string>((r) => (lines.length ? r(lines.shift()!) : waiters.push(r)));
-  const port = Number((await nextLine()).split(' ')[1]);
-  const url = `http://127.0.0.1:${port}`;
-  const dir = tempDir('desk-files-');
+  const central = await startCentralProcess();
+  const url = central.url;
   const concurrency = 8;
-  const core = createCore({
-    dataDir: dir.path,
-    migrationsFolder,
-    referenceDataDir,
-    masterKey: loadOrCreateKeyFile(join(dir.path, 'desk.key')),
-    shell: 'browser',
-    version: 'bench',
-    forwarding: { concurrency },
-  });
-  const api = createApi(core);
-  const call = async (method: string, input: unknown) => {
-    const r = await api.dispatch(method, input, 'b');
-    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-    return r.value;
-  };
+  const desk = await benchDesk('desk-files-', concurrency);
+  const { core, call } = desk;
   try {
-    await call('setup.initialize', {
-      deskCode: 'PBL01',
-      siteName: 'MPP bench',
-      admin: { name: 'admin', displayName: 'Admin', secret: 'bench-admin-1' },
-    });
-    await call('auth.signIn', { name: 'admin', secret: 'bench-admin-1' });
     // A phone photo as the desk keeps it is about 2048 x 1536; each one different (no deduplication).
     log(`  recording ${count.toLocaleString('en')} complaints with two photos each while offline…`);
     for (let i = 0; i < count; i++) {
@@ -82,14 +40,7 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
           .blur(1.5)
           .jpeg({ quality: 90 })
           .toBuffer();
-        const uploadId = randomUUID();
-        for (let offset = 0; offset < photo.length; offset += uploadChunkBytes)
-          await call('attachments.upload', {
-            uploadId,
-            offset,
-            total: photo.length,
-            chunk: photo.subarray(offset, offset + uploadChunkBytes).toString('base64'),
-          });
+        const uploadId = await uploadBytes(desk.api, photo, 'b');
         await call('attachments.add', { uploadId, complaintId: id, name: `foto-${k}.jpg` });
       }
     }
@@ -133,10 +84,7 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
     const groups = [...perComplaint.values()];
     const agent = new Agent({ connections: 16 });
     const auth = { Authorization: 'Bearer central-token', 'X-Desk-Code': 'PBL01' };
-    const reset = async () => {
-      server.stdin.write('reset\n');
-      await nextLine();
-    };
+    const reset = () => central.reset();
     const timed = async (run: () => Promise<void>) => {
       const t = process.hrtime.bigint();
       await run();
@@ -170,13 +118,7 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
     core.forwarding.start();
     // A first desk drain and a first plain loop warm both sides; then alternating rounds.
     await deskDrain();
-    server.stdin.write('count\n');
-    const [complaints, events, files, stored] = (await nextLine()).split(' ').slice(1).map(Number) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [complaints, events, files, stored] = await central.count();
     await reset();
     await plainLoop();
     await reset();
@@ -193,7 +135,7 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const mb = fileBytes / 1024 / 1024;
     const plain = median(plainTimes);
-    const desk = median(deskTimes);
+    const deskSeconds = median(deskTimes);
     log(
       `  ${count.toLocaleString('en')} complaints, ${files} photos, ${mb.toFixed(0)} MB of files (${(fileBytes / files / 1024).toFixed(0)} kB each)`,
     );
@@ -201,15 +143,14 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
       `  rounds (s): plain ${plainTimes.map((x) => x.toFixed(2)).join(', ')}; desk ${deskTimes.map((x) => x.toFixed(2)).join(', ')}`,
     );
     log(
-      `  forwarding complaints with their photos   desk ${(mb / desk).toFixed(1)} MB/s (${desk.toFixed(2)} s)   plain upload loop ${(mb / plain).toFixed(1)} MB/s (${plain.toFixed(2)} s)   x${(desk / plain).toFixed(2)}`,
+      `  forwarding complaints with their photos   desk ${(mb / deskSeconds).toFixed(1)} MB/s (${deskSeconds.toFixed(2)} s)   plain upload loop ${(mb / plain).toFixed(1)} MB/s (${plain.toFixed(2)} s)   x${(deskSeconds / plain).toFixed(2)}`,
     );
     log(
       `  server held after the first drain: ${complaints} complaints, ${events} events, ${files} files, ${(stored / 1024 / 1024).toFixed(0)} MB stored (each byte once)`,
     );
-    return { mbPerSecond: mb / desk, plainMbPerSecond: mb / plain };
+    return { mbPerSecond: mb / deskSeconds, plainMbPerSecond: mb / plain };
   } finally {
-    core.close();
-    server.kill();
-    dir.remove();
+    desk.close();
+    central.stop();
   }
 }

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadChunkBytes } from '../../src/shared/contract/attachments';
 import { phonePhoto } from '../support/images';
+import { uploadBytes } from '../support/uploads';
 import {
   makeCore,
   sampleComplaint,
@@ -44,16 +45,7 @@ beforeEach(async () => {
 afterEach(() => desk.close());
 
 /** Sends a file in chunks as the renderer does; returns the upload's id. */
-async function upload(bytes: Buffer, caller = 'admin'): Promise<string> {
-  const uploadId = randomUUID();
-  for (let offset = 0; offset < bytes.length; offset += uploadChunkBytes) {
-    const chunk = bytes.subarray(offset, offset + uploadChunkBytes).toString('base64');
-    value(
-      await desk.api.dispatch('attachments.upload', { uploadId, offset, total: bytes.length, chunk }, caller),
-    );
-  }
-  return uploadId;
-}
+const upload = (bytes: Buffer, caller = 'admin') => uploadBytes(desk.api, bytes, caller);
 async function attach(bytes: Buffer, extra: Record<string, unknown> = {}, caller = 'admin') {
   const uploadId = await upload(bytes, caller);
   return desk.api.dispatch('attachments.add', { uploadId, complaintId, name: 'bukti.jpg', ...extra }, caller);

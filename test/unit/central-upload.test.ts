@@ -36,6 +36,22 @@ function file(size: number) {
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 const piece = attachmentLimits.chunkBytes;
+/** The server holding the first `bytes` of `f` already (an earlier attempt whose answer was lost). */
+const holdStart = (
+  store: FakeCentralFiles,
+  f: ReturnType<typeof file>,
+  bytes: number,
+  length = f.bytes.length,
+) =>
+  store.patch(
+    f.sha256,
+    {
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': '0',
+      'upload-length': String(length),
+    },
+    f.bytes.subarray(0, bytes),
+  );
 /** Faults on the PATCH requests only, the n-th (from 1) getting faults[n - 1]. */
 function onPatches(...faults: Fault[]) {
   let n = 0;
@@ -83,15 +99,7 @@ describe('a file to the central server', () => {
   it('asks where to go on when the server holds more than the desk thought (409), and goes on from there', async () => {
     const f = file(2 * piece + 10);
     // The first piece arrived in an earlier attempt whose answer was lost; then the server is asked.
-    central.fileStore.patch(
-      f.sha256,
-      {
-        'content-type': 'application/offset+octet-stream',
-        'upload-offset': '0',
-        'upload-length': String(f.bytes.length),
-      },
-      f.bytes.subarray(0, piece),
-    );
+    holdStart(central.fileStore, f, piece);
     let first = true;
     central.fault = (req) => {
       // The GET answers as if nothing were held (a replica behind), so the desk's PATCH at 0 meets a 409.
@@ -142,11 +150,7 @@ describe('a file to the central server', () => {
         timeoutMs: 5000,
       });
       // The server holds the same hash with another length: the desk does not believe it.
-      other.fileStore.patch(
-        f.sha256,
-        { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0', 'upload-length': '20000' },
-        f.bytes.subarray(0, 100),
-      );
+      holdStart(other.fileStore, f, 100, 20_000);
       expect(await c.putAttachment(f.sha256, f.bytes)).toMatchObject({
         kind: 'invalid',
         message: expect.stringContaining('ukuran 20000'),
@@ -190,15 +194,7 @@ describe('a file to the central server', () => {
 
     it('asks, on a 409, how much the server holds, and goes on from there', async () => {
       const f = file(2 * piece + 10);
-      central.fileStore.patch(
-        f.sha256,
-        {
-          'content-type': 'application/offset+octet-stream',
-          'upload-offset': '0',
-          'upload-length': String(f.bytes.length),
-        },
-        f.bytes.subarray(0, piece),
-      );
+      holdStart(central.fileStore, f, piece);
       expect(await client.putAttachment(f.sha256, f.bytes, true)).toMatchObject({ kind: 'delivered' });
       expect(central.seen.map((s) => s.method)).toEqual(['PATCH', 'GET', 'PATCH', 'PATCH']);
       expect(central.fileStore.bytesStored).toBe(f.bytes.length);

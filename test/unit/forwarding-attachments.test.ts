@@ -5,10 +5,10 @@
  * loopback. A removal follows as its own event; a file erased before it went is never sent and does
  * not hold up its record.
  */
-import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadChunkBytes } from '../../src/shared/contract/attachments';
+import { uploadBytes } from '../support/uploads';
 import { FakeCentral, type Fault } from '../support/fake-central';
 import { connect, save, until, wallClockDesk, type Desk } from '../support/forwarding';
 import { sampleComplaint, value } from '../support/core';
@@ -35,20 +35,7 @@ const photo = (side: number, seed: number) =>
 
 /** Attaches `bytes` to a record through the desk's API as the renderer does; the attachment's id. */
 async function attach(complaintId: string, bytes: Buffer, name = 'bukti.jpg'): Promise<{ id: string }> {
-  const uploadId = randomUUID();
-  for (let offset = 0; offset < bytes.length; offset += uploadChunkBytes)
-    value(
-      await desk.api.dispatch(
-        'attachments.upload',
-        {
-          uploadId,
-          offset,
-          total: bytes.length,
-          chunk: bytes.subarray(offset, offset + uploadChunkBytes).toString('base64'),
-        },
-        'admin',
-      ),
-    );
+  const uploadId = await uploadBytes(desk.api, bytes);
   return value(await desk.api.dispatch('attachments.add', { uploadId, complaintId, name }, 'admin'));
 }
 const kept = (complaintId: string) =>
@@ -160,24 +147,7 @@ describe('attachments to the central server', () => {
 });
 
 describe('files taken in with a complaint', () => {
-  /** Uploads `bytes` as the renderer does; the upload's id. */
-  async function upload(bytes: Buffer): Promise<string> {
-    const uploadId = randomUUID();
-    for (let offset = 0; offset < bytes.length; offset += uploadChunkBytes)
-      value(
-        await desk.api.dispatch(
-          'attachments.upload',
-          {
-            uploadId,
-            offset,
-            total: bytes.length,
-            chunk: bytes.subarray(offset, offset + uploadChunkBytes).toString('base64'),
-          },
-          'admin',
-        ),
-      );
-    return uploadId;
-  }
+  const upload = (bytes: Buffer) => uploadBytes(desk.api, bytes);
 
   it('go before the complaint, which names them; their events stay on the desk; a rebuilt record names the same', async () => {
     desk = await wallClockDesk(fast);

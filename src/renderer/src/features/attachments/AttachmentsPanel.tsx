@@ -8,7 +8,6 @@ import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Overlay } from './Overlay';
 import type { MethodOutput } from '../../../../shared/contract';
-import { attachmentMimes } from '../../../../shared/contract/attachments';
 import type { DeskError } from '../../../../shared/result';
 import { api } from '../../api/client';
 import { TextField } from '../../components/Field';
@@ -16,6 +15,7 @@ import { ErrorNotice } from '../../components/Notice';
 import { useQuery } from '../../components/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 import { CameraCapture } from './CameraCapture';
+import { FilePicker } from './FilePicker';
 import { uploadFile } from './upload';
 
 type Attachment = MethodOutput<'attachments.list'>['attachments'][number];
@@ -113,18 +113,7 @@ export function AttachmentsPanel({
         <p className="muted">{t('ui.attachments.none')}</p>
       )}
       <div className="attachment-add">
-        <input
-          ref={picker}
-          type="file"
-          multiple
-          hidden
-          accept={attachmentMimes.join(',')}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length) void add(files);
-          }}
-        />
+        <FilePicker input={picker} onFiles={(files) => void add(files)} />
         <button type="button" disabled={sending !== null} onClick={() => picker.current?.click()}>
           {t('ui.attachments.add')}
         </button>

@@ -5,9 +5,9 @@
  */
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attachmentMimes } from '../../../../shared/contract/attachments';
 import { ErrorNotice } from '../../components/Notice';
 import { CameraCapture } from './CameraCapture';
+import { FilePicker } from './FilePicker';
 import type { IntakeFilesState } from './useIntakeFiles';
 
 /** A file's size as the officer reads it: kB below a megabyte. */
@@ -32,18 +32,7 @@ export function IntakeFiles({
 
   return (
     <div className="intake-files" role="group" aria-label={t('ui.attachments.intakeLabel')}>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        accept={attachmentMimes.join(',')}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length) state.add(files, personal);
-        }}
-      />
+      <FilePicker input={input} onFiles={(files) => state.add(files, personal)} />
       <button type="button" onClick={() => input.current?.click()}>
         {t('ui.attachments.add')} <kbd>Alt+B</kbd>
       </button>
