@@ -462,6 +462,48 @@ const migrationTests: Record<
       ).toThrow(/FOREIGN KEY/);
     },
   },
+  '0017_delivery_on_row': {
+    before: (db) => {
+      writeInitData(db);
+      // A second record with nothing queued, and c1 with a message sent and one parked.
+      db.prepare(
+        `INSERT INTO complaints (id, receipt_number, type, channel, title, body, agency_code, supervisory, anonymous,
+          confidential, officer_id, status, received_at, received_day, verify_due, follow_up_due, answer_due,
+          created_at, updated_at, seq) SELECT 'c2', 'PBL01-20261127-0002-X', type, channel, title, body, agency_code,
+          supervisory, anonymous, confidential, officer_id, status, received_at, received_day, verify_due,
+          follow_up_due, answer_due, created_at, updated_at, 2 FROM complaints WHERE id = 'c1'`,
+      ).run();
+      const add = db.prepare(
+        'INSERT INTO outbox (complaint_id, kind, ref_id, state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      add.run('c1', 'complaint', 'c1', 'sent', at, at);
+      add.run('c1', 'event', 'e1', 'parked', at, at);
+      add.run('register:2026-11-27', 'register', 'r1', 'pending', at, at);
+    },
+    after: (db) => {
+      const delivery = () =>
+        db.prepare('SELECT id, delivery FROM complaints ORDER BY id').all() as Array<{
+          id: string;
+          delivery: string | null;
+        }>;
+      // Filled in from the outbox for the records kept.
+      expect(delivery()).toEqual([
+        { id: 'c1', delivery: 'parked' },
+        { id: 'c2', delivery: null },
+      ]);
+      // And kept up by the outbox's triggers from now on.
+      db.prepare("UPDATE outbox SET state = 'sent' WHERE ref_id = 'e1'").run();
+      db.prepare(
+        "INSERT INTO outbox (complaint_id, kind, ref_id, state, next_attempt_at, created_at) VALUES ('c2', 'complaint', 'c2', 'pending', ?, ?)",
+      ).run(at, at);
+      expect(delivery()).toEqual([
+        { id: 'c1', delivery: 'sent' },
+        { id: 'c2', delivery: 'waiting' },
+      ]);
+      db.prepare("DELETE FROM outbox WHERE complaint_id = 'c2'").run();
+      expect(delivery()[1]).toEqual({ id: 'c2', delivery: null });
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -94,6 +94,12 @@ export const complaints = sqliteTable(
     lastChangeDay: text('last_change_day'),
     lastChangeStatus: text('last_change_status'),
     pauses: text('pauses'),
+    /**
+     * How far the record has reached the central server: 'parked', 'waiting', 'sent', or null when
+     * nothing was queued. Written only by the outbox's triggers (migration 0017), from its rows of this
+     * record, so a queue page reads it from the row instead of looking through the outbox per record.
+     */
+    delivery: text('delivery', { enum: ['sent', 'waiting', 'parked'] }),
     ...timestamps,
   },
   (t) => [
@@ -157,6 +163,7 @@ export const noMilestones = {
   lastChangeDay: null,
   lastChangeStatus: null,
   pauses: null,
+  delivery: null,
 } as const;
 export type MilestoneColumn = keyof typeof noMilestones;
 

@@ -17,12 +17,11 @@ export {
 
 /**
  * How far a complaint's records have reached the central server, as an SQL expression over a
- * complaints row aliased `c`: 'parked', 'waiting', 'sent', or NULL when nothing was queued.
+ * complaints row aliased `c`: 'parked', 'waiting', 'sent', or NULL when nothing was queued. The
+ * outbox's triggers keep it on the row (migration 0017), so a page of records reads no outbox.
  * Forwarding owns the outbox; other features read delivery only through this.
  */
-export const deliverySql = `(SELECT CASE WHEN sum(o.state = 'parked') > 0 THEN 'parked'
-  WHEN sum(o.state = 'pending') > 0 THEN 'waiting' WHEN count(*) > 0 THEN 'sent' END
-  FROM outbox o WHERE o.complaint_id = c.id)`;
+export const deliverySql = 'c.delivery';
 
 /**
  * Whether the central server still waits for a file's bytes: an unsent 'attachment' message names the
