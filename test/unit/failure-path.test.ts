@@ -64,6 +64,24 @@ describe('the log file', () => {
     }
   });
 
+  it('drops a line written after the close (work still ending as the desk quits) instead of crashing', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const log = createLog(dir.path);
+    log.info('app.start');
+    // Closed as the core closes (not awaited); the failure comes a moment later.
+    const closing = log.close();
+    await new Promise((r) => setImmediate(r));
+    // A migration's backup failing as the core closes logs like this; on the ended stream it was an
+    // unhandled 'error' event that ended the process.
+    log.error('backup.migration_copy_failed', new Error('database closed'));
+    log.warn('late', {});
+    log.flush();
+    await closing;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines(dir.path).map((l) => l.event)).toEqual(['app.start']);
+  });
+
   it('never holds personal data, whatever a caller hands it', async () => {
     const dir = tempDir();
     cleanups.push(dir.remove);

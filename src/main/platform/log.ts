@@ -80,13 +80,26 @@ function errorFields(error: unknown): LogFields {
 }
 
 function wrap(logger: Logger, close: () => Promise<void> = async () => undefined): Log {
+  // A line after the close (background work still ending as the desk quits) has nowhere to go:
+  // written to the ended stream, it would be an unhandled 'error' event that ends the process.
+  let closed = false;
   return {
-    info: (event, fields) => logger.info({ event, ...(clean(fields ?? {}) as LogFields) }),
-    warn: (event, fields) => logger.warn({ event, ...(clean(fields ?? {}) as LogFields) }),
-    error: (event, error, fields) =>
-      logger.error({ event, ...(clean(fields ?? {}) as LogFields), ...errorFields(error) }),
-    flush: () => logger.flush(),
-    close,
+    info: (event, fields) => {
+      if (!closed) logger.info({ event, ...(clean(fields ?? {}) as LogFields) });
+    },
+    warn: (event, fields) => {
+      if (!closed) logger.warn({ event, ...(clean(fields ?? {}) as LogFields) });
+    },
+    error: (event, error, fields) => {
+      if (!closed) logger.error({ event, ...(clean(fields ?? {}) as LogFields), ...errorFields(error) });
+    },
+    flush: () => {
+      if (!closed) logger.flush();
+    },
+    close: () => {
+      closed = true;
+      return close();
+    },
   };
 }
 
