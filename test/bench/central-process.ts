@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createApi } from '../../src/main/api';
-import { createCore } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core';
+import { Agent, request } from 'undici';
 import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
 import { migrationsFolder, referenceDataDir, repoRoot, tempDir } from '../support/core';
 
@@ -76,4 +77,77 @@ export async function benchDesk(prefix: string, concurrency: number) {
       dir.remove();
     },
   };
+}
+
+/** One request a drain makes: a JSON body, or a file's piece with its own headers. */
+export interface Step {
+  method: 'PUT' | 'POST' | 'PATCH';
+  path: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+/** Seconds `run` takes. */
+export async function timed(run: () => Promise<void>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+
+export const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The desk's drain beside a plain loop of the same requests (each record's in order on one of
+ * `lanes` lanes, undici, no checks, bookkeeping or disk): `rounds` alternating rounds, each alone on
+ * the machine, the server forgetting everything between them. Seconds of each round.
+ */
+export async function alternateDrains(opts: {
+  url: string;
+  groups: Step[][];
+  lanes: number;
+  core: Core;
+  central: { reset(): Promise<void> };
+  rounds?: number;
+}) {
+  const agent = new Agent({ connections: 16 });
+  const auth = { Authorization: 'Bearer central-token', 'X-Desk-Code': 'PBL01' };
+  const plainLoop = async () => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: opts.lanes }, async () => {
+        while (next < opts.groups.length)
+          for (const s of opts.groups[next++]!) {
+            const res = await request(`${opts.url}${s.path}`, {
+              method: s.method,
+              headers: { ...auth, 'Content-Type': 'application/json', ...s.headers },
+              body: s.body,
+              dispatcher: agent,
+            });
+            await res.body.text();
+          }
+      }),
+    );
+  };
+  const deskDrain = () => drainDesk(opts.core);
+  // A plain loop first warms its side (the desk's was warmed by the caller's first drain).
+  await plainLoop();
+  await opts.central.reset();
+  const plainTimes: number[] = [];
+  const deskTimes: number[] = [];
+  for (let round = 0; round < (opts.rounds ?? 3); round++) {
+    plainTimes.push(await timed(plainLoop));
+    await opts.central.reset();
+    opts.core.ctx.sqlite
+      .prepare("UPDATE outbox SET state = 'pending', next_attempt_at = '1970-01-01T00:00:00.000Z'")
+      .run();
+    deskTimes.push(await timed(deskDrain));
+    await opts.central.reset();
+  }
+  await agent.close();
+  return { plainTimes, deskTimes };
+}
+
+/** The desk sending until nothing waits. */
+export async function drainDesk(core: Core) {
+  while (core.forwarding.status().waiting > 0) await core.forwarding.wake();
 }

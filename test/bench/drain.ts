@@ -3,8 +3,15 @@
  * another process: records per second, against a bare loop of the same HTTP requests with the
  * same concurrency, and the queue's page latency while the drain runs.
  */
-import { Agent, request } from 'undici';
-import { benchDesk, startCentralProcess } from './central-process';
+import {
+  alternateDrains,
+  benchDesk,
+  drainDesk,
+  median,
+  startCentralProcess,
+  timed,
+  type Step,
+} from './central-process';
 import { startProfile } from './profile';
 import { ms, summarize } from './stats';
 
@@ -40,13 +47,13 @@ export async function benchDrain(count: number, log: (s: string) => void) {
         );
     }
     // The bodies the desk will send (frozen in the outbox), grouped per complaint in the desk's order.
-    const perComplaint = new Map<string, Array<{ method: string; path: string; body: string }>>();
+    const perComplaint = new Map<string, Step[]>();
     for (const r of core.ctx.sqlite
       .prepare('SELECT kind, ref_id AS ref, payload_enc AS p, complaint_id AS c FROM outbox ORDER BY id')
       .all() as Array<{ kind: string; ref: string; p: string; c: string }>) {
       const list = perComplaint.get(r.c) ?? [];
       list.push({
-        method: r.kind === 'complaint' ? 'PUT' : 'POST',
+        method: r.kind === 'complaint' ? ('PUT' as const) : ('POST' as const),
         path: r.kind === 'complaint' ? `/v1/complaints/${r.ref}` : `/v1/complaints/${r.c}/events`,
         body: r.p.startsWith('{') ? r.p : core.ctx.cipher.decrypt('outbox', r.p),
       });
@@ -54,46 +61,6 @@ export async function benchDrain(count: number, log: (s: string) => void) {
     }
     const groups = [...perComplaint.values()];
     const requests = groups.reduce((n, g) => n + g.length, 0);
-
-    // Plain loop: the same requests, each complaint's in order on one lane, `concurrency` lanes, with
-    // the same HTTP client (undici request) and no validation, bookkeeping or disk writes.
-    const agent = new Agent({ connections: 16 });
-    const headers = {
-      Authorization: 'Bearer central-token',
-      'X-Desk-Code': 'PBL01',
-      'Content-Type': 'application/json',
-    };
-    const resetServer = () => central.reset();
-    const timed = async (run: () => Promise<void>) => {
-      const t = process.hrtime.bigint();
-      await run();
-      return Number(process.hrtime.bigint() - t) / 1e9;
-    };
-    const plainLoop = async () => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < groups.length) {
-            for (const r of groups[next++]!) {
-              const res = await request(`${url}${r.path}`, {
-                method: r.method as 'PUT' | 'POST',
-                headers,
-                body: r.body,
-                dispatcher: agent,
-              });
-              await res.body.text();
-            }
-          }
-        }),
-      );
-    };
-    const deskDrain = async () => {
-      while (core.forwarding.status().waiting > 0) await core.forwarding.wake();
-    };
-    const markUnsent = () =>
-      core.ctx.sqlite
-        .prepare("UPDATE outbox SET state = 'pending', next_attempt_at = '1970-01-01T00:00:00.000Z'")
-        .run();
 
     // First the desk's drain with an officer reading the queue every 5 ms (how the desk answers while
     // it drains); this run and one plain run also warm both sides' code.
@@ -109,28 +76,21 @@ export async function benchDrain(count: number, log: (s: string) => void) {
     })();
     await api.dispatch('forwarding.saveSettings', { url, token: 'central-token', enabled: true }, 'b');
     core.forwarding.start();
-    const withReaderSeconds = await timed(deskDrain);
+    const withReaderSeconds = await timed(() => drainDesk(core));
     draining = false;
     await reader;
     const [complaints, events] = await central.count();
-    await resetServer();
-    await plainLoop();
-    await resetServer();
-
+    await central.reset();
     // Then alternating rounds, each alone on the machine; the medians are compared (this 2-core VM is noisy).
-    const plainTimes: number[] = [];
-    const deskTimes: number[] = [];
     const profile = await startProfile();
-    for (let round = 0; round < 3; round++) {
-      plainTimes.push(await timed(plainLoop));
-      await resetServer();
-      markUnsent();
-      deskTimes.push(await timed(deskDrain));
-      await resetServer();
-    }
+    const { plainTimes, deskTimes } = await alternateDrains({
+      url,
+      groups,
+      lanes: concurrency,
+      core,
+      central,
+    });
     await profile.stop('drain');
-    await agent.close();
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const bareSeconds = median(plainTimes);
     const deskSeconds = median(deskTimes);
     const status = core.forwarding.status();

@@ -7,10 +7,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { Agent, request } from 'undici';
 import { attachmentLimits } from '../../src/main/forwarding/central-files';
 import { uploadBytes } from '../support/uploads';
-import { benchDesk, startCentralProcess } from './central-process';
+import {
+  alternateDrains,
+  benchDesk,
+  drainDesk,
+  median,
+  startCentralProcess,
+  type Step,
+} from './central-process';
 
 export async function benchForwardFiles(count: number, log: (s: string) => void) {
   const central = await startCentralProcess();
@@ -45,12 +51,6 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
       }
     }
     // What the desk will send, per complaint in its order: JSON bodies, and files by their bytes.
-    type Step = {
-      method: 'PUT' | 'POST' | 'PATCH';
-      path: string;
-      body: string | Buffer;
-      headers?: Record<string, string>;
-    };
     const perComplaint = new Map<string, Step[]>();
     let fileBytes = 0;
     for (const r of core.ctx.sqlite
@@ -82,57 +82,19 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
       perComplaint.set(r.c, list);
     }
     const groups = [...perComplaint.values()];
-    const agent = new Agent({ connections: 16 });
-    const auth = { Authorization: 'Bearer central-token', 'X-Desk-Code': 'PBL01' };
-    const reset = () => central.reset();
-    const timed = async (run: () => Promise<void>) => {
-      const t = process.hrtime.bigint();
-      await run();
-      return Number(process.hrtime.bigint() - t) / 1e9;
-    };
-    const plainLoop = async () => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < groups.length)
-            for (const s of groups[next++]!) {
-              const res = await request(`${url}${s.path}`, {
-                method: s.method,
-                headers: { ...auth, 'Content-Type': 'application/json', ...s.headers },
-                body: s.body,
-                dispatcher: agent,
-              });
-              await res.body.text();
-            }
-        }),
-      );
-    };
-    const deskDrain = async () => {
-      while (core.forwarding.status().waiting > 0) await core.forwarding.wake();
-    };
-    const markUnsent = () =>
-      core.ctx.sqlite
-        .prepare("UPDATE outbox SET state = 'pending', next_attempt_at = '1970-01-01T00:00:00.000Z'")
-        .run();
     await call('forwarding.saveSettings', { url, token: 'central-token', enabled: true });
     core.forwarding.start();
-    // A first desk drain and a first plain loop warm both sides; then alternating rounds.
-    await deskDrain();
+    // A first desk drain warms the desk's side; then alternating rounds.
+    await drainDesk(core);
     const [complaints, events, files, stored] = await central.count();
-    await reset();
-    await plainLoop();
-    await reset();
-    const plainTimes: number[] = [];
-    const deskTimes: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      plainTimes.push(await timed(plainLoop));
-      await reset();
-      markUnsent();
-      deskTimes.push(await timed(deskDrain));
-      await reset();
-    }
-    await agent.close();
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    await central.reset();
+    const { plainTimes, deskTimes } = await alternateDrains({
+      url,
+      groups,
+      lanes: concurrency,
+      core,
+      central,
+    });
     const mb = fileBytes / 1024 / 1024;
     const plain = median(plainTimes);
     const deskSeconds = median(deskTimes);
