@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createApi } from '../../src/main/api';
 import { createCore, type Core } from '../../src/main/core';
+import { attachmentLimits } from '../../src/main/forwarding/central-files';
 import { Agent, request } from 'undici';
 import { loadOrCreateKeyFile } from '../../src/main/platform/crypto/key-file';
 import { migrationsFolder, referenceDataDir, repoRoot, tempDir } from '../support/core';
@@ -150,4 +151,42 @@ export async function alternateDrains(opts: {
 /** The desk sending until nothing waits. */
 export async function drainDesk(core: Core) {
   while (core.forwarding.status().waiting > 0) await core.forwarding.wake();
+}
+
+/**
+ * What the desk will send, read from its outbox: per record in its order, JSON bodies as frozen, and a
+ * file's bytes in the pieces the desk sends them in. `fileBytes`: the files' bytes in all.
+ */
+export function outboxSteps(core: Core): { groups: Step[][]; fileBytes: number } {
+  const perRecord = new Map<string, Step[]>();
+  let fileBytes = 0;
+  for (const r of core.ctx.sqlite
+    .prepare('SELECT kind, ref_id AS ref, payload_enc AS p, complaint_id AS c FROM outbox ORDER BY id')
+    .all() as Array<{ kind: string; ref: string; p: string; c: string }>) {
+    const list = perRecord.get(r.c) ?? [];
+    const body = r.p.startsWith('{') ? r.p : core.ctx.cipher.decrypt('outbox', r.p);
+    if (r.kind === 'attachment') {
+      const { sha256 } = JSON.parse(body) as { sha256: string };
+      const bytes = core.attachments.contentOf(sha256)!;
+      fileBytes += bytes.length;
+      for (let offset = 0; offset < bytes.length; offset += attachmentLimits.chunkBytes)
+        list.push({
+          method: 'PATCH',
+          path: `/v1/attachments/${sha256}`,
+          body: bytes.subarray(offset, offset + attachmentLimits.chunkBytes),
+          headers: {
+            'Content-Type': 'application/offset+octet-stream',
+            'Upload-Offset': String(offset),
+            'Upload-Length': String(bytes.length),
+          },
+        });
+    } else
+      list.push({
+        method: r.kind === 'complaint' ? 'PUT' : 'POST',
+        path: r.kind === 'complaint' ? `/v1/complaints/${r.ref}` : `/v1/complaints/${r.c}/events`,
+        body,
+      });
+    perRecord.set(r.c, list);
+  }
+  return { groups: [...perRecord.values()], fileBytes };
 }

@@ -10,7 +10,7 @@ import {
   median,
   startCentralProcess,
   timed,
-  type Step,
+  outboxSteps,
 } from './central-process';
 import { startProfile } from './profile';
 import { ms, summarize } from './stats';
@@ -47,19 +47,7 @@ export async function benchDrain(count: number, log: (s: string) => void) {
         );
     }
     // The bodies the desk will send (frozen in the outbox), grouped per complaint in the desk's order.
-    const perComplaint = new Map<string, Step[]>();
-    for (const r of core.ctx.sqlite
-      .prepare('SELECT kind, ref_id AS ref, payload_enc AS p, complaint_id AS c FROM outbox ORDER BY id')
-      .all() as Array<{ kind: string; ref: string; p: string; c: string }>) {
-      const list = perComplaint.get(r.c) ?? [];
-      list.push({
-        method: r.kind === 'complaint' ? ('PUT' as const) : ('POST' as const),
-        path: r.kind === 'complaint' ? `/v1/complaints/${r.ref}` : `/v1/complaints/${r.c}/events`,
-        body: r.p.startsWith('{') ? r.p : core.ctx.cipher.decrypt('outbox', r.p),
-      });
-      perComplaint.set(r.c, list);
-    }
-    const groups = [...perComplaint.values()];
+    const { groups } = outboxSteps(core);
     const requests = groups.reduce((n, g) => n + g.length, 0);
 
     // First the desk's drain with an officer reading the queue every 5 ms (how the desk answers while

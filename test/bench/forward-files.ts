@@ -7,7 +7,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { attachmentLimits } from '../../src/main/forwarding/central-files';
 import { uploadBytes } from '../support/uploads';
 import {
   alternateDrains,
@@ -15,7 +14,7 @@ import {
   drainDesk,
   median,
   startCentralProcess,
-  type Step,
+  outboxSteps,
 } from './central-process';
 
 export async function benchForwardFiles(count: number, log: (s: string) => void) {
@@ -51,37 +50,7 @@ export async function benchForwardFiles(count: number, log: (s: string) => void)
       }
     }
     // What the desk will send, per complaint in its order: JSON bodies, and files by their bytes.
-    const perComplaint = new Map<string, Step[]>();
-    let fileBytes = 0;
-    for (const r of core.ctx.sqlite
-      .prepare('SELECT kind, ref_id AS ref, payload_enc AS p, complaint_id AS c FROM outbox ORDER BY id')
-      .all() as Array<{ kind: string; ref: string; p: string; c: string }>) {
-      const list = perComplaint.get(r.c) ?? [];
-      const body = r.p.startsWith('{') ? r.p : core.ctx.cipher.decrypt('outbox', r.p);
-      if (r.kind === 'attachment') {
-        const { sha256 } = JSON.parse(body) as { sha256: string };
-        const bytes = core.attachments.contentOf(sha256)!;
-        fileBytes += bytes.length;
-        for (let offset = 0; offset < bytes.length; offset += attachmentLimits.chunkBytes)
-          list.push({
-            method: 'PATCH',
-            path: `/v1/attachments/${sha256}`,
-            body: bytes.subarray(offset, offset + attachmentLimits.chunkBytes),
-            headers: {
-              'Content-Type': 'application/offset+octet-stream',
-              'Upload-Offset': String(offset),
-              'Upload-Length': String(bytes.length),
-            },
-          });
-      } else
-        list.push({
-          method: r.kind === 'complaint' ? 'PUT' : 'POST',
-          path: r.kind === 'complaint' ? `/v1/complaints/${r.ref}` : `/v1/complaints/${r.c}/events`,
-          body,
-        });
-      perComplaint.set(r.c, list);
-    }
-    const groups = [...perComplaint.values()];
+    const { groups, fileBytes } = outboxSteps(core);
     await call('forwarding.saveSettings', { url, token: 'central-token', enabled: true });
     core.forwarding.start();
     // A first desk drain warms the desk's side; then alternating rounds.
