@@ -83,12 +83,12 @@ export function createAttachments(
       'SELECT 1 FROM attachments WHERE sha256 = ? AND removed_at IS NULL AND purged_at IS NULL LIMIT 1',
     )
     .pluck();
-  const awaited = sqlite.prepare(`SELECT ${fileAwaitedSql}`).pluck();
+  const awaited = sqlite.prepare(`SELECT ${fileAwaitedSql('?')}`).pluck();
   const dropContent = sqlite.prepare('DELETE FROM attachment_contents WHERE sha256 = ?');
   const dropUnneeded = sqlite.prepare(
     `DELETE FROM attachment_contents WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 =
        attachment_contents.sha256 AND a.removed_at IS NULL AND a.purged_at IS NULL)
-     AND NOT (SELECT ${fileAwaitedSql.replace('?', 'attachment_contents.sha256')})`,
+     AND NOT ${fileAwaitedSql('attachment_contents.sha256')}`,
   );
 
   function sweep() {

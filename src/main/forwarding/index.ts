@@ -24,11 +24,12 @@ export {
 export const deliverySql = 'c.delivery';
 
 /**
- * Whether the central server still waits for a file's bytes: an unsent 'attachment' message names the
- * SHA-256 bound as `?` (the attachments feature keeps a removed file's content until then).
+ * Whether the central server still waits for a file's bytes, as an SQL expression: an unsent
+ * 'attachment' message names the SHA-256 that `sha256` (an SQL expression, `?` to bind it) gives
+ * (the attachments feature keeps a removed file's content until then).
  */
-export const fileAwaitedSql = `EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'attachment' AND o.state <> 'sent'
-  AND o.payload_enc = json_object('sha256', ?))`;
+export const fileAwaitedSql = (sha256: string) => `EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'attachment'
+  AND o.state <> 'sent' AND o.payload_enc = json_object('sha256', ${sha256}))`;
 
 /**
  * The same answer for many complaints at once (a year's report): a join over only the undelivered
